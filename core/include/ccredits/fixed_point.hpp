@@ -1,0 +1,35 @@
+#pragma once
+// Exact decimal fixed-point arithmetic shared by Money and Minutes.
+//
+// Every value is an int64 count of millionths (10^-6). Parsing and printing go through decimal strings only;
+// nothing passes through a binary float. ALL rounding in ccredits happens in divide_round_half_up() below:
+// pricing (rate x time), pro-rata pool splits and the final rounding of shown amounts to 2 decimals.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ccredits {
+
+inline constexpr int kFixedDigits = 6;
+inline constexpr std::int64_t kFixedScale = 1'000'000;
+
+__extension__ typedef __int128 wide_int;  // intermediate products only; never stored
+
+// numerator / denominator rounded half away from zero ("half-up" on magnitudes, as accountants round).
+// Throws InputError{"overflow"} if the result does not fit an int64. denominator must be non-zero.
+std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator);
+
+// Parses "12", "-0.0240", "1e3" is NOT accepted (decimal notation only), up to 6 decimals exact;
+// more decimals are accepted only if they are zeros. Throws InputError{"bad_number"} with a message
+// naming `what` (e.g. "per-minute rate").
+std::int64_t parse_fixed(std::string_view text, std::string_view what);
+
+// Prints with exactly `decimals` digits after the point (0..6), rounding through divide_round_half_up.
+std::string format_fixed(std::int64_t millionths, int decimals);
+// Prints with as many decimals as needed (no trailing zeros, at least none): "0.024", "12", "-3.5".
+std::string format_fixed_trimmed(std::int64_t millionths);
+
+std::int64_t checked_add(std::int64_t a, std::int64_t b);
+std::int64_t checked_sub(std::int64_t a, std::int64_t b);
+
+}  // namespace ccredits

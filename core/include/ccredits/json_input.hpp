@@ -1,0 +1,36 @@
+#pragma once
+// Reading JSON documents someone else wrote: errors carry the file, line and column, and say in words what
+// was expected. Numbers that become Money or Minutes are read from their decimal text, never as binary floats.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "ccredits/money.hpp"
+
+namespace ccredits {
+
+using json = nlohmann::json;
+
+// Parses a whole document. Rejects nesting deeper than kMaxJsonDepth before building anything.
+inline constexpr int kMaxJsonDepth = 64;
+json parse_json(std::string_view text, const std::string& file);
+
+// Line and column (1-based) of a byte offset in text.
+std::pair<long, long> line_and_column(std::string_view text, std::size_t byte_offset);
+
+// A value at `path` (e.g. "licenses[2].users") as Money / Minutes / text / integer, with a clear error.
+// Money accepts a JSON string or number ("0.024" or 0.024, read from its shortest decimal form).
+Money money_value(const json& v, const std::string& path);
+Minutes minutes_value(const json& v, const std::string& path);
+std::string text_value(const json& v, const std::string& path);
+std::int64_t count_value(const json& v, const std::string& path);  // non-negative integer
+bool bool_value(const json& v, const std::string& path);
+
+// obj[key] if present and not null, else nullptr. Throws if obj is not an object.
+const json* find_member(const json& obj, const char* key, const std::string& path);
+const json& require_member(const json& obj, const char* key, const std::string& path);
+
+// Minutes as a JSON number: an integer when whole, else the exact decimal (at most 6 places).
+json minutes_json(const Minutes& m);
+
+}  // namespace ccredits

@@ -1,0 +1,141 @@
+#include "ccredits/fixed_point.hpp"
+
+#include <limits>
+
+#include "ccredits/error.hpp"
+
+namespace ccredits {
+namespace {
+
+constexpr wide_int kInt64Max = std::numeric_limits<std::int64_t>::max();
+constexpr wide_int kInt64Min = std::numeric_limits<std::int64_t>::min();
+
+std::int64_t narrow_or_throw(wide_int v) {
+  if (v > kInt64Max || v < kInt64Min) {
+    throw InputError("overflow", "An amount is too large to compute exactly (more than 9,223,372 billion).");
+  }
+  return static_cast<std::int64_t>(v);
+}
+
+wide_int pow10(int n) {
+  wide_int r = 1;
+  while (n-- > 0) r *= 10;
+  return r;
+}
+
+}  // namespace
+
+std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator) {
+  if (denominator == 0) throw InputError("internal", "division by zero in an amount computation");
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const bool negative = numerator < 0;
+  const wide_int magnitude = negative ? -numerator : numerator;
+  wide_int q = magnitude / denominator;
+  const wide_int r = magnitude % denominator;
+  if (r * 2 >= denominator) ++q;  // the single place where ccredits rounds
+  return narrow_or_throw(negative ? -q : q);
+}
+
+std::int64_t parse_fixed(std::string_view text, std::string_view what) {
+  const std::string shown = "\"" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "…" : "") + "\"";
+  auto bad = [&](const std::string& why) {
+    return InputError("bad_number", std::string(what) + " " + shown + " is not a decimal number: " + why + ".");
+  };
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  std::size_t end = text.size();
+  while (end > i && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  if (i == end) throw bad("it is empty");
+  bool negative = false;
+  if (text[i] == '-' || text[i] == '+') {
+    negative = text[i] == '-';
+    ++i;
+  }
+  wide_int whole = 0;
+  int whole_digits = 0;
+  int frac_digits = 0;
+  wide_int frac = 0;
+  bool seen_point = false;
+  for (; i < end; ++i) {
+    const char c = text[i];
+    if (c == '.' && !seen_point) {
+      seen_point = true;
+      continue;
+    }
+    if (c < '0' || c > '9') throw bad(std::string("unexpected character '") + c + "'");
+    const int d = c - '0';
+    if (!seen_point) {
+      whole = whole * 10 + d;
+      if (++whole_digits > 0 && whole > kInt64Max / kFixedScale + 1) {
+        throw InputError("overflow", std::string(what) + " " + shown + " is too large.");
+      }
+    } else if (frac_digits < kFixedDigits) {
+      frac = frac * 10 + d;
+      ++frac_digits;
+    } else if (d != 0) {
+      throw bad("more than 6 decimals");
+    }
+  }
+  if (whole_digits == 0 && frac_digits == 0) throw bad("it has no digits");
+  const wide_int value = whole * kFixedScale + frac * pow10(kFixedDigits - frac_digits);
+  try {
+    return narrow_or_throw(negative ? -value : value);
+  } catch (const InputError&) {
+    throw InputError("overflow", std::string(what) + " " + shown + " is too large.");
+  }
+}
+
+std::string format_fixed(std::int64_t millionths, int decimals) {
+  if (decimals < 0) decimals = 0;
+  if (decimals > kFixedDigits) decimals = kFixedDigits;
+  const wide_int unit = pow10(kFixedDigits - decimals);
+  const std::int64_t rounded = divide_round_half_up(millionths, unit);  // in units of 10^-decimals
+  const bool negative = rounded < 0;
+  wide_int magnitude = negative ? -wide_int(rounded) : wide_int(rounded);
+  const wide_int div = pow10(decimals);
+  wide_int whole = magnitude / div;
+  wide_int frac = magnitude % div;
+  std::string whole_text;
+  do {
+    whole_text.insert(whole_text.begin(), char('0' + int(whole % 10)));
+    whole /= 10;
+  } while (whole > 0);
+  std::string out;
+  out.reserve(whole_text.size() + static_cast<std::size_t>(decimals) + 2);
+  if (negative) out.push_back('-');
+  out.append(whole_text);
+  if (decimals > 0) {
+    std::string frac_text(static_cast<std::size_t>(decimals), '0');
+    for (int k = decimals - 1; k >= 0; --k) {
+      frac_text[static_cast<std::size_t>(k)] = char('0' + int(frac % 10));
+      frac /= 10;
+    }
+    out.push_back('.');
+    out.append(frac_text);
+  }
+  return out;
+}
+
+std::string format_fixed_trimmed(std::int64_t millionths) {
+  std::string s = format_fixed(millionths, kFixedDigits);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) narrow_or_throw(wide_int(a) + b);
+  return r;
+}
+
+std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) narrow_or_throw(wide_int(a) - b);
+  return r;
+}
+
+}  // namespace ccredits

@@ -1,0 +1,56 @@
+// Shared set-up for the browser tests: the built site on a loopback server, Debian's Chromium via playwright-core,
+// and a page that records console errors, CSP violations and every request that leaves the origin.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../serve.mjs';
+import { siteDir } from '../node/load-module.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function openSite() {
+  const served = await startServer(siteDir);
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const problems = [];
+  const foreignRequests = [];
+  const origin = new URL(served.url).origin;
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  const watch = (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  };
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return {
+    url: served.url,
+    context,
+    page,
+    problems,
+    foreignRequests,
+    async close() {
+      await context.close();
+      await served.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+#include <limits>
+
+#include "ccredits/error.hpp"
+#include "ccredits/money.hpp"
+
+using ccredits::InputError;
+using ccredits::Minutes;
+using ccredits::Money;
+
+TEST_CASE("Money parses decimal strings exactly", "[money]") {
+  CHECK(Money::parse("0.0240").micros() == 24'000);
+  CHECK(Money::parse("12").micros() == 12'000'000);
+  CHECK(Money::parse("-3.5").micros() == -3'500'000);
+  CHECK(Money::parse("+1.000001").micros() == 1'000'001);
+  CHECK(Money::parse(".5").micros() == 500'000);
+  CHECK(Money::parse("7.").micros() == 7'000'000);
+  CHECK(Money::parse("  0.10 ").micros() == 100'000);
+  CHECK(Money::parse("1.2500000000").micros() == 1'250'000);  // trailing zeros beyond 6 places are exact
+  CHECK(Money::parse("0.1").micros() + Money::parse("0.2").micros() == Money::parse("0.3").micros());
+}
+
+TEST_CASE("Money rejects what is not a plain decimal", "[money]") {
+  for (const char* bad : {"", "  ", "-", ".", "1e3", "1,5", "0x10", "abc", "1.2.3", "NaN", "Infinity", "1.0000001"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(Money::parse(bad), InputError);
+  }
+  try {
+    Money::parse("12,50", "per-minute rate");
+    FAIL("accepted a comma");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "bad_number");
+    CHECK(std::string(e.what()).find("per-minute rate") != std::string::npos);
+    CHECK(std::string(e.what()).find("','") != std::string::npos);
+  }
+}
+
+TEST_CASE("Money prints with fixed and trimmed decimals", "[money]") {
+  CHECK(Money::parse("0.024").to_exact_string() == "0.024");
+  CHECK(Money::parse("12").to_exact_string() == "12");
+  CHECK(Money::parse("-0.5").to_exact_string() == "-0.5");
+  CHECK(Money::parse("0").to_string(2) == "0.00");
+  CHECK(Money::parse("1234567.891").to_string(2) == "1234567.89");
+  CHECK(Money::parse("0.000001").to_string(6) == "0.000001");
+  CHECK(Money::parse("-0.000001").to_string(6) == "-0.000001");
+}
+
+TEST_CASE("Rounding to cents is half-up at every boundary", "[money][rounding]") {
+  CHECK(Money::parse("0.004999").to_string(2) == "0.00");
+  CHECK(Money::parse("0.005").to_string(2) == "0.01");
+  CHECK(Money::parse("0.014999").to_string(2) == "0.01");
+  CHECK(Money::parse("0.015").to_string(2) == "0.02");
+  CHECK(Money::parse("2.675").to_string(2) == "2.68");  // a binary double would give 2.67
+  CHECK(Money::parse("0.995").to_string(2) == "1.00");
+  CHECK(Money::parse("9.999999").to_string(2) == "10.00");
+  // negative amounts round away from zero, symmetric with positives
+  CHECK(Money::parse("-0.005").to_string(2) == "-0.01");
+  CHECK(Money::parse("-0.004999").to_string(2) == "0.00");
+  CHECK(Money::parse("2.675").rounded(2) == Money::parse("2.68"));
+  CHECK(Money::parse("2.5").to_string(0) == "3");
+}
+
+TEST_CASE("Pricing: a per-minute rate over billed seconds and minutes", "[money][pricing]") {
+  const Money rate = Money::parse("0.0240");
+  CHECK(rate.for_seconds(6) == Money::parse("0.0024"));
+  CHECK(rate.for_seconds(60) == rate);
+  CHECK(rate.for_seconds(0).is_zero());
+  // sub-micro results round half-up to the millionth: 0.0133/min x 6 s = 0.00133; 0.000013/min x 6 s = 0.0000013
+  CHECK(Money::parse("0.0133").for_seconds(6) == Money::parse("0.00133"));
+  CHECK(Money::parse("0.000013").for_seconds(6).micros() == 1);
+  CHECK(Money::parse("0.000015").for_seconds(6).micros() == 2);  // 1.5 micro -> 2
+  CHECK(rate.for_minutes(Minutes::parse("1000")) == Money::parse("24"));
+  CHECK(rate.for_minutes(Minutes::parse("0.5")) == Money::parse("0.012"));
+  CHECK(rate.times(3) == Money::parse("0.072"));
+  CHECK(rate.scaled(1, 3).micros() == 8000);
+}
+
+TEST_CASE("Money overflow is an error, never a wrap", "[money][overflow]") {
+  const Money big = Money::from_micros(std::numeric_limits<std::int64_t>::max() - 5);
+  CHECK_THROWS_AS(big + Money::from_micros(10), InputError);
+  CHECK_THROWS_AS(Money::from_micros(std::numeric_limits<std::int64_t>::min() + 5) - Money::from_micros(10), InputError);
+  CHECK_THROWS_AS(big.times(2), InputError);
+  CHECK_THROWS_AS(Money::parse("9223372036854.775808"), InputError);
+  CHECK(Money::parse("9223372036854.775807").micros() == std::numeric_limits<std::int64_t>::max());
+  CHECK_THROWS_AS(Money::parse(std::string(10000, '9')), InputError);
+  try {
+    (void)(big + big);
+    FAIL("no overflow");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "overflow");
+  }
+}
+
+TEST_CASE("Minutes parse exactly and scale pro rata", "[minutes]") {
+  CHECK(Minutes::parse("250000").micros() == 250'000'000'000);
+  CHECK(Minutes::parse("12.5").to_string() == "12.5");
+  CHECK(Minutes::from_seconds(6).to_string() == "0.1");
+  CHECK(Minutes::from_seconds(7).to_string() == "0.116667");
+  CHECK(Minutes::whole(300).scaled(1, 3).to_string() == "100");
+  CHECK_THROWS_AS(Minutes::parse("ten"), InputError);
+}

@@ -1,0 +1,21 @@
+// Loads the very module the page uses (build/wasm/site/ccredits.js, built for web,worker) under node by
+// handing it the .wasm bytes, so the node tests exercise the shipped artifact.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = process.env.CCREDITS_SITE_DIR ?? path.join(repoRoot, 'build/wasm/site');
+
+export async function loadSiteModule() {
+  const { default: createCcredits } = await import(pathToFileURL(path.join(siteDir, 'ccredits.js')).href);
+  const wasmBinary = await readFile(path.join(siteDir, 'ccredits.wasm'));
+  return createCcredits({ wasmBinary });
+}
+
+export async function loadCalculator() {
+  const { loadCalculatorFrom } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
+  return loadCalculatorFrom(await loadSiteModule());
+}
+
+export const readRepoFile = (relative) => readFile(path.join(repoRoot, relative), 'utf8');

@@ -1,0 +1,26 @@
+// Embind bindings only: free functions taking and returning JSON text. No logic lives here.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "ccredits/calculator.hpp"
+
+namespace {
+
+ccredits::Calculator& calculator() {
+  static ccredits::Calculator instance;
+  return instance;
+}
+
+std::string load_rates(const std::string& text, const std::string& file) {
+  return calculator().load_rates(text, file);
+}
+
+std::string estimate(const std::string& scenario) { return calculator().estimate(scenario); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ccredits) {
+  emscripten::function("loadRates", &load_rates);
+  emscripten::function("estimate", &estimate);
+}
