@@ -1,34 +1,24 @@
 #include "ccredits/estimate.hpp"
 
 #include "ccredits/error.hpp"
+#include "ccredits/rate_lookup.hpp"
 
 namespace ccredits {
-namespace {
-
-const RateRow& rate_for_country(const RateCard& card, Sheet sheet, const std::string& country, NumberType type,
-                                const std::string& path) {
-  const RateRow* fallback = nullptr;
-  for (const RateRow& r : card.rows(sheet)) {
-    if (r.country != country || r.origin != "*") continue;
-    if (r.number_type == type) return r;
-    if (r.number_type == NumberType::all) fallback = &r;
-  }
-  if (fallback) return *fallback;
-  throw InputError("missing_rate", "The rate card has no \"" + std::string(sheet_title(sheet)) + "\" rate for " +
-                                       country + " (" + std::string(number_type_key(type)) + "), needed by " + path +
-                                       ".");
-}
-
-}  // namespace
-
 Estimate compute_estimate(const Scenario& scenario, const RateCard& rates) {
   Estimate e;
   e.currency = rates.currency;
   e.effective = rates.effective;
   e.illustrative = rates.illustrative;
+  const RateIndex index(rates);
   for (const UsageRow& u : scenario.usage) {
     if (u.kind != UsageKind::user_out) continue;
-    const RateRow& r = rate_for_country(rates, Sheet::dial_out_calls, u.to, u.number_type, u.path);
+    const RateRow* found = index.by_country(Sheet::dial_out_calls, u.to, u.number_type);
+    if (!found) {
+      throw InputError("missing_rate", "The rate card has no \"" + std::string(sheet_title(Sheet::dial_out_calls)) +
+                                           "\" rate for " + u.to + " (" + std::string(number_type_key(u.number_type)) +
+                                           "), needed by " + u.path + ".");
+    }
+    const RateRow& r = *found;
     EstimateLine line{"payg_outbound", r.destination, u.minutes, r.per_minute,
                       r.per_minute.for_minutes(u.minutes) + r.connection.times(u.calls)};
     e.monthly_total += line.amount;
