@@ -13,10 +13,12 @@ ccredits::Calculator& calculator() {
 }
 
 std::string load_rates(const std::string& text, const std::string& file) {
-  return calculator().load_rates(text, file);
+  return ccredits::as_json_result([&] { return calculator().load_rates(text, file); });
 }
 
-std::string estimate(const std::string& scenario) { return calculator().estimate(scenario); }
+std::string estimate(const std::string& scenario) {
+  return ccredits::as_json_result([&] { return calculator().estimate(scenario); });
+}
 
 }  // namespace
 

@@ -1,54 +1,39 @@
 #include "ccredits/calculator.hpp"
 
 #include "ccredits/estimate.hpp"
-#include "ccredits/json_input.hpp"
 
 namespace ccredits {
-namespace {
 
-template <typename F>
-std::string guarded(F&& body) {
-  try {
-    return body();
-  } catch (const InputError& e) {
-    return error_json(e);
-  } catch (const std::exception& e) {
-    return error_json(InputError("internal", std::string("Unexpected failure: ") + e.what()));
-  }
-}
-
-}  // namespace
-
-std::string error_json(const InputError& e) {
+json error_object(const InputError& e) {
   json err = {{"code", e.code()}, {"message", e.what()}};
   if (!e.file().empty()) err["file"] = e.file();
   if (e.line() > 0) err["line"] = e.line();
   if (e.column() > 0) err["column"] = e.column();
-  return json{{"error", err}}.dump();
+  return json{{"error", err}};
 }
 
-std::string Calculator::load_rates(std::string_view text, const std::string& file) {
-  return guarded([&] {
-    RateCard card = load_rate_card_json(text, file);
-    json rows = json::object();
-    for (std::size_t i = 0; i < kSheetCount; ++i) {
-      rows[std::string(sheet_key(static_cast<Sheet>(i)))] = card.sheets[i].size();
-    }
-    json info = {{"currency", card.currency},   {"effective", card.effective},
-                 {"source", card.source},       {"illustrative", card.illustrative},
-                 {"file", file},                {"rows", rows}};
-    rates_ = std::move(card);
-    has_rates_ = true;
-    return info.dump();
-  });
+std::string error_json(const InputError& e) {
+  // Messages may quote hostile input: never let invalid UTF-8 turn an error into an exception.
+  return error_object(e).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
-  return guarded([&] {
-    if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
-    const Scenario scenario = parse_scenario(scenario_text, file);
-    return estimate_to_json(compute_estimate(scenario, rates_)).dump();
-  });
+json Calculator::load_rates(std::string_view text, const std::string& file) {
+  RateCard card = load_rate_card_json(text, file);
+  json rows = json::object();
+  for (std::size_t i = 0; i < kSheetCount; ++i) {
+    rows[std::string(sheet_key(static_cast<Sheet>(i)))] = card.sheets[i].size();
+  }
+  json info = {{"currency", card.currency}, {"effective", card.effective}, {"source", card.source},
+               {"illustrative", card.illustrative}, {"file", file}, {"rows", rows}};
+  rates_ = std::move(card);
+  has_rates_ = true;
+  return info;
+}
+
+json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
+  if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
+  const Scenario scenario = parse_scenario(scenario_text, file);
+  return estimate_to_json(compute_estimate(scenario, rates_));
 }
 
 }  // namespace ccredits

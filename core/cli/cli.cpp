@@ -1,0 +1,65 @@
+#include "cli.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#ifndef CCREDITS_RATES_DIR
+#error "CCREDITS_RATES_DIR must name the folder of the shipped rate cards"
+#endif
+
+namespace ccredits::cli {
+
+const char* const kUsage =
+    "usage:\n"
+    "  ccredits estimate SCENARIO.json [--rates FILE]... [--plans FILE] [--format json|table]\n"
+    "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--format json|table]\n"
+    "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
+    "  ccredits rates check FILE...\n";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot_read", "Cannot open \"" + path + "\".", path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string default_rates_file() { return std::string(CCREDITS_RATES_DIR) + "/illustrative-usd.json"; }
+std::string default_plans_file() { return std::string(CCREDITS_RATES_DIR) + "/plans.json"; }
+
+Options parse_options(int argc, char** argv, int first) {
+  Options o;
+  for (int i = first; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw InputError("usage", a + " needs a value.\n" + kUsage);
+      return argv[++i];
+    };
+    if (a == "--rates") o.rates.push_back(value());
+    else if (a == "--plans") o.plans = value();
+    else if (a == "--format") o.format = value();
+    else if (a == "--from") o.from = value();
+    else if (a == "--number") o.number = value();
+    else if (a == "--seconds") o.seconds = value();
+    else if (a == "--kind") o.kind = value();
+    else if (a.rfind("--", 0) == 0) throw InputError("usage", "Unknown option " + a + ".\n" + kUsage);
+    else o.positional.push_back(a);
+  }
+  if (o.format != "json" && o.format != "table") throw InputError("usage", "--format must be json or table.");
+  return o;
+}
+
+int emit(const json& result) {
+  std::cout << result.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  return 0;
+}
+
+void load_rates(Calculator& calc, const Options& o) {
+  const std::vector<std::string> files = o.rates.empty() ? std::vector<std::string>{default_rates_file()} : o.rates;
+  for (const auto& f : files) {
+    calc.load_rates(read_file(f), f);
+  }
+}
+
+}  // namespace ccredits::cli
