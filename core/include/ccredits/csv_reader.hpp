@@ -1,0 +1,53 @@
+#pragma once
+// A streaming RFC 4180 CSV reader: fed chunks of any size (a row may span chunks), it calls back once per row
+// with the row's fields. Quoted fields, doubled quotes, embedded commas and newlines, CRLF or LF, a UTF-8 BOM.
+// Memory is bounded by the longest row, not by the file.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ccredits {
+
+struct CsvRow {
+  const std::vector<std::string_view>& fields;  // valid only during the callback
+  long line;                                    // 1-based line where the row starts
+};
+
+class CsvReader {
+ public:
+  using RowHandler = std::function<void(const CsvRow&)>;
+  // Rows longer than max_row_bytes or with more than max_fields fields throw InputError{"csv_row_too_large"}.
+  explicit CsvReader(RowHandler on_row, std::size_t max_row_bytes = 1 << 20, std::size_t max_fields = 4096);
+
+  void feed(std::string_view chunk);
+  // Ends the input: emits a last row without a final newline; an open quote is an error with its line.
+  void finish();
+
+  long lines_read() const { return line_; }
+  std::size_t bytes_read() const { return bytes_; }
+
+ private:
+  enum class State { field_start, unquoted, quoted, quote_in_quoted, after_cr };
+  void end_field();
+  void end_row();
+  void push(char c);
+
+  RowHandler on_row_;
+  std::size_t max_row_bytes_;
+  std::size_t max_fields_;
+  State state_ = State::field_start;
+  std::string row_;                      // the bytes of the current row's fields, back to back
+  std::vector<std::size_t> ends_;        // end offset of each finished field in row_
+  std::vector<std::string_view> views_;  // rebuilt per row for the callback
+  std::size_t field_start_ = 0;
+  long line_ = 1;
+  long row_line_ = 1;
+  long quote_line_ = 0;
+  std::size_t bytes_ = 0;
+  bool at_file_start_ = true;
+  bool row_has_content_ = false;
+};
+
+}  // namespace ccredits
