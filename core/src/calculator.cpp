@@ -25,15 +25,38 @@ json Calculator::load_rates(std::string_view text, const std::string& file) {
   }
   json info = {{"currency", card.currency}, {"effective", card.effective}, {"source", card.source},
                {"illustrative", card.illustrative}, {"file", file}, {"rows", rows}};
-  rates_ = std::move(card);
+  rates_ = card;
   has_rates_ = true;
+  LoadedCard& loaded = cards_[card.currency];
+  loaded.card = std::move(card);
+  loaded.index = std::make_unique<RateIndex>(loaded.card);
+  return info;
+}
+
+json Calculator::load_plans(std::string_view text, const std::string& file) {
+  Plans plans = ccredits::load_plans(text, file);
+  json info = {{"effective", plans.effective}, {"source", plans.source}, {"file", file},
+               {"zone_a", plans.zone_a.size()}, {"known_countries", plans.known_countries.size()}};
+  plans_ = std::move(plans);
+  has_plans_ = true;
   return info;
 }
 
 json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
-  const Scenario scenario = parse_scenario(scenario_text, file);
-  return estimate_to_json(compute_estimate(scenario, rates_));
+  if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
+  const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
+  const std::string currency = scenario.currency.empty() ? rates_.currency : scenario.currency;
+  auto it = cards_.find(currency);
+  if (it == cards_.end()) {
+    throw InputError("currency_mismatch", "The scenario asks for " + currency + " but no " + currency +
+                                              " rate card is loaded (loaded: " + rates_.currency + ").", file);
+  }
+  try {
+    return estimate_to_json(compute_estimate(scenario, *it->second.index, plans_));
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
 }
 
 }  // namespace ccredits

@@ -3,12 +3,16 @@
 // Methods throw InputError on bad input; as_json_result() turns that into CONTRACT.md's {"error": {...}} text
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
+#include "ccredits/plans.hpp"
 #include "ccredits/rate_card.hpp"
+#include "ccredits/rate_lookup.hpp"
 
 namespace ccredits {
 
@@ -34,14 +38,26 @@ class Calculator {
  public:
   // Replaces the rate card. Returns {"currency", "effective", "source", "illustrative", "file", "rows": {...}}.
   json load_rates(std::string_view text, const std::string& file);
-  // scenario JSON (CONTRACT.md) -> estimate JSON.
+  // Replaces the plan data (rates/plans.json). Returns {"effective", "source", "file", "zone_a": N, ...}.
+  json load_plans(std::string_view text, const std::string& file);
+  // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
+  // "currency" picks among the cards loaded (one per currency); else the card loaded last.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   const RateCard& rates() const { return rates_; }
+  const Plans& plans() const { return plans_; }
 
  private:
   RateCard rates_;
   bool has_rates_ = false;
+  Plans plans_;
+  bool has_plans_ = false;
+  // Every card loaded, by currency, with its index: kept between estimates so no estimate re-reads a card.
+  struct LoadedCard {
+    RateCard card;
+    std::unique_ptr<RateIndex> index;
+  };
+  std::map<std::string, LoadedCard> cards_;
 };
 
 }  // namespace ccredits
