@@ -9,6 +9,9 @@ before(async () => {
   assert.equal(info.error, undefined, JSON.stringify(info.error));
   assert.equal(info.currency, 'USD');
   assert.equal(info.illustrative, true);
+  const plans = calculator.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json');
+  assert.equal(plans.error, undefined, JSON.stringify(plans.error));
+  assert.equal(plans.zone_a, 44);
 });
 
 test('estimates minutes to one destination through the wasm core', () => {
