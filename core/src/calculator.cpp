@@ -25,11 +25,10 @@ json Calculator::load_rates(std::string_view text, const std::string& file) {
   }
   json info = {{"currency", card.currency}, {"effective", card.effective}, {"source", card.source},
                {"illustrative", card.illustrative}, {"file", file}, {"rows", rows}};
-  rates_ = card;
+  index_.reset();
+  rates_ = std::move(card);
   has_rates_ = true;
-  LoadedCard& loaded = cards_[card.currency];
-  loaded.card = std::move(card);
-  loaded.index = std::make_unique<RateIndex>(loaded.card);
+  index_ = std::make_unique<RateIndex>(rates_);
   return info;
 }
 
@@ -46,14 +45,8 @@ json Calculator::estimate(std::string_view scenario_text, const std::string& fil
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
   if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
   const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
-  const std::string currency = scenario.currency.empty() ? rates_.currency : scenario.currency;
-  auto it = cards_.find(currency);
-  if (it == cards_.end()) {
-    throw InputError("currency_mismatch", "The scenario asks for " + currency + " but no " + currency +
-                                              " rate card is loaded (loaded: " + rates_.currency + ").", file);
-  }
   try {
-    return estimate_to_json(compute_estimate(scenario, *it->second.index, plans_));
+    return estimate_to_json(compute_estimate(scenario, *index_, plans_));
   } catch (const InputError& e) {
     throw e.in_file(file);
   }

@@ -138,19 +138,22 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
 }
 
 json estimate_to_json(const Estimate& e) {
+  // Built member by member (moves, no initializer-list copies): this runs on every keystroke of the page.
   json lines = json::array();
+  lines.get_ref<json::array_t&>().reserve(e.lines.size());
   for (const EstimateLine& l : e.lines) {
-    json j = {{"use_case", l.use_case},
-              {"usage", l.usage},
-              {"destination", l.destination},
-              {"country", l.country},
-              {"number_type", number_type_key(l.number_type)},
-              {"sheet", sheet_key(l.sheet)},
-              {"minutes", minutes_json(l.minutes)},
-              {"usage_minutes", minutes_json(l.usage_minutes)},
-              {"rate", l.rate.to_exact_string()},
-              {"amount", l.amount.to_string(2)},
-              {"amount_exact", l.amount.to_exact_string()}};
+    json j(json::value_t::object);
+    j["use_case"] = l.use_case;
+    j["usage"] = l.usage;
+    j["destination"] = l.destination;
+    j["country"] = l.country;
+    j["number_type"] = number_type_key(l.number_type);
+    j["sheet"] = sheet_key(l.sheet);
+    j["minutes"] = minutes_json(l.minutes);
+    j["usage_minutes"] = minutes_json(l.usage_minutes);
+    j["rate"] = l.rate.to_exact_string();
+    j["amount"] = l.amount.to_string(2);
+    j["amount_exact"] = l.amount.to_exact_string();
     if (!l.from.empty()) j["from"] = l.from;
     if (!l.plan.empty()) j["plan"] = l.plan;
     if (!l.service.empty()) j["service"] = l.service;
@@ -163,7 +166,9 @@ json estimate_to_json(const Estimate& e) {
   }
   json pools = json::array();
   for (const PoolReport& p : e.pools) {
-    json j = {{"id", p.id}, {"kind", p.kind}};
+    json j(json::value_t::object);
+    j["id"] = p.id;
+    j["kind"] = p.kind;
     if (!p.country.empty()) j["country"] = p.country;
     if (!p.plan.empty()) j["plan"] = p.plan;
     if (!p.zone.empty()) j["zone"] = p.zone;
@@ -176,20 +181,25 @@ json estimate_to_json(const Estimate& e) {
     j["source"] = p.source;
     pools.push_back(std::move(j));
   }
-  json by_use_case = json::object();
+  json by_use_case(json::value_t::object);
   for (const char* u : kUseCases) {
     auto it = e.by_use_case.find(u);
     by_use_case[u] = (it == e.by_use_case.end() ? Money() : it->second).to_string(2);
   }
-  return {{"currency", e.currency},
-          {"rates", {{"effective", e.effective}, {"illustrative", e.illustrative}}},
-          {"monthly_total", e.monthly_total.to_string(2)},
-          {"monthly_total_exact", e.monthly_total.to_exact_string()},
-          {"by_use_case", by_use_case},
-          {"pools", pools},
-          {"lines", lines},
-          {"settings", e.settings},
-          {"warnings", e.warnings}};
+  json out(json::value_t::object);
+  out["currency"] = e.currency;
+  json rates(json::value_t::object);
+  rates["effective"] = e.effective;
+  rates["illustrative"] = e.illustrative;
+  out["rates"] = std::move(rates);
+  out["monthly_total"] = e.monthly_total.to_string(2);
+  out["monthly_total_exact"] = e.monthly_total.to_exact_string();
+  out["by_use_case"] = std::move(by_use_case);
+  out["pools"] = std::move(pools);
+  out["lines"] = std::move(lines);
+  out["settings"] = e.settings;
+  out["warnings"] = e.warnings;
+  return out;
 }
 
 }  // namespace ccredits

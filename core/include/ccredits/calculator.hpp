@@ -3,7 +3,6 @@
 // Methods throw InputError on bad input; as_json_result() turns that into CONTRACT.md's {"error": {...}} text
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,23 +40,23 @@ class Calculator {
   // Replaces the plan data (rates/plans.json). Returns {"effective", "source", "file", "zone_a": N, ...}.
   json load_plans(std::string_view text, const std::string& file);
   // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
-  // "currency" picks among the cards loaded (one per currency); else the card loaded last.
+  // "currency" must be the card's.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   const RateCard& rates() const { return rates_; }
   const Plans& plans() const { return plans_; }
 
+  Calculator() = default;
+  Calculator(const Calculator&) = delete;  // the rate index points into this calculator's card
+  Calculator& operator=(const Calculator&) = delete;
+
  private:
   RateCard rates_;
   bool has_rates_ = false;
+  // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
+  std::unique_ptr<RateIndex> index_;
   Plans plans_;
   bool has_plans_ = false;
-  // Every card loaded, by currency, with its index: kept between estimates so no estimate re-reads a card.
-  struct LoadedCard {
-    RateCard card;
-    std::unique_ptr<RateIndex> index;
-  };
-  std::map<std::string, LoadedCard> cards_;
 };
 
 }  // namespace ccredits
