@@ -41,7 +41,6 @@ class CsvReader {
   std::string row_;                      // the bytes of the current row's fields, back to back
   std::vector<std::size_t> ends_;        // end offset of each finished field in row_
   std::vector<std::string_view> views_;  // rebuilt per row for the callback
-  std::size_t field_start_ = 0;
   long line_ = 1;
   long row_line_ = 1;
   long quote_line_ = 0;
