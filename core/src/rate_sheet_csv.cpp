@@ -30,6 +30,7 @@ enum Column { origin, destination, prefixes, originating_type, terminating_type,
 struct Header {
   std::array<long, column_count> index{};  // 1-based field index, 0 when absent
   std::string currency;
+  std::size_t fields = 0;
 };
 
 // "Per Minute Rate in USD (Billed in Tenths of a Minute)" / "Connection charge in USD" -> "USD".
@@ -48,6 +49,7 @@ std::string currency_after_in(std::string_view header, long column, long line, c
 
 std::optional<Header> read_header(const std::vector<std::string_view>& fields, long line, const std::string& file) {
   Header h;
+  h.fields = fields.size();
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string key = squeeze(fields[i]);
     const long col = static_cast<long>(i + 1);
@@ -108,6 +110,14 @@ std::string origin_code(std::string_view text, long line, long column, const std
 }
 
 RateRow read_row(const Header& h, const std::vector<std::string_view>& f, long line, const std::string& file) {
+  // More fields than the header: a decimal comma or a stray separator shifted the row; never guess.
+  for (std::size_t i = h.fields; i < f.size(); ++i) {
+    if (!trim(f[i]).empty()) {
+      throw InputError("bad_row", "This row has " + std::to_string(f.size()) + " fields but the header has " +
+                                      std::to_string(h.fields) + " (a decimal comma, or an unquoted comma?).",
+                       file, line, static_cast<long>(i + 1));
+    }
+  }
   RateRow row;
   row.source_line = line;
   row.origin = origin_code(field(f, h.index[origin]), line, h.index[origin], file);
