@@ -1,8 +1,10 @@
 // Prints how many RateIndex::by_number lookups per second a 20,000-prefix card answers.
 // Not a test: it prints a figure (BRIEF: speed is measured by programs that print, never by timed tests).
 // Fixed seed, so every run probes the same numbers.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,7 +17,7 @@ namespace {
 
 constexpr int kPrefixes = 20000;
 constexpr int kNumbers = 100000;
-constexpr int kRounds = 10;
+constexpr int kDefaultRounds = 10;
 
 std::string random_digits(std::mt19937_64& rng, int count) {
   std::string s;
@@ -25,7 +27,9 @@ std::string random_digits(std::mt19937_64& rng, int count) {
 
 }  // namespace
 
-int main() {
+// bench_prefix_lookup [rounds]: each round probes the same 100,000 numbers (default 10 rounds).
+int main(int argc, char** argv) {
+  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : kDefaultRounds;
   std::mt19937_64 rng(20261101);
   RateCard card;
   card.currency = "USD";
@@ -57,14 +61,14 @@ int main() {
 
   std::size_t matched = 0;
   const auto start = std::chrono::steady_clock::now();
-  for (int round = 0; round < kRounds; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     for (int i = 0; i < kNumbers; ++i) {
       if (index.by_number(Sheet::dial_out_calls, numbers[i], (i % 3 == 0) ? "US" : "GB")) ++matched;
     }
   }
   const auto end = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(end - start).count();
-  const double lookups = double(kNumbers) * kRounds;
+  const double lookups = double(kNumbers) * rounds;
   std::printf("prefixes: %d, lookups: %.0f, matched: %zu\n", kPrefixes, lookups, matched);
   std::printf("index build: %.3f ms\n", std::chrono::duration<double, std::milli>(build_end - build_start).count());
   std::printf("lookups per second: %.0f\n", lookups / seconds);
