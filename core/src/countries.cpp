@@ -103,6 +103,11 @@ std::string e164_digits(std::string_view number, const std::string& what) {
   const std::string_view t = trim(number);
   for (std::size_t i = 0; i < t.size(); ++i) {
     const char c = t[i];
+    // "+44 (0)20 ...": the national trunk 0 written in brackets is not dialled from abroad.
+    if (c == '(' && t.substr(i, 3) == "(0)" && !digits.empty()) {
+      i += 2;
+      continue;
+    }
     if (c >= '0' && c <= '9') digits.push_back(c);
     else if (c == '*' && !digits.empty()) digits.push_back(c);
     else if (c == '+' && i == 0) continue;

@@ -44,7 +44,8 @@ TEST_CASE("countries.json: names and the country of a number", "[countries]") {
   CHECK(table.from_number("263771234567")->code == "ZW");
   CHECK(table.from_number("999") == nullptr);
   CHECK(shipped_countries().all().size() == table.all().size());  // the compiled-in copy is this file
-  CHECK(e164_digits("+33 (0)6-12.34", "n") == "33061234");
+  CHECK(e164_digits("+33 (0)6-12.34", "n") == "3361234");
+  CHECK(e164_digits(" +1 (212) 555-0100 ", "n") == "12125550100");
   CHECK(e164_digits("+4930123****", "n") == "4930123****");
   CHECK_THROWS_AS(e164_digits("+49 30 12*34", "n"), InputError);
   CHECK_THROWS_AS(e164_digits("call me", "n"), InputError);

@@ -32,8 +32,8 @@ class CountryTable {
 // rates/countries.json as compiled into the core (the build embeds the file; see core/CMakeLists.txt).
 const CountryTable& shipped_countries();
 
-// The digits of a dialled number: "+33 6-12 34" -> "33612 34" without spaces/dashes/dots/brackets, keeping a
-// masked tail of '*'. Throws InputError naming `what` when anything else is in it.
+// The digits of a dialled number: "+33 (0)6-12 34" -> "3361234" (no spaces, dashes, dots, brackets or a bracketed
+// trunk 0), keeping a masked tail of '*'. Throws InputError naming `what` when anything else is in it.
 std::string e164_digits(std::string_view number, const std::string& what);
 
 }  // namespace ccredits
