@@ -1,6 +1,7 @@
 #include "ccredits/calculator.hpp"
 
 #include "ccredits/estimate.hpp"
+#include "ccredits/estimate_advice.hpp"
 
 namespace ccredits {
 
@@ -33,7 +34,15 @@ json Calculator::load_rates(std::string_view text, const std::string& file) {
 json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
   const Scenario scenario = parse_scenario(scenario_text, file);
-  return estimate_to_json(compute_estimate(scenario, rates_));
+  const Estimate estimate = compute_estimate(scenario, rates_);
+  json out = estimate_to_json(estimate);
+  try {
+    out.update(credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
+                                   default_credits_policy()));
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+  return out;
 }
 
 }  // namespace ccredits

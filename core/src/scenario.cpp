@@ -54,6 +54,8 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
         s.usage.push_back(usage_from_json((*usage)[i], "usage[" + std::to_string(i) + "]"));
       }
     }
+    if (const json* b = find_member(doc, "billing", "")) s.billing = *b;
+    if (const json* f = find_member(doc, "funding", "")) s.funding = *f;
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ccredits/json_input.hpp"
 #include "ccredits/money.hpp"
 #include "ccredits/rate_card.hpp"
 
@@ -25,6 +26,8 @@ struct UsageRow {
 
 struct Scenario {
   std::vector<UsageRow> usage;
+  json billing;          // raw, read by the eligibility rules
+  json funding;          // raw, read by the funding recommendation
 };
 
 Scenario parse_scenario(std::string_view text, const std::string& file);
