@@ -5,6 +5,7 @@ export function loadCalculatorFrom(module) {
   const call = (fn, ...args) => JSON.parse(module[fn](...args));
   return {
     loadRates: (text, file) => call('loadRates', text, file),
+    loadPlans: (text, file) => call('loadPlans', text, file),
     estimate: (scenario) => call('estimate', typeof scenario === 'string' ? scenario : JSON.stringify(scenario)),
   };
 }

@@ -46,10 +46,8 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   CreditNeedInput need_in;
   need_in.currency = in.currency;
   Money monthly;
-  for (const auto& [use_case, amount] : in.by_use_case) {
-    need_in.by_use_case.push_back({use_case, amount});
-    monthly += amount;
-  }
+  need_in.by_use_case = in.by_use_case;
+  for (const UseCaseSpend& u : in.by_use_case) monthly += u.monthly;
   need_in.pools = in.pools;
   need_in.toll_free_in_use = in.toll_free_in_use;
   need_in.payg_in_use = in.payg_in_use;
@@ -63,12 +61,18 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   plan_in.monthly_spend = need.billed_after_use ? Money{} : monthly;
   plan_in.horizon_months = request.months;
   plan_in.mode = request.mode;
-  plan_in.minimum_purchase = policy.minimum_in(in.currency);
+  plan_in.minimum_purchase = policy.minimum_purchase;
   plan_in.daily_profile = request.daily_profile;
   plan_in.seed = request.seed;
   const FundingPlan plan = plan_funding(plan_in);
   json recommendation = funding_plan_to_json(plan, policy);
   auto& explanation = recommendation["explanation"];
+  if (plan.purchase_needed) {
+    explanation.push_back(policy.minimum_purchase.is_zero()
+                              ? std::string("No minimum purchase is documented.")
+                              : "Minimum purchase " + policy.minimum_purchase.to_string(2) + " " + in.currency +
+                                    ", from " + policy.minimum_source + ".");
+  }
   if (need.billed_after_use) {
     explanation.push_back("Your calling subscriptions are billed after use (MCA / new commerce), so nothing is bought in "
                           "advance; turn auto-recharge off: " + policy.auto_recharge_off_path + ".");

@@ -3,6 +3,8 @@
 
 #include "ccredits/credit_need.hpp"
 
+#include "policy_support.hpp"
+
 using namespace ccredits;
 
 namespace {
@@ -30,7 +32,7 @@ bool any_contains(const std::vector<std::string>& v, const std::string& part) {
 }  // namespace
 
 TEST_CASE("use that fits the subscriptions needs no credits, with the minutes left", "[need]") {
-  const CreditNeed n = assess_credit_need(base_input(), default_credits_policy());
+  const CreditNeed n = assess_credit_need(base_input(), policy_test::shipped_policy());
   CHECK_FALSE(n.needs_credits);
   REQUIRE(n.reasons.size() == 6);  // 5 use cases + the conclusion
   CHECK(n.reasons[2] == "Calling Plan overage: nothing billed (US domestic calling plan pool: 50000 of 300000 included "
@@ -43,7 +45,7 @@ TEST_CASE("a billed use case makes credits necessary, naming the amount", "[need
   CreditNeedInput in = base_input();
   in.by_use_case[1].monthly = Money::parse("12.345");
   in.pools[1].used = Minutes::whole(3500);
-  const CreditNeed n = assess_credit_need(in, default_credits_policy());
+  const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
   CHECK(n.needs_credits);
   CHECK(n.reasons[1] == "Meeting dial-out: 12.35 USD a month billed per minute (Audio Conferencing dial-out pool (Zone A): "
                         "0 of 3000 included minutes remain).");
@@ -52,7 +54,7 @@ TEST_CASE("a billed use case makes credits necessary, naming the amount", "[need
 TEST_CASE("toll-free numbers need a positive balance even when nothing else is billed", "[need]") {
   CreditNeedInput in = base_input();
   in.toll_free_in_use = true;
-  const CreditNeed n = assess_credit_need(in, default_credits_policy());
+  const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
   CHECK(n.needs_credits);
   CHECK(any_contains(n.reasons, "positive credit balance"));
 }
@@ -60,7 +62,7 @@ TEST_CASE("toll-free numbers need a positive balance even when nothing else is b
 TEST_CASE("Pay-As-You-Go users need credits", "[need]") {
   CreditNeedInput in = base_input();
   in.payg_in_use = true;
-  CHECK(assess_credit_need(in, default_credits_policy()).needs_credits);
+  CHECK(assess_credit_need(in, policy_test::shipped_policy()).needs_credits);
 }
 
 TEST_CASE("MCA and NCE customers need none, are billed after use, and must turn auto-recharge off", "[need]") {
@@ -69,7 +71,7 @@ TEST_CASE("MCA and NCE customers need none, are billed after use, and must turn 
     in.billing.calling_account = a;
     in.by_use_case[0].monthly = Money::parse("100");
     in.toll_free_in_use = true;
-    const CreditNeed n = assess_credit_need(in, default_credits_policy());
+    const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
     CHECK_FALSE(n.needs_credits);
     CHECK(n.billed_after_use);
     CHECK(any_contains(n.reasons, "invoiced after use"));
@@ -81,7 +83,7 @@ TEST_CASE("an MCA default account alone does not make calling billed after use",
   CreditNeedInput in = base_input();
   in.billing.default_account = AccountType::mca;
   in.by_use_case[3].monthly = Money::parse("1");
-  const CreditNeed n = assess_credit_need(in, default_credits_policy());
+  const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
   CHECK(n.needs_credits);
   CHECK_FALSE(n.billed_after_use);
 }

@@ -4,6 +4,8 @@
 #include "ccredits/credits_advice.hpp"
 #include "ccredits/error.hpp"
 
+#include "policy_support.hpp"
+
 using namespace ccredits;
 
 namespace {
@@ -11,7 +13,7 @@ namespace {
 AdviceInputs spend_of(const char* monthly) {
   AdviceInputs in;
   in.currency = "USD";
-  in.by_use_case["calling_plan_overage"] = Money::parse(monthly);
+  in.by_use_case.push_back({"calling_plan_overage", Money::parse(monthly)});
   return in;
 }
 
@@ -41,7 +43,7 @@ TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are loca
 
 TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"})");
-  const json a = credits_advice_json(spend_of("300"), billing, json::parse(R"({"months":2})"), default_credits_policy());
+  const json a = credits_advice_json(spend_of("300"), billing, json::parse(R"({"months":2})"), policy_test::shipped_policy());
   CHECK(a.at("needs_credits") == true);
   CHECK(a.at("eligibility").at("can_purchase") == "yes");
   const json& r = a.at("recommendation");
@@ -53,7 +55,7 @@ TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]")
 
 TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mca"})");
-  const json a = credits_advice_json(spend_of("300"), billing, json(), default_credits_policy());
+  const json a = credits_advice_json(spend_of("300"), billing, json(), policy_test::shipped_policy());
   CHECK(a.at("needs_credits") == false);
   CHECK(a.at("eligibility").at("can_purchase") == "no");
   CHECK(a.at("recommendation").at("purchase_needed") == false);
@@ -63,13 +65,13 @@ TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]
 
 TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"csp","tenant_country":"US"})");
-  const json a = credits_advice_json(spend_of("10"), billing, json(), default_credits_policy());
+  const json a = credits_advice_json(spend_of("10"), billing, json(), policy_test::shipped_policy());
   CHECK(a.at("needs_credits") == true);
   CHECK(a.at("eligibility").at("can_purchase") == "no");
   CHECK(any_contains(a.at("recommendation").at("explanation"), "CSP partner"));
 }
 
 TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
-  CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), default_credits_policy()),
+  CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
                     Catch::Contains("billing.channel"));
 }

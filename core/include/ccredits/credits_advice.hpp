@@ -2,7 +2,6 @@
 // The answers an estimate adds on top of the monthly figures (CONTRACT.md "Estimate"): needs_credits and its
 // reasons, eligibility, and the funding recommendation — from the estimate's per-use-case spend and pools and the
 // scenario's raw `billing` and `funding` sections.
-#include <map>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,7 @@ namespace ccredits {
 
 struct AdviceInputs {
   std::string currency;
-  std::map<std::string, Money> by_use_case;  // exact monthly amounts by CONTRACT.md use-case key
+  std::vector<UseCaseSpend> by_use_case;  // exact monthly amounts, CONTRACT.md use-case keys in display order
   std::vector<PoolRemaining> pools;
   bool toll_free_in_use = false;
   bool payg_in_use = false;
