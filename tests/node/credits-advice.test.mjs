@@ -21,7 +21,7 @@ before(async () => {
 });
 
 test('native CLI and wasm give identical credit advice for every fixture scenario', () => {
-  assert.ok(Object.keys(scenarios).length >= 4);
+  assert.ok(Object.keys(scenarios).length >= 5);
   for (const [name, scenario] of Object.entries(scenarios)) {
     const wasm = calculator.estimate(scenario);
     assert.equal(wasm.error, undefined, `${name}: ${JSON.stringify(wasm.error)}`);
@@ -50,6 +50,12 @@ test('the advice answers are the ones the rules give', () => {
   assert.equal(mca.eligibility.can_purchase, 'no');
   assert.equal(mca.recommendation.purchase_needed, false);
   assert.ok(mca.needs_credits_reasons.some((r) => r.includes('Edit auto recharge settings')));
+
+  const mix = calculator.estimate(scenarios.plans_and_what_if);
+  assert.equal(mix.eligibility.can_purchase, 'unclear');
+  assert.equal(mix.what_if.changes.length, 2);
+  assert.equal(mix.what_if.monthly_total, '4891.00'); // + 250000 US minutes x 0.0190 on Pay-As-You-Go
+  assert.equal(mix.what_if.difference, '4750.00');
 
   const none = calculator.estimate(scenarios.nothing_billed);
   assert.equal(none.needs_credits, false);
