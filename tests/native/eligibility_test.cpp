@@ -190,3 +190,11 @@ TEST_CASE("eligibility JSON has the contract keys", "[eligibility]") {
   }
   CHECK(j.at("actions").is_array());
 }
+
+TEST_CASE("an EA account without its billing country is unclear, asking for it", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"ea","default_account":"ea","channel":"volume_licensing",
+      "organization_country":"FR","tenant_country":"FR"})");
+  CHECK(e.can_purchase == Answer::unclear);
+  CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("Enterprise Agreement billing country is not known"));
+  CHECK_THAT(reason(e, "ea_billing_country").next_step, Catch::Contains("Organization profile"));
+}
