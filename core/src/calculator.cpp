@@ -2,6 +2,7 @@
 
 #include "ccredits/estimate.hpp"
 #include "ccredits/rate_sheet_csv.hpp"
+#include "ccredits/estimate_advice.hpp"
 
 namespace ccredits {
 
@@ -96,7 +97,7 @@ json Calculator::estimate(std::string_view scenario_text, const std::string& fil
   if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
   const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
   try {
-    return estimate_to_json(compute_estimate(scenario, *index_, plans_));
+    return estimate_with_advice(scenario, *index_, plans_);
   } catch (const InputError& e) {
     throw e.in_file(file);
   }
