@@ -40,9 +40,10 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator) {
 }
 
 std::int64_t parse_fixed(std::string_view text, std::string_view what) {
-  const std::string shown = "\"" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "…" : "") + "\"";
+  // Built only on error: this runs once per Charge cell of a million-row usage report.
+  auto shown = [&] { return "\"" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "…" : "") + "\""; };
   auto bad = [&](const std::string& why) {
-    return InputError("bad_number", std::string(what) + " " + shown + " is not a decimal number: " + why + ".");
+    return InputError("bad_number", std::string(what) + " " + shown() + " is not a decimal number: " + why + ".");
   };
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -70,7 +71,7 @@ std::int64_t parse_fixed(std::string_view text, std::string_view what) {
     if (!seen_point) {
       whole = whole * 10 + d;
       if (++whole_digits > 0 && whole > kInt64Max / kFixedScale + 1) {
-        throw InputError("overflow", std::string(what) + " " + shown + " is too large.");
+        throw InputError("overflow", std::string(what) + " " + shown() + " is too large.");
       }
     } else if (frac_digits < kFixedDigits) {
       frac = frac * 10 + d;
@@ -84,7 +85,7 @@ std::int64_t parse_fixed(std::string_view text, std::string_view what) {
   try {
     return narrow_or_throw(negative ? -value : value);
   } catch (const InputError&) {
-    throw InputError("overflow", std::string(what) + " " + shown + " is too large.");
+    throw InputError("overflow", std::string(what) + " " + shown() + " is too large.");
   }
 }
 
