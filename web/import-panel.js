@@ -41,9 +41,10 @@ function resultView(report, projection) {
       `The same calls at the rate card (${report.rerated.illustrative ? 'illustrative rates' : 'rates of ' + report.rerated.effective}), ` +
       `every call before included minutes: ${report.rerated.total} ${report.rerated.currency}.`));
   }
-  if (projection && !projection.error) {
-    view.append(el('p', { id: 'usage-projected' },
-      `Projected from this usage: ${projection.monthly_total} ${projection.currency} per month.`));
+  if (projection) {
+    view.append(el('p', { id: 'usage-projected' }, projection.error
+      ? `No projection from this usage: ${projection.error.message}`
+      : `Projected from this usage: ${projection.monthly_total} ${projection.currency} per month.`));
   }
   return view;
 }
@@ -89,13 +90,12 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, container }
       result.replaceChildren(resultView(report, projection));
       document.dispatchEvent(new CustomEvent('usage-imported', { detail: report }));
     } catch (e) {
+      if (controller.signal !== signal && e.name === 'AbortError') return;  // replaced by a newer file
+      bar.hidden = true;
       status.textContent = e.name === 'AbortError' ? 'Import cancelled.'
         : `This file could not be imported: ${e.message}${e.line ? ` (line ${e.line})` : ''}`;
     } finally {
-      if (controller?.signal === signal) {
-        cancel.hidden = true;
-        bar.hidden = status.textContent !== '' && bar.value === 1 ? false : true;
-      }
+      if (controller.signal === signal) cancel.hidden = true;
     }
   };
   input.addEventListener('change', () => start(input.files[0]));
