@@ -300,3 +300,16 @@ TEST_CASE("usage: durations and dates", "[usage]") {
   CHECK_FALSE(parse_iso_day("2026-02-29T00:00:00Z", day));
   CHECK_FALSE(parse_iso_day("10/01/2026", day));
 }
+
+TEST_CASE("usage: Graph JSON larger than the cap is refused, not buffered without end", "[usage][graph][errors]") {
+  UsageImportSettings settings;
+  settings.max_json_bytes = 64;
+  UsageImporter importer(&card(), settings);
+  importer.feed("{\"value\": [");
+  try {
+    importer.feed(std::string(100, ' '));
+    FAIL("accepted");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "usage_json_too_large");
+  }
+}
