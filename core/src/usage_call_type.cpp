@@ -18,7 +18,21 @@ std::string lower_letters(std::string_view s) {
 }  // namespace
 
 std::optional<CallCategory> call_category_from_text(std::string_view call_type) {
-  const std::string t = lower_letters(call_type);
+  // Runs once per report row: lower-case into a stack buffer when it fits (no allocation, no per-char push).
+  char buffer[48];
+  std::string long_text;
+  std::string_view t;
+  if (call_type.size() <= sizeof buffer) {
+    std::size_t n = 0;
+    for (char c : call_type) {
+      if (c >= 'A' && c <= 'Z') buffer[n++] = static_cast<char>(c - 'A' + 'a');
+      else if (c != ' ' && c != '\t') buffer[n++] = c;
+    }
+    t = std::string_view(buffer, n);
+  } else {
+    long_text = lower_letters(call_type);
+    t = long_text;
+  }
   if (t == "user_out" || t == "user_out_conf" || t == "user_out_transfer" || t == "user_out_forwarding" ||
       t == "fmc_out") {
     return CallCategory::user_out;
@@ -29,7 +43,7 @@ std::optional<CallCategory> call_category_from_text(std::string_view call_type) 
   if (t == "ucap_in") return CallCategory::ucap_in;
   if (t == "user_in" || t == "unassigned_in" || t == "fmc_in") return CallCategory::inbound;
   if (t == "emergency_in" || t == "emergency_out") return CallCategory::emergency;
-  if (t.rfind("dr_", 0) == 0 || t.find("byot") != std::string::npos) return CallCategory::direct_routing;
+  if (t.rfind("dr_", 0) == 0 || t.find("byot") != std::string_view::npos) return CallCategory::direct_routing;
   return std::nullopt;
 }
 

@@ -29,6 +29,14 @@ std::string country_code(int index) {
   return std::string{static_cast<char>('A' + index / 26), static_cast<char>('A' + index % 26)};
 }
 
+// The code as a view into `buffer`, no allocation: in the per-row path of the wasm build every live std::string
+// turns later calls into slow exception-aware calls (Emscripten's JS exception handling).
+std::string_view country_view(int index, std::array<char, 2>& buffer) {
+  if (index < 0 || index >= kCountryCount) return "*";
+  buffer = {static_cast<char>('A' + index / 26), static_cast<char>('A' + index % 26)};
+  return std::string_view(buffer.data(), 2);
+}
+
 // The dialable digits of a number: '+', spaces and dashes dropped, a masked tail of '*' kept (by_number
 // ignores it and matches the visible prefix, DOMAIN.md §7 masked numbers).
 std::string_view number_digits(std::string_view text, std::array<char, 40>& buffer) {
@@ -383,7 +391,8 @@ void UsageImporter::add_call(const std::array<std::string_view, kUsageColumnCoun
 
   // Destination and rate: the number's longest prefix on the use case's sheet (masked tail ignored), else the
   // country and `all` type; the origin is the user's location (a row for that origin beats '*').
-  const std::string origin = location == kUnknownCountry ? std::string("*") : country_code(location);
+  std::array<char, 2> origin_buffer, place_buffer;
+  const std::string_view origin = country_view(location, origin_buffer);
   const Sheet sheet = sheet_for(use_case);
   std::array<char, 40> buffer;
   const std::string_view digits = number_digits(value(UsageColumn::destination_number), buffer);
@@ -394,7 +403,7 @@ void UsageImporter::add_call(const std::array<std::string_view, kUsageColumnCoun
   if (place == kUnknownCountry && rate) place = country_index(rate->country);
   if (place == kUnknownCountry && !outbound) place = location;  // toll-free / toll number: the user's country
   if (index_ && !rate && place != kUnknownCountry) {
-    rate = index_->by_country(sheet, country_code(place), NumberType::all, origin);
+    rate = index_->by_country(sheet, country_view(place, place_buffer), NumberType::all, origin);
   }
   const NumberType type = rate ? rate->number_type : NumberType::all;
   if (outbound && place != kUnknownCountry) {
