@@ -1,9 +1,12 @@
 // Embind bindings only: free functions taking and returning JSON text. No logic lives here.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "ccredits/calculator.hpp"
+#include "ccredits/usage_import.hpp"
 
 namespace {
 
@@ -36,6 +39,37 @@ std::string simulate(const std::string& request) {
   return ccredits::as_json_result([&] { return calculator().simulate(request); });
 }
 
+// The usage-report importer for the Web Worker, with the rate card loaded by loadRates (if any).
+// Bytes cross without conversion: JS asks for room with buffer(n), copies its chunk there with HEAPU8.set,
+// then calls feed(n). Every method returns JSON text; errors come back as {"error": ...}, never thrown.
+class UsageImportBinding {
+ public:
+  UsageImportBinding()
+      : importer_(calculator().rates().currency.empty() ? nullptr : &calculator().rates()) {}
+  std::uintptr_t buffer(std::size_t size) {
+    staging_.resize(size);
+    return reinterpret_cast<std::uintptr_t>(staging_.data());
+  }
+  std::string feed(std::size_t size) {
+    return ccredits::as_json_result([&] {
+      importer_.feed(std::string_view(staging_.data(), std::min(size, staging_.size())));
+      return ccredits::json{{"rows", importer_.rows()}};
+    });
+  }
+  std::string next_file(const std::string& name) {
+    return ccredits::as_json_result([&] {
+      importer_.next_file(name);
+      return ccredits::json::object();
+    });
+  }
+  std::string finish() { return ccredits::as_json_result([&] { return importer_.finish(); }); }
+  double rows() const { return static_cast<double>(importer_.rows()); }
+
+ private:
+  ccredits::UsageImporter importer_;
+  std::string staging_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ccredits) {
@@ -45,4 +79,12 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("loadRateSheet", &load_rate_sheet);
   emscripten::function("loadZones", &load_zones);
   emscripten::function("simulate", &simulate);
+
+  emscripten::class_<UsageImportBinding>("UsageImporter")
+      .constructor<>()
+      .function("buffer", &UsageImportBinding::buffer)
+      .function("feed", &UsageImportBinding::feed)
+      .function("nextFile", &UsageImportBinding::next_file)
+      .function("finish", &UsageImportBinding::finish)
+      .function("rows", &UsageImportBinding::rows);
 }

@@ -1,4 +1,5 @@
 import { loadCalculator } from './ccredits-client.js';
+import { setupUsageImport } from './import-panel.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -41,6 +42,7 @@ async function main() {
   $('minutes').addEventListener('input', update);
   select.addEventListener('change', update);
   update();
+  setupUsageImport({ calculator, ratesText, ratesFile: 'illustrative-usd.json' });
   $('status').textContent = 'Ready.';
 }
 

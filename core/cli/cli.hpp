@@ -36,5 +36,6 @@ int emit(const json& result);
 int command_estimate(const Options& o);
 int command_rates(const Options& o);
 int command_simulate(const Options& o);
+int command_usage(const Options& o);
 
 }  // namespace ccredits::cli

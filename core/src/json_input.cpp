@@ -109,7 +109,10 @@ Money money_value(const json& v, const std::string& path) {
 }
 
 Minutes minutes_value(const json& v, const std::string& path) {
-  Minutes m = Minutes::parse(number_text(v, path, "a number of minutes"), "\"" + path + "\"");
+  // A JSON number may carry binary-float noise past the 6th decimal (see ExtraDecimals); a string must not.
+  const ExtraDecimals extra = v.is_number_float() ? ExtraDecimals::round_half_up : ExtraDecimals::reject;
+  Minutes m = Minutes::from_micros(
+      parse_fixed(number_text(v, path, "a number of minutes"), "\"" + path + "\"", extra));
   if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" cannot be negative (" + m.to_string() + ").");
   return m;
 }

@@ -99,3 +99,13 @@ TEST_CASE("Minutes parse exactly and scale pro rata", "[minutes]") {
   CHECK(Minutes::whole(300).scaled(1, 3).to_string() == "100");
   CHECK_THROWS_AS(Minutes::parse("ten"), InputError);
 }
+
+TEST_CASE("Minutes written as JSON floats round binary noise past 6 decimals half-up", "[minutes][rounding]") {
+  using ccredits::ExtraDecimals;
+  using ccredits::parse_fixed;
+  CHECK(parse_fixed("73.46670399999999", "minutes", ExtraDecimals::round_half_up) == 73'466'704);
+  CHECK(parse_fixed("0.0000005", "minutes", ExtraDecimals::round_half_up) == 1);
+  CHECK(parse_fixed("0.0000004999", "minutes", ExtraDecimals::round_half_up) == 0);
+  CHECK(parse_fixed("-0.0000005", "minutes", ExtraDecimals::round_half_up) == -1);
+  CHECK_THROWS_AS(parse_fixed("73.46670399999999", "minutes"), InputError);  // strings and money stay strict
+}

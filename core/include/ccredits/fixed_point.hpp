@@ -22,7 +22,11 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator);
 // Parses "12", "-0.0240", "1e3" is NOT accepted (decimal notation only), up to 6 decimals exact;
 // more decimals are accepted only if they are zeros. Throws InputError{"bad_number"} with a message
 // naming `what` (e.g. "per-minute rate").
-std::int64_t parse_fixed(std::string_view text, std::string_view what);
+// ExtraDecimals::round_half_up instead rounds a 7th+ decimal half-up (through divide_round_half_up): used for
+// quantities of minutes written as JSON numbers, whose shortest float text can carry binary noise
+// (73.46670399999999). Money never uses it.
+enum class ExtraDecimals { reject, round_half_up };
+std::int64_t parse_fixed(std::string_view text, std::string_view what, ExtraDecimals extra = ExtraDecimals::reject);
 
 // Prints with exactly `decimals` digits after the point (0..6), rounding through divide_round_half_up.
 std::string format_fixed(std::int64_t millionths, int decimals);

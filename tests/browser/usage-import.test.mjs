@@ -1,0 +1,89 @@
+// The usage-report import in the real page: a generated .csv and a generated .zip (as Teams exports it) picked
+// through the file input, progress and result shown, cancel stops a long import, the page stays responsive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openSite } from './browser.mjs';
+import { generate } from '../tools/generate-report.mjs';
+
+let site;
+let dir;
+before(async () => {
+  site = await openSite();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-usage-page-'));
+  await site.page.goto(site.url);
+  await site.page.getByText('Ready.').waitFor();
+});
+after(async () => {
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const noJunk = async (page) => {
+  assert.doesNotMatch(await page.locator('body').innerText(), /NaN|undefined|Infinity|\[object/);
+};
+
+test('a generated .csv report is imported: summary, actual spend, projection', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'PSTN.calls.csv');
+  generate({ rows: 2000, columns: 25, seed: 3, bad: 4, out: file });
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));
+  assert.match(await page.locator('#usage-summary').textContent(), /^1996 of 2000 calls used, 2026-10-01 to 2026-10-28 \(28 days\)\.$/);
+  assert.match(await page.locator('#usage-skipped').textContent(), /4 rows skipped, e\.g\. line \d+: /);
+  assert.match(await page.locator('#usage-actual').textContent(), /USD\d+\.\d\d USD/);
+  // The projection runs the estimate on the report's scenario rows; a destination the loaded card lacks is named.
+  assert.match(await page.locator('#usage-projected').textContent(),
+    /^(Projected from this usage: \d+\.\d\d USD per month\.|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
+  assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
+  await noJunk(page);
+});
+
+test('a generated .zip export (20 columns) is unzipped in the worker and imported', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'Export.callingplans.1.zip');
+  generate({ rows: 3000, columns: 20, seed: 4, out: file, zip: true });
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported Export\.callingplans\.1\.zip/.test(document.getElementById('usage-status').textContent));
+  assert.match(await page.locator('#usage-summary').textContent(), /^3000 of 3000 calls used/);
+  await noJunk(page);
+});
+
+test('a long import shows progress, keeps the page responsive, and cancel stops it', async () => {
+  const { page } = site;
+  // ~100 MB: a generated report's rows repeated, written in a blink.
+  const small = path.join(dir, 'small.csv');
+  generate({ rows: 2000, columns: 25, seed: 5, out: small });
+  const text = await readFile(small, 'utf8');
+  const cut = text.indexOf('\n') + 1;
+  const big = path.join(dir, 'big.csv');
+  await writeFile(big, text.slice(0, cut) + text.slice(cut).repeat(150));
+  await page.setInputFiles('#usage-file', big);
+  await page.waitForFunction(() => /MB, \d+ rows/.test(document.getElementById('usage-status').textContent));
+  assert.equal(await page.locator('#usage-progress').isVisible(), true);
+  // The main thread answers while the worker parses.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.ok(Date.now() - t0 < 1000, 'the page answered within a second during the import');
+  await page.locator('#usage-cancel').click();
+  await page.waitForFunction(() => document.getElementById('usage-status').textContent === 'Import cancelled.');
+  assert.equal(await page.locator('#usage-cancel').isVisible(), false);
+  await noJunk(page);
+});
+
+test('a file that is not a usage report gets a plain message', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'notes.csv');
+  await writeFile(file, 'name,amount\nx,1\n');
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /could not be imported/.test(document.getElementById('usage-status').textContent));
+  assert.match(await page.locator('#usage-status').textContent(), /no "Call Type" column.*\(line 1\)/);
+  await noJunk(page);
+});
+
+test('no console errors, CSP violations or requests outside the origin', () => {
+  assert.deepEqual(site.problems, []);
+  assert.deepEqual(site.foreignRequests, []);
+});

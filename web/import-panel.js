@@ -1,0 +1,114 @@
+// A minimal, self-contained panel for importing the Teams PSTN usage report: a file input and a drop zone, a
+// progress bar (bytes and rows), a cancel button, then the actual figures next to the projection from the same
+// usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
+// imported report with a `usage-imported` event on document (detail: the CONTRACT.md usage object).
+import { importUsageReport } from './usage-import.js';
+
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+function resultView(report, projection) {
+  const view = el('div', { className: 'usage-result' });
+  const period = report.period
+    ? `${report.period.from} to ${report.period.to} (${report.period.days} days)` : 'no usable rows';
+  view.append(el('p', { id: 'usage-summary' },
+    `${report.rows_used} of ${report.rows} calls used, ${period}.`));
+  if (report.skipped_count > 0) {
+    const first = report.skipped[0];
+    view.append(el('p', { id: 'usage-skipped' },
+      `${report.skipped_count} rows skipped, e.g. line ${first.line}: ${first.reason}.`));
+  }
+  const table = el('table', { id: 'usage-actual' });
+  table.append(el('caption', {}, 'Actual spend in the report (Charge + Connection Fee)'));
+  for (const [currency, a] of Object.entries(report.actual)) {
+    table.append(el('tr', {}, el('th', { scope: 'row' }, currency), el('td', {}, `${a.total} ${currency}`)));
+  }
+  if (Object.keys(report.actual).length === 0) table.append(el('tr', {}, el('td', {}, 'No charges.')));
+  view.append(table);
+  const minutes = el('table', { id: 'usage-minutes' });
+  minutes.append(el('caption', {}, 'Minutes per use case'));
+  for (const [useCase, m] of Object.entries(report.minutes)) {
+    if (report.calls[useCase] === 0) continue;
+    minutes.append(el('tr', {}, el('th', { scope: 'row' }, useCase.replaceAll('_', ' ')),
+      el('td', {}, `${m} min, ${report.calls[useCase]} calls`)));
+  }
+  view.append(minutes);
+  if (report.rerated) {
+    view.append(el('p', { id: 'usage-rerated' },
+      `The same calls at the rate card (${report.rerated.illustrative ? 'illustrative rates' : 'rates of ' + report.rerated.effective}), ` +
+      `every call before included minutes: ${report.rerated.total} ${report.rerated.currency}.`));
+  }
+  if (projection) {
+    view.append(el('p', { id: 'usage-projected' }, projection.error
+      ? `No projection from this usage: ${projection.error.message}`
+      : `Projected from this usage: ${projection.monthly_total} ${projection.currency} per month.`));
+  }
+  return view;
+}
+
+export function setupUsageImport({ calculator, ratesText, ratesFile, container } = {}) {
+  const input = el('input', { type: 'file', id: 'usage-file', accept: '.zip,.csv,.json' });
+  const drop = el('div', { id: 'usage-drop', className: 'drop-zone', tabIndex: 0 },
+    'Drop the exported .zip or .csv here, or choose it: ', input);
+  const bar = el('progress', { id: 'usage-progress', max: 1, value: 0, hidden: true });
+  const status = el('p', { id: 'usage-status', role: 'status' });
+  const cancel = el('button', { type: 'button', id: 'usage-cancel', hidden: true }, 'Cancel import');
+  const result = el('div', { id: 'usage-result', ariaLive: 'polite' });
+  const section = el('section', { id: 'usage-import' },
+    el('h2', {}, 'Your real usage'),
+    el('p', {}, 'Teams admin center > Analytics & reports > Usage reports > PSTN and SMS usage > Export. ' +
+      'The file is read in this browser only.'),
+    drop, bar, cancel, status, result);
+  (container ?? document.querySelector('main') ?? document.body).append(section);
+
+  let controller = null;
+  const start = async (file) => {
+    if (!file) return;
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    result.replaceChildren();
+    bar.hidden = false;
+    bar.value = 0;
+    cancel.hidden = false;
+    status.textContent = `Reading ${file.name}…`;
+    try {
+      const report = await importUsageReport(file, {
+        signal, ratesText, ratesFile,
+        onProgress: ({ bytes, totalBytes, rows }) => {
+          bar.value = totalBytes > 0 ? bytes / totalBytes : 0;
+          status.textContent = `${(bytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB, ${rows} rows`;
+        },
+      });
+      bar.value = 1;
+      const projection = calculator && report.scenario_usage.length > 0
+        ? calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage }) : null;
+      status.textContent = `Imported ${file.name}.`;
+      result.replaceChildren(resultView(report, projection));
+      document.dispatchEvent(new CustomEvent('usage-imported', { detail: report }));
+    } catch (e) {
+      if (controller.signal !== signal && e.name === 'AbortError') return;  // replaced by a newer file
+      bar.hidden = true;
+      status.textContent = e.name === 'AbortError' ? 'Import cancelled.'
+        : `This file could not be imported: ${e.message}${e.line ? ` (line ${e.line})` : ''}`;
+    } finally {
+      if (controller.signal === signal) cancel.hidden = true;
+    }
+  };
+  input.addEventListener('change', () => start(input.files[0]));
+  cancel.addEventListener('click', () => controller?.abort());
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    start(e.dataTransfer.files[0]);
+  });
+  return section;
+}

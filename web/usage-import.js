@@ -1,0 +1,41 @@
+// Importing a Teams PSTN usage report in a Web Worker (import-worker.js), off the page's thread.
+//   importUsageReport(file, { onProgress({bytes, totalBytes, rows}), signal, ratesText, ratesFile, onStats })
+//   -> Promise of CONTRACT.md's `usage` object. Rejects with an Error carrying `code` (and `line`, `file` when
+//   known); aborting `signal` stops the worker at once and rejects with an AbortError.
+export function importUsageReport(file, { onProgress, signal, ratesText, ratesFile, onStats } = {}) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The import was cancelled.', 'AbortError'));
+      return;
+    }
+    const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(new DOMException('The import was cancelled.', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.type === 'progress') {
+        onProgress?.({ bytes: m.bytes, totalBytes: m.totalBytes, rows: m.rows });
+      } else if (m.type === 'done') {
+        finish();
+        onStats?.(m.stats);
+        resolve(m.report);
+      } else if (m.type === 'error') {
+        finish();
+        reject(Object.assign(new Error(m.error.message), m.error));
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(Object.assign(new Error(`The import worker failed: ${event.message ?? 'unknown error'}`),
+        { code: 'import_failed' }));
+    };
+    worker.postMessage({ type: 'import', file, ratesText, ratesFile });
+  });
+}
