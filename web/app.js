@@ -14,7 +14,7 @@ import { renderRecommendation } from './results/recommendation.js';
 import { renderWhatIf } from './results/what-if.js';
 import { mountSimulator } from './results/simulator.js';
 import { estimateRows, toCsv, download, readJsonFile } from './export.js';
-import { PLANS_FILE } from './site-data.js';
+import { PLANS_FILE, RATE_CARDS } from './site-data.js';
 
 let model = defaultModel();
 let last = null; // {scenario, estimate}
@@ -149,10 +149,11 @@ function wireKeep() {
 let calculator;
 
 async function main() {
+  const firstRates = fetch(RATE_CARDS[0].file).then((r) => r.text());
   const [calc] = await Promise.all([loadCalculator(), loadCountries()]);
   calculator = calc;
   const rates = mountRates($('rates'), calculator, () => update());
-  await rates.load();
+  await rates.load(firstRates);
   if (PLANS_FILE && calculator.loadPlans) {
     const plans = calculator.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
     if (plans.error) throw new Error(plans.error.message);

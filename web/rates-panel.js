@@ -40,8 +40,8 @@ export function mountRates(section, calculator, onChange) {
       textOf(card.source) ? h('p', { class: 'hint', text: `Source: ${textOf(card.source)}` }) : null);
   };
 
-  const loadShipped = async (file) => {
-    const text = await (await fetch(file)).text();
+  const loadShipped = async (file, pending) => {
+    const text = await (pending ?? fetch(file).then((r) => r.text()));
     const result = calculator.loadRates(text, file.split('/').pop());
     if (result.error) throw new Error(result.error.message);
     show(result);
@@ -79,5 +79,6 @@ export function mountRates(section, calculator, onChange) {
   section.append(info, h('div', { class: 'row-fields' }, cardPicker, sheetPicker,
     h('div', { class: 'field' }, h('label', { for: 'rates-file', text: 'Load rate sheets from your disk (CSV or JSON)' }), fileInput,
       h('p', { class: 'hint', text: 'Microsoft\'s rate workbook, each sheet saved as CSV. Read here in the browser, never uploaded.' }))), status);
-  return { load: () => loadShipped(RATE_CARDS[0].file), current: () => current };
+  // pending: the first card's text already on its way (fetched while the wasm module compiles).
+  return { load: (pending) => loadShipped(RATE_CARDS[0].file, pending), current: () => current };
 }
