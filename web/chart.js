@@ -40,7 +40,7 @@ export function balanceChart(series, { threshold } = {}) {
   const months = Math.round(nums.length / 30.4);
   for (let m = 0; m <= months; m++) {
     const day = Math.min(nums.length - 1, Math.round(m * 30.4));
-    svg.append(s('text', { x: x(day), y: H - 8, 'text-anchor': 'middle', class: 'axis' }, m === 0 ? 'day 1' : `month ${m}`));
+    svg.append(s('text', { x: x(day), y: H - 8, 'text-anchor': m === 0 ? 'start' : day === nums.length - 1 ? 'end' : 'middle', class: 'axis' }, m === 0 ? 'day 1' : `month ${m}`));
   }
   svg.append(s('polyline', { points: nums.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '), class: 'line' }));
   svg.append(s('circle', { cx: x(low), cy: y(nums[low]), r: 4, class: 'low' }));
