@@ -17,8 +17,9 @@ export function list(items, className) {
 
 export function table(caption, headers, rows, { numeric = [] } = {}) {
   if (!rows.length) return null;
-  return h('table', {},
+  // A narrow screen scrolls the table sideways inside its own box (focusable, so the keyboard can scroll it too).
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', { text: caption }),
     h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: t })))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row', text: c }) : h('td', { class: numeric.includes(i) ? 'num' : null, text: c })))))));
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row', text: c }) : h('td', { class: numeric.includes(i) ? 'num' : null, text: c }))))))));
 }

@@ -21,7 +21,7 @@ export function renderSpend(section, e) {
   ]);
   fill(section, [
     isDecimal(e.monthly_total)
-      ? h('p', { class: 'total' }, 'Monthly credit spend: ', h('strong', { id: 'monthly-total', text: money(e.monthly_total) }))
+      ? h('p', { class: 'total' }, 'Per month: ', h('strong', { id: 'monthly-total', text: money(e.monthly_total) }))
       : null,
     table('By use case, per month', ['Use case', 'Amount'], byUseCase, { numeric: [1] }),
     table('By destination, per month', ['Destination', 'Use case', 'Billed minutes', 'Rate per minute', 'Amount'], lines, { numeric: [2, 3, 4] }),
