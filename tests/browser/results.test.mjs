@@ -2,6 +2,7 @@
 // keys the core adds), against an estimate with keys missing, and the one-page print summary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { openSite } from './browser.mjs';
 import { waitReady } from './page-helpers.mjs';
 
@@ -81,6 +82,13 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 60);
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, /NaN|undefined|Infinity|\[object/);
+});
+
+test('the full result sections pass an axe scan with no serious or critical violations', async () => {
+  await renderAll(FULL);
+  const result = await new AxeBuilder({ page }).include('#results').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
 });
 
 test('missing or malformed keys hide their section instead of showing junk', async () => {
