@@ -43,6 +43,8 @@ function render(estimate) {
   if (typeof estimate.needs_credits === 'boolean') parts.push(estimate.needs_credits ? 'credits needed' : 'no credits needed');
   if (estimate.recommendation?.one_time) parts.push(`buy ${money(estimate.recommendation.one_time)} now`);
   $('summary').textContent = `${parts.join('; ')}.`;
+  $('result-bar').textContent = `${money(estimate.monthly_total)} per month · see the results`;
+  $('result-bar').hidden = false;
 }
 
 function update() {

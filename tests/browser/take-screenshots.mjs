@@ -1,5 +1,5 @@
 // Writes the README's screenshots of the page with its example input: web/screenshots/desktop.png (1280×900)
-// and web/screenshots/phone.png (390×844, scrolled to the results). Usage: node tests/browser/take-screenshots.mjs
+// and web/screenshots/phone-form.png + phone.png (390×844: the top, and scrolled to the results). Usage: node tests/browser/take-screenshots.mjs
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSite } from './browser.mjs';
@@ -14,7 +14,7 @@ try {
   await waitReady(page);
   await page.screenshot({ path: path.join(out, 'desktop.png') });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator('#results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'phone-form.png') });
   await page.evaluate(() => document.getElementById('results').scrollIntoView());
   await page.screenshot({ path: path.join(out, 'phone.png') });
 } finally {
