@@ -156,9 +156,13 @@ async function main() {
   calculator = calc;
   const rates = mountRates($('rates'), calculator, () => update());
   await rates.load(firstRates);
-  if (PLANS_FILE && calculator.loadPlans) {
-    const plans = calculator.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
-    if (plans.error) throw new Error(plans.error.message);
+  if (PLANS_FILE) {
+    // The plans file feeds the estimate's pools (loadPlans) and the call simulator's zones (loadZones).
+    const text = await (await fetch(PLANS_FILE)).text();
+    for (const load of [calculator.loadPlans, calculator.loadZones]) {
+      const result = load ? load(text, PLANS_FILE.split('/').pop()) : {};
+      if (result.error) throw new Error(result.error.message);
+    }
   }
   model = (await modelFromHash()) ?? defaultModel();
   form = mountForm($('inputs'), () => model, update);

@@ -4,7 +4,8 @@ import createCcredits from './ccredits.js';
 
 const OPTIONAL = {
   loadPlans: (call) => (text, file) => call('loadPlans', text, file),
-  loadRateSheet: (call) => (text, file, sheet) => call('loadRateSheet', text, file, sheet),
+  loadRateSheet: (call) => (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
+  loadZones: (call) => (plansText, file) => call('loadZones', plansText, file),
   simulate: (call) => (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
 };
 

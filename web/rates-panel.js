@@ -62,14 +62,17 @@ export function mountRates(section, calculator, onChange) {
       if (/\.json$/i.test(file.name)) {
         result = calculator.loadRates(text, file.name);
       } else if (calculator.loadRateSheet) {
+        // Empty: the core takes the sheet from the file's title row or name.
         const sheet = sheetPicker.querySelector('select').value || guessSheet(file.name);
-        if (!sheet) { messages.push(`${file.name}: choose which sheet it is above, then load it again.`); continue; }
         result = calculator.loadRateSheet(text, file.name, sheet);
       } else {
         result = { error: { message: 'this version of the calculator reads rate cards as JSON only.' } };
       }
       if (result.error) messages.push(`${file.name}: ${textOf(result.error.message) || 'could not be read.'}`);
-      else { show({ file: file.name, ...result }); messages.push(`${file.name}: loaded.`); }
+      else {
+        show({ ...(current ?? {}), ...result, file: file.name, illustrative: Boolean(result.illustrative) });
+        messages.push(`${file.name}: loaded${textOf(result.sheet) ? ` as the "${textOf(result.sheet).replace(/_/g, ' ')}" sheet` : ''}.`);
+      }
     }
     status.textContent = messages.join(' ');
     fileInput.value = '';
