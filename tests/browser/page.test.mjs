@@ -94,7 +94,8 @@ test('a value the core refuses is explained next to its row', async () => {
   await page.selectOption('[data-key="user_out.0.to"]', unpriced);
   await page.waitForFunction(() => !document.getElementById('estimate-error').hidden);
   assert.match(await page.locator('#estimate-error').textContent(), new RegExp(`cannot be computed: .*${unpriced}`));
-  assert.match(await page.locator('#f-user_out-0-from-error').textContent(), new RegExp(unpriced));
+  const rowMessages = await page.locator('#h-user_out ~ .rows fieldset').first().locator('.field-error').allTextContents();
+  assert.match(rowMessages.join(' '), new RegExp(unpriced), 'the message sits in the row it is about');
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
 });
