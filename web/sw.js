@@ -1,16 +1,16 @@
 // Offline: the app shell, the wasm core and the rates are cached at install. Answers come from the cache first and
 // are refreshed in the background, so a new deployment shows on the next visit. Only this origin is ever fetched.
 const VERSION = 'ccredits-v1';
-const SHELL = [
-  './', 'index.html', 'style.css', 'icon.svg', 'app.js', 'ccredits-client.js', 'ccredits.js', 'ccredits.wasm',
-  'dom.js', 'format.js', 'countries.js', 'site-data.js', 'state.js', 'share-link.js', 'links.js', 'chart.js',
-  'export.js', 'rates-panel.js', 'inputs/fields.js', 'inputs/rows.js', 'inputs/form.js',
-  'results/section.js', 'results/spend.js', 'results/pools.js', 'results/verdicts.js', 'results/recommendation.js',
-  'results/what-if.js', 'results/simulator.js', 'rates/illustrative-usd.json',
-];
+// site-files.json is written by the build from wasm/CMakeLists.txt's site lists.
+const LIST = 'site-files.json';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const { files } = await (await fetch(LIST, { cache: 'no-cache' })).json();
+    const cache = await caches.open(VERSION);
+    await cache.addAll([...files, LIST]);
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
