@@ -16,6 +16,10 @@ std::string load_rates(const std::string& text, const std::string& file) {
   return ccredits::as_json_result([&] { return calculator().load_rates(text, file); });
 }
 
+std::string load_plans(const std::string& text, const std::string& file) {
+  return ccredits::as_json_result([&] { return calculator().load_plans(text, file); });
+}
+
 std::string estimate(const std::string& scenario) {
   return ccredits::as_json_result([&] { return calculator().estimate(scenario); });
 }
@@ -24,5 +28,6 @@ std::string estimate(const std::string& scenario) {
 
 EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("loadRates", &load_rates);
+  emscripten::function("loadPlans", &load_plans);
   emscripten::function("estimate", &estimate);
 }

@@ -3,4 +3,4 @@ export const RATE_CARDS = [
   { file: 'rates/illustrative-usd.json', label: 'Illustrative rates, USD' },
 ];
 export const COUNTRIES_FILE = null; // 'rates/countries.json' once the rates branch ships it
-export const PLANS_FILE = null; // 'rates/plans.json' once the rating branch ships it
+export const PLANS_FILE = 'rates/plans.json';

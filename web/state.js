@@ -42,8 +42,9 @@ export function defaultModel() {
       { from: 'US', to: 'FR', number_type: 'wireless', minutes: '1000', calls: '400' },
       { from: 'GB', to: 'DE', number_type: 'wireline', minutes: '500', calls: '' },
     ],
-    conf_out: [{ to: 'GB', minutes: '300' }],
-    toll_free_in: [{ country: 'US', service: 'conferencing', minutes: '5000' }],
+    // Empty until the shipped card has "Dial-out Audio" and "Dial-in to toll free" rates (the rates branch).
+    conf_out: [],
+    toll_free_in: [],
     toll_in: [],
     billing: { calling_account: 'mosa', default_account: 'mosa', channel: 'direct', organization_country: 'US', ea_billing_country: '', tenant_country: 'US' },
     funding: { mode: 'auto_recharge', months: '12' },

@@ -70,12 +70,12 @@ test('junk typed into every field gives messages in words and never NaN, undefin
   const junk = ['12abc', '-5', '1e999', 'NaN', 'Infinity', '', '   ', '9'.repeat(40), '<b>x</b>', '=1+1', '0x10', '1.2.3', 'undefined', '١٢'];
   const inputs = page.locator('input[data-key]');
   const count = await inputs.count();
-  assert.ok(count >= 15, `found ${count} inputs`);
+  assert.ok(count >= 12, `found ${count} inputs`);
   for (let i = 0; i < count; i++) await inputs.nth(i).fill(junk[i % junk.length]);
   await page.waitForTimeout(300);
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
-  assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 10);
+  assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 8);
   assert.match(text, /Minutes must be a number like 1500/);
   assert.match(await page.locator('#estimate-error').textContent(), /Fix the \d+ fields marked/);
   // Each message is next to its field: the field points at it.

@@ -3,12 +3,15 @@
 // Methods throw InputError on bad input; as_json_result() turns that into CONTRACT.md's {"error": {...}} text
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
+#include "ccredits/plans.hpp"
 #include "ccredits/rate_card.hpp"
+#include "ccredits/rate_lookup.hpp"
 
 namespace ccredits {
 
@@ -34,14 +37,26 @@ class Calculator {
  public:
   // Replaces the rate card. Returns {"currency", "effective", "source", "illustrative", "file", "rows": {...}}.
   json load_rates(std::string_view text, const std::string& file);
-  // scenario JSON (CONTRACT.md) -> estimate JSON.
+  // Replaces the plan data (rates/plans.json). Returns {"effective", "source", "file", "zone_a": N, ...}.
+  json load_plans(std::string_view text, const std::string& file);
+  // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
+  // "currency" must be the card's.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   const RateCard& rates() const { return rates_; }
+  const Plans& plans() const { return plans_; }
+
+  Calculator() = default;
+  Calculator(const Calculator&) = delete;  // the rate index points into this calculator's card
+  Calculator& operator=(const Calculator&) = delete;
 
  private:
   RateCard rates_;
   bool has_rates_ = false;
+  // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
+  std::unique_ptr<RateIndex> index_;
+  Plans plans_;
+  bool has_plans_ = false;
 };
 
 }  // namespace ccredits
