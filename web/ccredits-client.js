@@ -20,6 +20,9 @@ export function loadCalculatorFrom(module) {
   const calculator = {
     loadRates: (text, file) => call('loadRates', text, file),
     estimate: (scenario) => call('estimate', typeof scenario === 'string' ? scenario : JSON.stringify(scenario)),
+    loadRateSheet: (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
+    loadZones: (plansText, file) => call('loadZones', plansText, file),
+    simulate: (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
   };
   for (const [name, make] of Object.entries(OPTIONAL)) {
     if (typeof module[name] === 'function') calculator[name] = make(call);

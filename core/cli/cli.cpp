@@ -55,10 +55,16 @@ int emit(const json& result) {
   return 0;
 }
 
+bool is_csv_file(const std::string& path) {
+  return path.size() >= 4 && (path.compare(path.size() - 4, 4, ".csv") == 0 || path.compare(path.size() - 4, 4, ".CSV") == 0);
+}
+
 void load_rates(Calculator& calc, const Options& o) {
   const std::vector<std::string> files = o.rates.empty() ? std::vector<std::string>{default_rates_file()} : o.rates;
+  // A JSON card replaces the rates; each CSV sheet of Microsoft's workbook adds or replaces one sheet.
   for (const auto& f : files) {
-    calc.load_rates(read_file(f), f);
+    if (is_csv_file(f)) calc.load_rate_sheet(read_file(f), f, "");
+    else calc.load_rates(read_file(f), f);
   }
 }
 

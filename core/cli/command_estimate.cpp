@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "advice_table.hpp"
 #include "cli.hpp"
 #include "estimate_table.hpp"
 
@@ -13,7 +14,7 @@ int command_estimate(const Options& o) {
   load_rates(calc, o);
   const json result = calc.estimate(read_file(o.positional[0]), o.positional[0]);
   if (o.format == "table") {
-    std::cout << estimate_table(result);
+    std::cout << estimate_table(result) << advice_table(result);
     return 0;
   }
   return emit(result);

@@ -187,6 +187,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     }
     if (const json* b = find_member(doc, "billing", "")) s.billing = *b;
     if (const json* f = find_member(doc, "funding", "")) s.funding = *f;
+    if (const json* w = find_member(doc, "what_if", "")) s.what_if = *w;
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);

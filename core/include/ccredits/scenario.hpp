@@ -63,6 +63,7 @@ struct Scenario {
   std::string currency;  // optional: empty means the loaded card's currency
   json billing;          // raw, read by the eligibility rules
   json funding;          // raw, read by the funding recommendation
+  json what_if;          // raw, read by the what-if comparison (what_if.hpp)
 };
 
 // Parses and checks the shape. With plans, licence and usage-origin countries must be countries the plan data

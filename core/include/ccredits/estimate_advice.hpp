@@ -1,0 +1,14 @@
+#pragma once
+// Joins the estimate and the credits advice: what the estimate tells the eligibility / need / planner modules,
+// and the full estimate document with needs_credits, eligibility, recommendation and what_if added
+// (CONTRACT.md "Estimate").
+#include "ccredits/credits_advice.hpp"
+#include "ccredits/estimate.hpp"
+#include "ccredits/what_if.hpp"
+
+namespace ccredits {
+
+AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate);
+json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans);
+
+}  // namespace ccredits

@@ -1,0 +1,77 @@
+// The advice an estimate carries: need, eligibility and recommendation from one scenario's billing / funding.
+#include <catch2/catch.hpp>
+
+#include "ccredits/credits_advice.hpp"
+#include "ccredits/error.hpp"
+
+#include "policy_support.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+AdviceInputs spend_of(const char* monthly) {
+  AdviceInputs in;
+  in.currency = "USD";
+  in.by_use_case.push_back({"calling_plan_overage", Money::parse(monthly)});
+  return in;
+}
+
+bool any_contains(const json& list, const std::string& part) {
+  for (const auto& s : list) {
+    if (s.get<std::string>().find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are located errors", "[advice]") {
+  const FundingRequest r = parse_funding(json());
+  CHECK(r.mode == FundingMode::auto_recharge);
+  CHECK(r.months == 12);
+  const FundingRequest one = parse_funding(json::parse(R"({"mode":"one_time","months":3,"daily_profile":["1.5",2],"seed":7})"));
+  CHECK(one.mode == FundingMode::one_time);
+  CHECK(one.months == 3);
+  CHECK(one.daily_profile == std::vector<Money>{Money::parse("1.5"), Money::parse("2")});
+  CHECK(one.seed == 7);
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":0})")), Catch::Contains("funding.months"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":13})")), Catch::Contains("funding.months"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"mode":"monthly"})")), Catch::Contains("funding.mode"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"daily_profile":["-1"]})")), Catch::Contains("daily_profile[0]"));
+}
+
+TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]") {
+  const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"})");
+  const json a = credits_advice_json(spend_of("300"), billing, json::parse(R"({"months":2})"), policy_test::shipped_policy());
+  CHECK(a.at("needs_credits") == true);
+  CHECK(a.at("eligibility").at("can_purchase") == "yes");
+  const json& r = a.at("recommendation");
+  CHECK(r.at("purchase_needed") == true);
+  CHECK(r.at("auto_recharge").at("amount") == "300.00");
+  CHECK(r.at("balance_series").size() == 60);
+  CHECK(r.at("notifications").size() == 3);
+}
+
+TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]") {
+  const json billing = json::parse(R"({"calling_account":"mca"})");
+  const json a = credits_advice_json(spend_of("300"), billing, json(), policy_test::shipped_policy());
+  CHECK(a.at("needs_credits") == false);
+  CHECK(a.at("eligibility").at("can_purchase") == "no");
+  CHECK(a.at("recommendation").at("purchase_needed") == false);
+  CHECK(a.at("recommendation").at("one_time") == "0.00");
+  CHECK(any_contains(a.at("recommendation").at("explanation"), "Edit auto recharge settings"));
+}
+
+TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advice]") {
+  const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"csp","tenant_country":"US"})");
+  const json a = credits_advice_json(spend_of("10"), billing, json(), policy_test::shipped_policy());
+  CHECK(a.at("needs_credits") == true);
+  CHECK(a.at("eligibility").at("can_purchase") == "no");
+  CHECK(any_contains(a.at("recommendation").at("explanation"), "CSP partner"));
+}
+
+TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
+  CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
+                    Catch::Contains("billing.channel"));
+}

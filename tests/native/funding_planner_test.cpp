@@ -1,0 +1,180 @@
+// The funding planner: hand-computed examples and invariants over many generated scenarios.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+#include <random>
+
+#include "ccredits/error.hpp"
+#include "ccredits/funding_planner.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+Money usd(const char* text) { return Money::parse(text); }
+
+PlannerInput flat_ten_a_day(int months, FundingMode mode) {
+  PlannerInput in;
+  in.monthly_spend = usd("300");
+  in.horizon_months = months;
+  in.mode = mode;
+  in.minimum_purchase = usd("50");
+  in.daily_profile.assign(30, usd("10"));  // an imported report with the same spend every day
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("hand-computed: 300 a month, flat 10 a day, auto-recharge over 2 months", "[planner]") {
+  const FundingPlan p = plan_funding(flat_ten_a_day(2, FundingMode::auto_recharge));
+  // 300 x 30 x 10 / (300 x 30) = 10.00 a day; any 7 days = 70; trigger 70 x 1.25 = 87.50 -> 88.
+  CHECK(p.daily_spend.front() == usd("10"));
+  CHECK(p.largest_window_spend == usd("70"));
+  CHECK(p.threshold == usd("88"));
+  CHECK(p.recharge_amount == usd("300"));  // one month, above the 50 minimum and the trigger
+  CHECK(p.one_time == usd("388"));         // trigger + one recharge
+  CHECK(p.horizon_spend == usd("600"));
+  REQUIRE(p.balance_series.size() == 60);
+  CHECK(p.balance_series[0] == usd("378"));
+  CHECK(p.balance_series[29] == usd("88"));  // not below the trigger yet
+  CHECK(p.balance_series[30] == usd("78"));  // below: a recharge fires, lands 3 days later
+  CHECK(p.balance_series[32] == usd("58"));
+  CHECK(p.balance_series[33] == usd("348"));  // 58 + 300 - 10
+  CHECK(p.balance_series[59] == usd("88"));
+  CHECK(p.lowest_balance == usd("58"));
+  CHECK(p.lowest_balance_day == 33);
+  CHECK(p.recharges_by_month == std::vector<int>{0, 1});
+  CHECK(p.recharges_per_month == 1);
+  CHECK(p.expiring_unused.is_zero());  // the last 88 is spent within 9 days after the horizon
+}
+
+TEST_CASE("hand-computed: one-time over 12 months is capped at 12 months of spend", "[planner]") {
+  const FundingPlan p = plan_funding(flat_ten_a_day(12, FundingMode::one_time));
+  CHECK(p.horizon_spend == usd("3600"));
+  CHECK(p.cap == usd("3600"));
+  CHECK(p.one_time == usd("3600"));  // 3600 + 88 wanted, capped
+  // 3600 - 10 x 352 = 80 < 88 on day 352 (index 351): the safety-net recharge lands 3 days later.
+  CHECK(p.recharges_by_month[11] == 1);
+  CHECK(std::accumulate(p.recharges_by_month.begin(), p.recharges_by_month.end(), 0) == 1);
+  CHECK(p.lowest_balance == usd("60"));
+  CHECK(p.lowest_balance_day == 354);
+  CHECK(p.balance_series.back() == usd("300"));
+  CHECK(p.expiring_unused.is_zero());
+}
+
+TEST_CASE("hand-computed: the minimum purchase above a year of spend leaves funds to expire", "[planner]") {
+  PlannerInput in;
+  in.monthly_spend = usd("2");
+  in.minimum_purchase = usd("50");
+  in.daily_profile.assign(30, usd("1"));
+  const FundingPlan p = plan_funding(in);
+  CHECK(p.daily_spend.front() == usd("0.066667"));  // 2 / 30, half-up to a millionth
+  CHECK(p.threshold == usd("1"));                    // 7 x 0.066667 x 1.25 = 0.58 -> 1
+  CHECK(p.cap == usd("50"));                         // 12 x 2 = 24 < the 50 minimum
+  CHECK(p.one_time == usd("50"));
+  CHECK(p.recharge_amount == usd("50"));
+  CHECK(p.recharges_per_month == 0);
+  CHECK(p.balance_series.back() == usd("25.99988"));  // 50 - 360 x 0.066667
+  CHECK(p.expiring_unused == usd("25.99988"));        // bought on day 0, expires on day 360
+}
+
+TEST_CASE("zero spend needs no purchase", "[planner]") {
+  PlannerInput in;
+  in.minimum_purchase = usd("50");
+  in.horizon_months = 3;
+  const FundingPlan p = plan_funding(in);
+  CHECK_FALSE(p.purchase_needed);
+  CHECK(p.one_time.is_zero());
+  CHECK(p.threshold.is_zero());
+  CHECK(p.recharge_amount.is_zero());
+  CHECK(p.balance_series.size() == 90);
+  CHECK_THAT(p.explanation.front(), Catch::Contains("no purchase is needed"));
+}
+
+TEST_CASE("the weekday/weekend profile: working days carry 4x, seeded variation within 15 %", "[planner]") {
+  PlannerInput in;
+  in.monthly_spend = usd("5500");
+  in.horizon_months = 1;
+  in.seed = 42;
+  const FundingPlan a = plan_funding(in);
+  // An unvaried working day costs 5500 x 7 x 1000 / (5500 x 30) = 233.33; a weekend day a quarter of it.
+  const Money weekday = usd("233.333333");
+  const Money weekend = usd("58.333333");
+  for (std::size_t d = 0; d < a.daily_spend.size(); ++d) {
+    const Money base = d % 7 < 5 ? weekday : weekend;
+    INFO("day " << d);
+    CHECK(a.daily_spend[d] >= base.scaled(850, 1000));
+    CHECK(a.daily_spend[d] <= base.scaled(1150, 1000));
+  }
+  CHECK(plan_funding(in).balance_series == a.balance_series);  // same seed, same series
+  in.seed = 43;
+  CHECK(plan_funding(in).daily_spend != a.daily_spend);
+}
+
+TEST_CASE("planner input errors are messages, not crashes", "[planner]") {
+  PlannerInput in;
+  in.monthly_spend = usd("10");
+  in.horizon_months = 13;
+  CHECK_THROWS_AS(plan_funding(in), InputError);
+  in.horizon_months = 0;
+  CHECK_THROWS_AS(plan_funding(in), InputError);
+  in.horizon_months = 1;
+  in.daily_profile = {usd("0"), usd("0")};
+  CHECK_THROWS_AS(plan_funding(in), InputError);
+  in.daily_profile = {usd("-1")};
+  CHECK_THROWS_AS(plan_funding(in), InputError);
+  in.daily_profile.clear();
+  in.monthly_spend = usd("-1");
+  CHECK_THROWS_AS(plan_funding(in), InputError);
+}
+
+TEST_CASE("planner invariants over 600 generated scenarios", "[planner]") {
+  std::mt19937_64 gen(20261124);
+  auto pick = [&](std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(gen); };
+  int recharging = 0;
+  for (int i = 0; i < 600; ++i) {
+    PlannerInput in;
+    // 0.01 .. 1,000,000 a month, on a log-like spread; every 20th scenario spends nothing.
+    const std::int64_t magnitude = pick(0, 6);
+    std::int64_t cents = pick(1, 100);
+    for (int k = 0; k < magnitude; ++k) cents *= 10;
+    in.monthly_spend = i % 20 == 0 ? Money{} : Money::from_micros(cents * 10'000);
+    in.horizon_months = static_cast<int>(pick(1, 12));
+    in.mode = pick(0, 1) ? FundingMode::one_time : FundingMode::auto_recharge;
+    in.minimum_purchase = pick(0, 1) ? usd("50") : Money{};
+    in.seed = static_cast<std::uint64_t>(pick(0, 1'000'000));
+    if (pick(0, 2) == 0) {  // an imported report of 7..90 days, some days without calls
+      const auto days = pick(7, 90);
+      for (std::int64_t d = 0; d < days; ++d) in.daily_profile.push_back(Money::from_micros(pick(0, 3) * pick(0, 500'000'000)));
+      in.daily_profile[0] = usd("1");
+    }
+    INFO("scenario " << i << ": spend " << in.monthly_spend.to_exact_string() << ", months " << in.horizon_months
+                     << ", mode " << funding_mode_key(in.mode) << ", profile days " << in.daily_profile.size());
+    const FundingPlan p = plan_funding(in);
+    REQUIRE(p.balance_series.size() == static_cast<std::size_t>(in.horizon_months * 30));
+    if (in.monthly_spend.is_zero()) {
+      CHECK_FALSE(p.purchase_needed);
+      CHECK(p.one_time.is_zero());
+      CHECK(p.recharge_amount.is_zero());
+      continue;
+    }
+    CHECK(p.purchase_needed);
+    // The balance never reaches zero under the projected profile.
+    CHECK(p.lowest_balance > Money{});
+    for (const Money& b : p.balance_series) REQUIRE(b > Money{});
+    // Amounts within bounds: at least the minimum, never above 12 months of spend (or the minimum if larger).
+    const Money cap = std::max(round_up_to_whole_unit(in.monthly_spend.times(12)), in.minimum_purchase);
+    CHECK(p.one_time >= in.minimum_purchase);
+    CHECK(p.recharge_amount >= in.minimum_purchase);
+    CHECK(p.one_time <= cap);
+    CHECK(p.recharge_amount <= cap);
+    CHECK(p.threshold <= cap);
+    CHECK(p.threshold > Money{});
+    CHECK(p.recharges_by_month.size() == static_cast<std::size_t>(in.horizon_months));
+    CHECK(p.expiring_unused >= Money{});
+    CHECK(p.expiring_unused <= p.one_time + p.recharge_amount.times(p.recharges_per_month * in.horizon_months));
+    CHECK(p.explanation.size() >= 7);
+    if (p.recharges_per_month > 0) ++recharging;
+  }
+  CHECK(recharging > 50);  // the generator exercises the recharge path, not only the initial purchase
+}

@@ -1,0 +1,76 @@
+// What-if: the same usage on another plan mix, priced by the same estimate code (hand-computed with the test card:
+// US wireline/all 0.0190 a minute).
+#include <catch2/catch.hpp>
+
+#include "ccredits/error.hpp"
+#include "ccredits/estimate_advice.hpp"
+#include "estimate_support.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+json advice_of(const std::string& scenario) {
+  static const estimate_test::Fixture fx;
+  return estimate_with_advice(parse_scenario(scenario, "scenario.json", &fx.plans), fx.index, fx.plans);
+}
+
+}  // namespace
+
+TEST_CASE("what-if: Domestic users moved to Pay-As-You-Go pay for every minute", "[what_if]") {
+  const json e = advice_of(R"({"licenses":[{"country":"US","plan":"domestic","users":10}],
+      "usage":[{"kind":"user_out","from":"US","to":"US","minutes":1000}]})");
+  CHECK(e.at("monthly_total") == "0.00");  // 1000 of 30000 pooled minutes
+  const json& w = e.at("what_if");
+  REQUIRE(w.is_object());
+  CHECK(w.at("changes").size() == 1);
+  CHECK(w.at("changes")[0].at("to") == "payg");
+  CHECK(w.at("monthly_total") == "19.00");  // 1000 x 0.0190
+  CHECK(w.at("difference") == "19.00");
+  CHECK(w.at("by_use_case").at("payg_outbound") == "19.00");
+}
+
+TEST_CASE("what-if: Pay-As-You-Go users moved to Domestic save the pooled minutes", "[what_if]") {
+  const json e = advice_of(R"({"licenses":[{"country":"US","plan":"payg","users":10}],
+      "usage":[{"kind":"user_out","from":"US","to":"US","minutes":1000}]})");
+  CHECK(e.at("monthly_total") == "19.00");
+  CHECK(e.at("needs_credits") == true);
+  const json& w = e.at("what_if");
+  CHECK(w.at("changes")[0].at("to") == "domestic");
+  CHECK(w.at("monthly_total") == "0.00");
+  CHECK(w.at("difference") == "-19.00");
+}
+
+TEST_CASE("what-if: the scenario's plan changes, limited to a country", "[what_if]") {
+  const json e = advice_of(R"({"licenses":[{"country":"US","plan":"domestic","users":10},{"country":"CA","plan":"domestic","users":10}],
+      "usage":[{"kind":"user_out","from":"US","to":"US","minutes":1000},{"kind":"user_out","from":"CA","to":"CA","minutes":500}],
+      "what_if":{"plan_changes":[{"from":"domestic","to":"payg","country":"CA"}]}})");
+  const json& w = e.at("what_if");
+  REQUIRE(w.at("changes").size() == 1);
+  CHECK(w.at("changes")[0].at("country") == "CA");
+  CHECK(w.at("monthly_total") == "10.00");  // 500 x 0.0200 (Canada)
+  CHECK(w.at("difference") == "10.00");
+}
+
+TEST_CASE("what-if: nothing to compare without Calling Plan users", "[what_if]") {
+  const json e = advice_of(R"({"usage":[]})");
+  CHECK(e.at("what_if").is_null());
+  CHECK(e.at("needs_credits") == false);
+  CHECK(e.at("recommendation").at("purchase_needed") == false);
+}
+
+TEST_CASE("what-if: a bad plan name is a located error", "[what_if]") {
+  CHECK_THROWS_WITH(advice_of(R"({"licenses":[{"country":"US","plan":"domestic","users":1}],
+      "what_if":{"plan_changes":[{"from":"domestic","to":"cheap"}]}})"),
+                    Catch::Contains("what_if.plan_changes[0].to"));
+}
+
+TEST_CASE("the estimate's pools feed the need reasons", "[what_if]") {
+  const json e = advice_of(R"({"licenses":[{"country":"US","plan":"domestic","users":10}],
+      "usage":[{"kind":"user_out","from":"US","to":"US","minutes":1000}],
+      "billing":{"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"}})");
+  CHECK(e.at("needs_credits") == false);
+  CHECK(e.at("needs_credits_reasons")[2] ==
+        "Calling Plan overage: nothing billed (US Domestic Calling Plan pool: 29000 of 30000 included minutes remain).");
+  CHECK(e.at("eligibility").at("can_purchase") == "yes");
+}
