@@ -1,16 +1,33 @@
 // The page's façade over the wasm module: JSON text in, plain objects out. Errors come back as {error: {...}}.
+// Bindings that a given build lacks are left out, so the page can show only what the core offers.
 import createCcredits from './ccredits.js';
 
+const OPTIONAL = {
+  loadPlans: (call) => (text, file) => call('loadPlans', text, file),
+  loadRateSheet: (call) => (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
+  loadZones: (call) => (plansText, file) => call('loadZones', plansText, file),
+  simulate: (call) => (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
+};
+
 export function loadCalculatorFrom(module) {
-  const call = (fn, ...args) => JSON.parse(module[fn](...args));
-  return {
+  const call = (fn, ...args) => {
+    try {
+      return JSON.parse(module[fn](...args));
+    } catch (e) {
+      return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
+    }
+  };
+  const calculator = {
     loadRates: (text, file) => call('loadRates', text, file),
-    loadPlans: (text, file) => call('loadPlans', text, file),
     estimate: (scenario) => call('estimate', typeof scenario === 'string' ? scenario : JSON.stringify(scenario)),
     loadRateSheet: (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
     loadZones: (plansText, file) => call('loadZones', plansText, file),
     simulate: (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
   };
+  for (const [name, make] of Object.entries(OPTIONAL)) {
+    if (typeof module[name] === 'function') calculator[name] = make(call);
+  }
+  return calculator;
 }
 
 export async function loadCalculator(options = {}) {

@@ -24,7 +24,8 @@ function resultView(report, projection) {
   const table = el('table', { id: 'usage-actual' });
   table.append(el('caption', {}, 'Actual spend in the report (Charge + Connection Fee)'));
   for (const [currency, a] of Object.entries(report.actual)) {
-    table.append(el('tr', {}, el('th', { scope: 'row' }, currency), el('td', {}, `${a.total} ${currency}`)));
+    table.append(el('tr', {}, el('th', { scope: 'row' }, currency),
+      el('td', {}, `${a.total} ${currency} in the period, ${a.per_month} ${currency} per average month`)));
   }
   if (Object.keys(report.actual).length === 0) table.append(el('tr', {}, el('td', {}, 'No charges.')));
   view.append(table);
@@ -44,15 +45,18 @@ function resultView(report, projection) {
   if (projection) {
     view.append(el('p', { id: 'usage-projected' }, projection.error
       ? `No projection from this usage: ${projection.error.message}`
-      : `Projected from this usage: ${projection.monthly_total} ${projection.currency} per month.`));
+      : `Projected credit spend with your licences and this usage: ${projection.monthly_total} ${projection.currency} ` +
+        'per month (included minutes first, then the rate card).'));
   }
   return view;
 }
 
-export function setupUsageImport({ calculator, ratesText, ratesFile, container } = {}) {
+// rates(): the rate card to re-rate with, {text, file} (JSON) or null. project(report): the estimate to compare
+// with (the page fills its scenario from the report); without it, the report's usage alone is estimated.
+export function setupUsageImport({ calculator, ratesText, ratesFile, rates, project, container } = {}) {
   const input = el('input', { type: 'file', id: 'usage-file', accept: '.zip,.csv,.json' });
-  const drop = el('div', { id: 'usage-drop', className: 'drop-zone', tabIndex: 0 },
-    'Drop the exported .zip or .csv here, or choose it: ', input);
+  const drop = el('div', { id: 'usage-drop', className: 'drop-zone' },
+    el('label', { htmlFor: 'usage-file' }, 'Drop the exported .zip or .csv here, or choose it: '), input);
   const bar = el('progress', { id: 'usage-progress', max: 1, value: 0, hidden: true });
   const status = el('p', { id: 'usage-status', role: 'status' });
   const cancel = el('button', { type: 'button', id: 'usage-cancel', hidden: true }, 'Cancel import');
@@ -76,16 +80,20 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, container }
     cancel.hidden = false;
     status.textContent = `Reading ${file.name}…`;
     try {
+      const card = rates ? rates() : { text: ratesText, file: ratesFile };
       const report = await importUsageReport(file, {
-        signal, ratesText, ratesFile,
+        signal, ratesText: card?.text, ratesFile: card?.file,
         onProgress: ({ bytes, totalBytes, rows }) => {
           bar.value = totalBytes > 0 ? bytes / totalBytes : 0;
           status.textContent = `${(bytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB, ${rows} rows`;
         },
       });
       bar.value = 1;
-      const projection = calculator && report.scenario_usage.length > 0
-        ? calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage }) : null;
+      let projection = null;
+      if (project) projection = project(report);
+      else if (calculator && report.scenario_usage.length > 0) {
+        projection = calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage });
+      }
       status.textContent = `Imported ${file.name}.`;
       result.replaceChildren(resultView(report, projection));
       document.dispatchEvent(new CustomEvent('usage-imported', { detail: report }));

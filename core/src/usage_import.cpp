@@ -500,10 +500,13 @@ json UsageImporter::result() const {
 
   json actual = json::object();
   for (const CurrencyTotals& c : currencies_) {
+    const Money total = settings_.charge_includes_connection_fee ? c.charge : c.charge + c.connection;
+    // Per average month (30.4375 days), the same basis as scenario_usage, so it compares with the projection.
+    const Money per_month = days > 0 ? total.scaled(304375, wide_int(10000) * days) : Money();
     actual[c.currency] = {{"charge", c.charge.to_string(2)},
                           {"connection", c.connection.to_string(2)},
-                          {"total", (settings_.charge_includes_connection_fee ? c.charge : c.charge + c.connection)
-                                        .to_string(2)},
+                          {"total", total.to_string(2)},
+                          {"per_month", per_month.to_string(2)},
                           {"calls", c.calls}};
   }
   out["actual"] = actual;

@@ -19,6 +19,8 @@ export async function openSite() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
+    locale: 'en-US',
+    acceptDownloads: true,
   });
   const problems = [];
   const foreignRequests = [];

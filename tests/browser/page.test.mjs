@@ -1,6 +1,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { openSite } from './browser.mjs';
+import { waitReady, fillScenario, shownEstimate, shownScenario } from './page-helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = path.join(root, 'tests/fixtures/page-scenario.json');
+const cli = path.join(root, 'build/native/core/cli/ccredits');
 
 let site;
 before(async () => {
@@ -10,26 +20,84 @@ after(async () => {
   await site?.close();
 });
 
-test('the page loads the wasm core and estimates typed-in minutes', async () => {
+test('the first screen already shows a result from the wasm core, with the rate card named', async () => {
   const { page } = site;
   const wasmResponse = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await page.goto(site.url);
   assert.equal((await wasmResponse).headers()['content-type'], 'application/wasm');
-  await page.getByText('Ready.').waitFor();
-  await page.getByLabel('Destination').selectOption({ label: 'France-Mobile' });
-  await page.getByLabel('Minutes per month').fill('1000');
-  await page.waitForFunction(() => document.getElementById('total').textContent.includes('89.00'));
-  assert.match(await page.locator('#total').textContent(), /\$89\.00/);
-  assert.match(await page.locator('#rates-note').textContent(), /illustrative/);
+  await waitReady(page);
+  assert.match(await page.locator('#monthly-total').textContent(), /^\$[\d,]+\.\d\d$/);
+  assert.match(await page.locator('#rates-info').textContent(), /illustrative-usd\.json, USD, effective 2026-11-01/);
+  assert.match(await page.locator('#rates-info').textContent(), /not Microsoft's prices/);
+  assert.match(await page.locator('header').textContent(), /Nothing you type or load leaves it/);
 });
 
-test('junk minutes give an inline message and no NaN', async () => {
+test('a full manual estimate matches the native CLI for the same scenario', async () => {
   const { page } = site;
-  await page.getByLabel('Minutes per month').fill('12abc');
-  await page.waitForFunction(() => document.getElementById('minutes-error').textContent.length > 0);
+  const scenario = JSON.parse(readFileSync(fixture, 'utf8'));
+  await fillScenario(page, scenario);
+  await page.waitForFunction(() => document.querySelectorAll('[aria-invalid]').length === 0);
+  assert.deepEqual(await shownScenario(page), scenario, 'the form produced exactly the fixture scenario');
+  const expected = JSON.parse(execFileSync(cli, ['estimate', fixture, '--rates', path.join(root, 'rates/illustrative-usd.json')], { encoding: 'utf8' }));
+  assert.deepEqual(await shownEstimate(page), expected);
+  const shownTotal = new Intl.NumberFormat('en-US', { style: 'currency', currency: expected.currency }).format(expected.monthly_total);
+  assert.equal(await page.locator('#monthly-total').textContent(), shownTotal);
+  assert.match(await page.locator('#summary').textContent(), new RegExp(shownTotal.replace(/[$.]/g, '\\$&')));
+  const destinations = await page.locator('#spend tbody th').allTextContents();
+  for (const line of expected.lines) assert.ok(destinations.includes(line.destination), `line ${line.destination} shown`);
+});
+
+test('an axe scan finds no serious or critical violations', async () => {
+  const { page } = site;
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+});
+
+test('every field keeps working from the keyboard: adding a row moves the focus into it', async () => {
+  const { page } = site;
+  await page.focus('#add-conf_out');
+  await page.keyboard.press('Enter');
+  const focusedKey = await page.evaluate(() => document.activeElement.dataset.key);
+  assert.match(focusedKey, /^conf_out\.\d+\.to$/);
+  const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]):not([hidden]), select')]
+    .filter((el) => !el.labels || el.labels.length === 0).map((el) => el.id));
+  assert.deepEqual(unlabeled, []);
+});
+
+test('junk typed into every field gives messages in words and never NaN, undefined or Infinity', async () => {
+  const { page } = site;
+  const junk = ['12abc', '-5', '1e999', 'NaN', 'Infinity', '', '   ', '9'.repeat(40), '<b>x</b>', '=1+1', '0x10', '1.2.3', 'undefined', '١٢'];
+  const inputs = page.locator('input[data-key]');
+  const count = await inputs.count();
+  assert.ok(count >= 12, `found ${count} inputs`);
+  for (let i = 0; i < count; i++) await inputs.nth(i).fill(junk[i % junk.length]);
+  await page.waitForTimeout(300);
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
-  assert.match(await page.locator('#minutes-error').textContent(), /not a decimal number/);
+  assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 8);
+  assert.match(text, /Minutes must be a number like 1500/);
+  assert.match(await page.locator('#estimate-error').textContent(), /Fix the \d+ fields marked/);
+  // Each message is next to its field: the field points at it.
+  const described = await page.locator('[aria-invalid="true"]').first().getAttribute('aria-describedby');
+  assert.ok((await page.locator(`#${described.split(' ').at(-1)}`).textContent()).length > 10);
+});
+
+test('a value the core refuses is explained next to its row', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  // A destination the shipped card has no dial-out rate for (uninhabited places are on no card).
+  const card = JSON.parse(readFileSync(path.join(root, 'rates/illustrative-usd.json'), 'utf8'));
+  const priced = new Set(card.sheets.dial_out_calls.map((r) => r.country));
+  const unpriced = ['BV', 'HM', 'AQ', 'TF', 'UM', 'JP'].find((c) => !priced.has(c));
+  await page.selectOption('[data-key="user_out.0.to"]', unpriced);
+  await page.waitForFunction(() => !document.getElementById('estimate-error').hidden);
+  assert.match(await page.locator('#estimate-error').textContent(), new RegExp(`cannot be computed: .*${unpriced}`));
+  const rowMessages = await page.locator('#h-user_out ~ .rows fieldset').first().locator('.field-error').allTextContents();
+  assert.match(rowMessages.join(' '), new RegExp(unpriced), 'the message sits in the row it is about');
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /NaN|undefined|Infinity/);
 });
 
 test('no console errors, CSP violations or requests outside the origin', () => {

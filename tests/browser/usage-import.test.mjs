@@ -33,10 +33,17 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
   await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));
   assert.match(await page.locator('#usage-summary').textContent(), /^1996 of 2000 calls used, 2026-10-01 to 2026-10-28 \(28 days\)\.$/);
   assert.match(await page.locator('#usage-skipped').textContent(), /4 rows skipped, e\.g\. line \d+: /);
-  assert.match(await page.locator('#usage-actual').textContent(), /USD\d+\.\d\d USD/);
-  // The projection runs the estimate on the report's scenario rows; a destination the loaded card lacks is named.
+  assert.match(await page.locator('#usage-actual').textContent(),
+    /USD\d+\.\d\d USD in the period, \d+\.\d\d USD per average month/);
+  // The page's scenario now holds the report's monthly rows and its day-by-day spend shape for the planner.
+  const scenario = JSON.parse(await page.locator('#raw-scenario').textContent());
+  assert.ok(scenario.usage.length > 0);
+  assert.ok(scenario.usage.every((r) => ['user_out', 'conf_out', 'toll_free_in', 'toll_in'].includes(r.kind)));
+  assert.equal(scenario.funding.daily_profile.length, 28);
+  assert.deepEqual(scenario.licenses.map((l) => l.country), ['US', 'GB'], 'licences stay as typed');
+  // The projection is the page's estimate with those rows; a destination the loaded card lacks is named.
   assert.match(await page.locator('#usage-projected').textContent(),
-    /^(Projected from this usage: \d+\.\d\d USD per month\.|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
+    /^(Projected credit spend with your licences and this usage: \d+\.\d\d USD per month .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
   assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
   await noJunk(page);
 });

@@ -1,0 +1,116 @@
+// The result sections against CONTRACT.md's full estimate shape (hand-written here, so the page is ready for the
+// keys the core adds), against an estimate with keys missing, and the one-page print summary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { openSite } from './browser.mjs';
+import { waitReady } from './page-helpers.mjs';
+
+const FULL = {
+  currency: 'USD',
+  rates: { effective: '2026-11-01', illustrative: true },
+  monthly_total: '1234.50',
+  by_use_case: { toll_free: '1000.00', conference_dial_out: '34.50', calling_plan_overage: '200.00', payg_outbound: '0.00', pay_per_minute_conferencing: '0.00' },
+  pools: [
+    { kind: 'calling_plan', country: 'US', plan: 'domestic', included_minutes: 300000, used_minutes: 250000, overage_minutes: 0 },
+    { kind: 'conference_dial_out', zone: 'A', included_minutes: 3000, used_minutes: '3450.5', overage_minutes: '450.5' },
+  ],
+  lines: [{ use_case: 'toll_free', destination: 'United States toll-free', minutes: 50000, rate: '0.0200', amount: '1000.00' }],
+  needs_credits: true,
+  needs_credits_reasons: ['Toll-free numbers need a positive balance.'],
+  eligibility: {
+    can_purchase: 'unclear',
+    reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'set-up-communications-credits-for-your-organization.md' }],
+    actions: ['Turn auto-recharge on.'],
+  },
+  recommendation: {
+    one_time: '2500.00', auto_recharge: { threshold: '600.00', amount: '1300.00' }, recharges_per_month: 1,
+    lowest_balance: '612.25', expiring_unused: '0.00',
+    balance_series: Array.from({ length: 60 }, (_, i) => `${2500 - (i % 30) * 41}.50`),
+    explanation: ['Spend per working day is 56.11.'], notifications: ['Billing administrators get a mail when a recharge fails.'],
+  },
+  what_if: [{ name: 'one_time_only', monthly_total: '1234.50', one_time: '4000.00', runs_out: false }],
+  warnings: ['Pay-As-You-Go is needed for resource accounts from 1 Nov 2025.'],
+};
+
+let site;
+let page;
+before(async () => {
+  site = await openSite();
+  page = site.page;
+  await page.goto(site.url);
+  await waitReady(page);
+});
+after(async () => {
+  await site?.close();
+});
+
+async function renderAll(estimate) {
+  await page.evaluate(async (e) => {
+    const { renderSpend } = await import('./results/spend.js');
+    const { renderPools } = await import('./results/pools.js');
+    const { renderNeeds, renderEligibility } = await import('./results/verdicts.js');
+    const { renderRecommendation } = await import('./results/recommendation.js');
+    const { renderWhatIf } = await import('./results/what-if.js');
+    renderSpend(document.getElementById('spend'), e);
+    renderPools(document.getElementById('pools'), e);
+    renderNeeds(document.getElementById('needs'), e);
+    renderEligibility(document.getElementById('eligibility'), e);
+    renderRecommendation(document.getElementById('recommendation'), e);
+    renderWhatIf(document.getElementById('what-if'), e);
+  }, estimate);
+}
+
+test('every section of a full estimate is shown in words and figures', async () => {
+  await renderAll(FULL);
+  const text = (id) => page.locator(`#${id}`).innerText();
+  assert.match(await text('spend'), /\$1,234\.50/);
+  assert.match(await text('spend'), /Toll-free numbers\s+\$1,000\.00/);
+  assert.match(await text('spend'), /Pay-As-You-Go is needed/);
+  assert.match(await text('pools'), /Calling Plan: United States, Domestic\s+250,000 of 300,000 included minutes used \(83%\)/);
+  assert.match(await text('pools'), /3,450\.5 of 3,000 included minutes used \(115%\); 450\.5 minutes over/);
+  assert.match(await text('needs'), /Yes: this organization needs/);
+  assert.match(await text('eligibility'), /Unclear/);
+  assert.match(await text('eligibility'), /Next step: Open a support ticket\./);
+  assert.equal(await page.locator('#eligibility a').getAttribute('href'), 'https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization');
+  assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
+  assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
+  assert.match(await text('what-if'), /One time only/);
+  // The chart: an SVG with a title and description, and a table with one row per day.
+  assert.equal(await page.locator('#recommendation svg[role="img"] title').textContent(), 'Credit balance over time');
+  assert.match(await page.locator('#recommendation svg desc').textContent(), /60 days: starts at \$2,500\.50, lowest \$1,311\.50 on day 30/);
+  assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 60);
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|undefined|Infinity|\[object/);
+});
+
+test('the full result sections pass an axe scan with no serious or critical violations', async () => {
+  await renderAll(FULL);
+  const result = await new AxeBuilder({ page }).include('#results').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+});
+
+test('missing or malformed keys hide their section instead of showing junk', async () => {
+  await renderAll({ monthly_total: 'abc', pools: [{ kind: 'x' }], eligibility: { can_purchase: 'maybe' }, recommendation: { balance_series: ['1', 'x'] }, what_if: 'no', needs_credits: 'yes' });
+  for (const id of ['pools', 'needs', 'eligibility', 'what-if', 'recommendation', 'spend']) {
+    assert.equal(await page.locator(`#${id}`).isHidden(), true, id);
+  }
+  assert.doesNotMatch(await page.locator('body').innerText(), /NaN|undefined|Infinity|\[object/);
+});
+
+test('printing gives a one-page summary without the form', async () => {
+  await renderAll(FULL);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#inputs').isHidden(), true);
+  assert.equal(await page.locator('#keep').isHidden(), true);
+  assert.equal(await page.locator('#spend').isVisible(), true);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('no console errors, CSP violations or requests outside the origin', () => {
+  assert.deepEqual(site.problems, []);
+  assert.deepEqual(site.foreignRequests, []);
+});

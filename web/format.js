@@ -1,0 +1,54 @@
+// Shown numbers. Money stays a decimal string end to end: Intl.NumberFormat formats the string exactly, and a value
+// that is not a decimal string shows as a dash, never as NaN or undefined.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export const isDecimal = (v) => (typeof v === 'string' && DECIMAL.test(v)) || (typeof v === 'number' && Number.isFinite(v));
+
+let moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+let rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 6 });
+let currencyCode = 'USD';
+
+export function setCurrency(code) {
+  try {
+    moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
+    rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code, maximumFractionDigits: 6 });
+    currencyCode = code;
+  } catch {
+    moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    rateFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+    currencyCode = '';
+  }
+}
+
+export const currency = () => currencyCode;
+
+export function money(value) {
+  return isDecimal(value) ? moneyFormat.format(value) : '—';
+}
+
+// A per-minute rate keeps its digits: $0.019, not $0.02.
+export function rate(value) {
+  return isDecimal(value) ? rateFormat.format(value) : '—';
+}
+
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+export function amount(value) {
+  return isDecimal(value) ? numberFormat.format(value) : '—';
+}
+
+// A share of a whole for a bar's width and its label; only for display geometry, never for money.
+export function fraction(part, whole) {
+  const p = Number(part);
+  const w = Number(whole);
+  if (!Number.isFinite(p) || !Number.isFinite(w) || w <= 0) return p > 0 ? 1 : 0;
+  return Math.min(1, Math.max(0, p / w));
+}
+
+const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+export const percent = (f) => (Number.isFinite(f) ? percentFormat.format(f) : '—');
+
+// "calling_plan_overage" -> "Calling plan overage"
+export function humanize(key) {
+  const text = String(key).replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

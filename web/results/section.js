@@ -1,0 +1,25 @@
+// A result section that hides itself when the estimate has nothing for it (a missing key is never "undefined").
+import { h, replace } from '../dom.js';
+
+export function fill(section, content) {
+  const parts = (Array.isArray(content) ? content : [content]).filter(Boolean);
+  section.hidden = parts.length === 0;
+  const heading = section.querySelector(':scope > h2, :scope > h3');
+  replace(section, heading, ...parts);
+}
+
+export const textOf = (v) => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+
+export function list(items, className) {
+  const texts = (Array.isArray(items) ? items : []).map(textOf).filter(Boolean);
+  return texts.length ? h('ul', { class: className }, texts.map((t) => h('li', { text: t }))) : null;
+}
+
+export function table(caption, headers, rows, { numeric = [] } = {}) {
+  if (!rows.length) return null;
+  // A narrow screen scrolls the table sideways inside its own box (focusable, so the keyboard can scroll it too).
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
+    h('caption', { text: caption }),
+    h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: t })))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row', text: c }) : h('td', { class: numeric.includes(i) ? 'num' : null, text: c }))))))));
+}

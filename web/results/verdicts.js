@@ -1,0 +1,35 @@
+// The two verdicts: does the organization need credits, and can it buy them — with reasons, next steps, sources.
+import { h } from '../dom.js';
+import { sourceLink } from '../links.js';
+import { fill, list, textOf } from './section.js';
+
+function sourceEl(source) {
+  const link = sourceLink(source);
+  if (link) return h('a', { href: link.href, target: '_blank', rel: 'noopener noreferrer', text: link.label });
+  return textOf(source) ? h('span', { text: textOf(source) }) : null;
+}
+
+export function renderNeeds(section, e) {
+  if (typeof e.needs_credits !== 'boolean') return fill(section, null);
+  fill(section, [
+    h('p', { class: `verdict ${e.needs_credits ? 'yes' : 'no'}`, id: 'needs-verdict', text: e.needs_credits ? 'Yes: this organization needs Communication Credits.' : 'No: this organization does not need Communication Credits.' }),
+    list(e.needs_credits_reasons),
+  ]);
+}
+
+const CAN = { yes: 'Yes: you can buy credits in the Microsoft 365 admin center.', no: 'No: you cannot buy credits in the admin center yourself.', unclear: 'Unclear: check the points below.' };
+
+export function renderEligibility(section, e) {
+  const el = e.eligibility;
+  if (!el || typeof el !== 'object' || !CAN[el.can_purchase]) return fill(section, null);
+  const reasons = (Array.isArray(el.reasons) ? el.reasons : []).filter((r) => r && textOf(r.message));
+  fill(section, [
+    h('p', { class: `verdict ${el.can_purchase}`, id: 'eligibility-verdict', text: CAN[el.can_purchase] }),
+    reasons.length ? h('ul', { class: 'reasons' }, reasons.map((r) => h('li', {},
+      h('span', { text: textOf(r.message) }),
+      textOf(r.answer) ? h('span', { class: 'answer', text: ` (your answer: ${textOf(r.answer)})` }) : null,
+      textOf(r.next_step) ? h('p', { class: 'next-step' }, h('strong', { text: 'Next step: ' }), textOf(r.next_step)) : null,
+      sourceEl(r.source) ? h('p', { class: 'source' }, 'Source: ', sourceEl(r.source)) : null))) : null,
+    Array.isArray(el.actions) && el.actions.length ? h('div', {}, h('h3', { text: 'What to do' }), list(el.actions)) : null,
+  ]);
+}

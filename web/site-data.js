@@ -1,0 +1,6 @@
+// The data files the site ships (listed, not discovered: a missing file would be a failed request).
+export const RATE_CARDS = [
+  { file: 'rates/illustrative-usd.json', label: 'Illustrative rates, USD' },
+];
+export const COUNTRIES_FILE = null; // 'rates/countries.json' once the rates branch ships it
+export const PLANS_FILE = 'rates/plans.json';

@@ -1,0 +1,199 @@
+// The scenario model behind the form: every value as the person typed it (strings), sensible defaults, the checks
+// that give a message next to the field, and the conversions to and from CONTRACT.md's scenario JSON.
+export const PLANS = [
+  ['domestic', 'Domestic Calling Plan'],
+  ['domestic_120', 'Domestic Calling Plan 120 minutes'],
+  ['domestic_240', 'Domestic Calling Plan 240 minutes'],
+  ['domestic_international', 'Domestic and International Calling Plan'],
+  ['payg', 'Pay-As-You-Go Calling Plan'],
+  ['none', 'No Calling Plan'],
+];
+export const NUMBER_TYPES = [['wireline', 'Landline'], ['wireless', 'Mobile'], ['all', 'Any number type'], ['premium', 'Premium']];
+export const SERVICES = [['conferencing', 'Audio Conferencing bridge'], ['auto_attendant', 'Auto attendant'], ['call_queue', 'Call queue']];
+export const ACCOUNTS = [
+  ['mosa', 'MOSA (Microsoft Online Subscription Agreement)'],
+  ['mca', 'MCA (Microsoft Customer Agreement)'],
+  ['nce', 'New commerce (NCE)'],
+  ['ea', 'Enterprise Agreement'],
+  ['', 'I don\'t know'],
+];
+export const CHANNELS = [['direct', 'Directly from Microsoft'], ['csp', 'Through a CSP partner'], ['volume_licensing', 'Volume licensing'], ['', 'I don\'t know']];
+export const FUNDING = [['auto_recharge', 'Auto-recharge'], ['one_time', 'One-time amount only']];
+
+// Each list section: its scenario kind, its fields, and a fresh row.
+export const ROW_SECTIONS = {
+  licenses: { fields: ['country', 'plan', 'users'], blank: () => ({ country: 'US', plan: 'domestic', users: '1' }) },
+  user_out: { fields: ['from', 'to', 'number_type', 'minutes', 'calls'], blank: () => ({ from: 'US', to: 'US', number_type: 'wireline', minutes: '0', calls: '' }) },
+  conf_out: { fields: ['to', 'minutes'], blank: () => ({ to: 'US', minutes: '0' }) },
+  toll_free_in: { fields: ['country', 'service', 'minutes'], blank: () => ({ country: 'US', service: 'conferencing', minutes: '0' }) },
+  toll_in: { fields: ['country', 'minutes'], blank: () => ({ country: 'US', minutes: '0' }) },
+};
+export const USAGE_KINDS = ['user_out', 'conf_out', 'toll_free_in', 'toll_in'];
+
+export function defaultModel() {
+  return {
+    licenses: [
+      { country: 'US', plan: 'domestic', users: '100' },
+      { country: 'GB', plan: 'domestic_international', users: '10' },
+    ],
+    conferencing: { standard: '50', us_ca_dial_out: '0', pay_per_minute: '0' },
+    user_out: [
+      { from: 'US', to: 'US', number_type: 'wireline', minutes: '250000', calls: '' },
+      { from: 'US', to: 'FR', number_type: 'wireless', minutes: '1000', calls: '400' },
+      { from: 'GB', to: 'DE', number_type: 'wireline', minutes: '500', calls: '' },
+    ],
+    // Empty until the shipped card has "Dial-out Audio" and "Dial-in to toll free" rates (the rates branch).
+    conf_out: [],
+    toll_free_in: [],
+    toll_in: [],
+    billing: { calling_account: 'mosa', default_account: 'mosa', channel: 'direct', organization_country: 'US', ea_billing_country: '', tenant_country: 'US' },
+    funding: { mode: 'auto_recharge', months: '12' },
+  };
+}
+
+const MINUTES = /^\d{1,12}(\.\d{1,6})?$/;
+const COUNT = /^\d{1,9}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+const clean = (v) => String(v ?? '').trim().replace(/[\s\u00a0\u202f_]/g, '');
+
+// The check for one field: undefined when fine, else a sentence.
+export function checkField(kind, value) {
+  const v = clean(value);
+  switch (kind) {
+    case 'minutes':
+      if (v === '') return 'Type the minutes per month (0 if none).';
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) return undefined;
+      if (!MINUTES.test(v)) return 'Minutes must be a number like 1500 or 12.5, without letters or signs.';
+      return undefined;
+    case 'count':
+      if (v === '') return 'Type a whole number (0 if none).';
+      if (!COUNT.test(v.replace(/,/g, ''))) return 'Type a whole number like 25, without letters, signs or decimals.';
+      return undefined;
+    case 'optional_count':
+      if (v === '') return undefined;
+      return checkField('count', v);
+    case 'months':
+      if (!COUNT.test(v) || Number(v) < 1 || Number(v) > 12) return 'Plan for 1 to 12 months (credits expire after 12).';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+const FIELD_KIND = { users: 'count', calls: 'optional_count', minutes: 'minutes', standard: 'count', us_ca_dial_out: 'count', pay_per_minute: 'count', months: 'months' };
+export const fieldKind = (name) => FIELD_KIND[name];
+
+const toMinutes = (v) => clean(v).replace(/,/g, '');
+const toCount = (v) => Number(clean(v).replace(/,/g, ''));
+
+// model -> {scenario, errors: [{key, message}], paths: Map(scenario path -> field key)}.
+// Fields that fail their check keep their typed text in the scenario, so a share link or file restores them as typed.
+export function toScenario(model) {
+  const errors = [];
+  const paths = new Map();
+  const value = (key, name, raw) => {
+    const kind = FIELD_KIND[name];
+    const message = checkField(kind, raw);
+    if (message) {
+      errors.push({ key, message });
+      return String(raw ?? '');
+    }
+    if (kind === 'minutes') return toMinutes(raw);
+    if (kind === 'optional_count' && clean(raw) === '') return undefined;
+    return toCount(raw);
+  };
+  const scenario = { schema: 'ccredits.scenario/1' };
+  scenario.licenses = model.licenses.map((row, i) => {
+    paths.set(`licenses[${i}]`, `licenses.${i}`);
+    return { country: row.country, plan: row.plan, users: value(`licenses.${i}.users`, 'users', row.users) };
+  });
+  scenario.conferencing = {};
+  for (const name of ['standard', 'us_ca_dial_out', 'pay_per_minute']) {
+    scenario.conferencing[name] = value(`conferencing.${name}`, name, model.conferencing[name]);
+  }
+  scenario.usage = [];
+  for (const kind of USAGE_KINDS) {
+    model[kind].forEach((row, i) => {
+      const out = { kind };
+      for (const f of ROW_SECTIONS[kind].fields) {
+        const v = FIELD_KIND[f] ? value(`${kind}.${i}.${f}`, f, row[f]) : row[f];
+        if (v !== undefined) out[f] = v;
+      }
+      paths.set(`usage[${scenario.usage.length}]`, `${kind}.${i}`);
+      scenario.usage.push(out);
+    });
+  }
+  const b = model.billing;
+  scenario.billing = {
+    calling_account: b.calling_account || null,
+    default_account: b.default_account || null,
+    channel: b.channel || null,
+    organization_country: b.organization_country || null,
+    ea_billing_country: b.ea_billing_country || null,
+    tenant_country: b.tenant_country || null,
+  };
+  scenario.funding = { mode: model.funding.mode, months: value('funding.months', 'months', model.funding.months) };
+  if (model.funding.daily_profile?.length) scenario.funding.daily_profile = model.funding.daily_profile;
+  return { scenario, errors, paths };
+}
+
+const pick = (v, allowed, fallback) => (allowed.some(([k]) => k === v) ? v : fallback);
+const country = (v, fallback) => (typeof v === 'string' && COUNTRY.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : fallback);
+const optionalCountry = (v) => (v == null ? '' : country(v, ''));
+const text = (v, fallback = '0') => (v == null ? fallback : typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 40) : fallback);
+
+// A scenario document (from a file or a share link) -> model. Throws an Error with a sentence when it is not a scenario.
+export function fromScenario(doc) {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('The file is not a ccredits scenario (it is not a JSON object).');
+  if (doc.schema !== undefined && doc.schema !== 'ccredits.scenario/1') {
+    throw new Error(`The scenario format "${String(doc.schema).slice(0, 40)}" is not one this page reads (expected ccredits.scenario/1).`);
+  }
+  const model = defaultModel();
+  const list = (v, max = 200) => (Array.isArray(v) ? v.slice(0, max).filter((r) => r && typeof r === 'object') : []);
+  model.licenses = list(doc.licenses).map((r) => ({ country: country(r.country, 'US'), plan: pick(r.plan, PLANS, 'domestic'), users: text(r.users) }));
+  const c = doc.conferencing && typeof doc.conferencing === 'object' ? doc.conferencing : {};
+  model.conferencing = { standard: text(c.standard), us_ca_dial_out: text(c.us_ca_dial_out), pay_per_minute: text(c.pay_per_minute) };
+  for (const kind of USAGE_KINDS) model[kind] = [];
+  for (const r of list(doc.usage, 2000)) {
+    if (r.kind === 'user_out') model.user_out.push({ from: country(r.from, 'US'), to: country(r.to, 'US'), number_type: pick(r.number_type, NUMBER_TYPES, 'wireline'), minutes: text(r.minutes), calls: text(r.calls, '') });
+    else if (r.kind === 'conf_out') model.conf_out.push({ to: country(r.to, 'US'), minutes: text(r.minutes) });
+    else if (r.kind === 'toll_free_in') model.toll_free_in.push({ country: country(r.country, 'US'), service: pick(r.service, SERVICES, 'conferencing'), minutes: text(r.minutes) });
+    else if (r.kind === 'toll_in') model.toll_in.push({ country: country(r.country, 'US'), minutes: text(r.minutes) });
+  }
+  const b = doc.billing && typeof doc.billing === 'object' ? doc.billing : {};
+  model.billing = {
+    calling_account: pick(b.calling_account ?? '', ACCOUNTS, ''),
+    default_account: pick(b.default_account ?? '', ACCOUNTS, ''),
+    channel: pick(b.channel ?? '', CHANNELS, ''),
+    organization_country: optionalCountry(b.organization_country),
+    ea_billing_country: optionalCountry(b.ea_billing_country),
+    tenant_country: optionalCountry(b.tenant_country),
+  };
+  const f = doc.funding && typeof doc.funding === 'object' ? doc.funding : {};
+  model.funding = { mode: pick(f.mode, FUNDING, 'auto_recharge'), months: text(f.months, '12') };
+  const profile = dailyProfile(f.daily_profile);
+  if (profile) model.funding.daily_profile = profile;
+  return model;
+}
+
+const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
+// Spend per day as decimal strings (only its shape is used by the planner), or null when there is no usable shape.
+function dailyProfile(days) {
+  if (!Array.isArray(days) || days.length === 0 || days.length > 400) return null;
+  const out = days.map((d) => String(d ?? ''));
+  if (!out.every((d) => AMOUNT.test(d)) || out.every((d) => Number(d) === 0)) return null;
+  return out;
+}
+
+// The model with the usage of an imported Teams PSTN usage report (CONTRACT.md's usage object): its monthly rows
+// replace the typed minutes, and its spend per day gives the planner the shape of a real month. Licences, billing
+// and the funding choice stay as typed.
+export function withImportedUsage(model, report) {
+  const imported = fromScenario({ usage: report.scenario_usage ?? [] });
+  const next = { ...model, funding: { ...model.funding } };
+  for (const kind of USAGE_KINDS) next[kind] = imported[kind];
+  const profile = dailyProfile((report.per_day ?? []).map((d) => d.spend));
+  if (profile) next.funding.daily_profile = profile;
+  else delete next.funding.daily_profile;
+  return next;
+}
