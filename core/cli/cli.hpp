@@ -33,5 +33,6 @@ void load_rates(Calculator& calc, const Options& o);
 int emit(const json& result);
 
 int command_estimate(const Options& o);
+int command_batch(const Options& o);
 
 }  // namespace ccredits::cli
