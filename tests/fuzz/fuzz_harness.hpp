@@ -5,10 +5,26 @@
 #include <cstdlib>
 #include <exception>
 #include <new>
+#include <string>
 
 #include "ccredits/error.hpp"
 
 namespace ccredits::fuzz {
+
+// A bug found by a target. Under libFuzzer it aborts (libFuzzer saves the input); when the Catch2 suite replays
+// the corpus and the regressions (tests/native/fuzz_replay_test.cpp) it throws, and the test case fails.
+struct Finding {
+  std::string what;
+};
+
+[[noreturn]] inline void finding(const std::string& what) {
+#ifdef CCREDITS_FUZZ_REPLAY
+  throw Finding{what};
+#else
+  std::fprintf(stderr, "finding: %s\n", what.c_str());
+  std::abort();
+#endif
+}
 
 template <typename Body>
 void expect_clean(Body&& body) {
@@ -19,8 +35,7 @@ void expect_clean(Body&& body) {
   } catch (const std::bad_alloc&) {
     // libFuzzer's -rss_limit_mb / -malloc_limit_mb report real memory blow-ups themselves.
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "non-InputError exception escaped: %s\n", e.what());
-    std::abort();
+    finding(std::string("non-InputError exception escaped: ") + e.what());
   }
 }
 
