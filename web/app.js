@@ -7,6 +7,8 @@ async function main() {
   const ratesText = await (await fetch('rates/illustrative-usd.json')).text();
   const info = calculator.loadRates(ratesText, 'illustrative-usd.json');
   if (info.error) throw new Error(info.error.message);
+  const plans = calculator.loadPlans(await (await fetch('rates/plans.json')).text(), 'plans.json');
+  if (plans.error) throw new Error(plans.error.message);
   const card = JSON.parse(ratesText);
   const select = $('destination');
   for (const row of card.sheets.dial_out_calls) {
@@ -23,6 +25,8 @@ async function main() {
     const [to, numberType] = select.value.split('|');
     const scenario = {
       schema: 'ccredits.scenario/1',
+      // One Pay-As-You-Go user: every typed minute is billed (until the page asks for licences).
+      licenses: [{ country: 'US', plan: 'payg', users: 1 }],
       usage: [{ kind: 'user_out', from: 'US', to, number_type: numberType, minutes: $('minutes').value.trim() || '0' }],
     };
     const result = calculator.estimate(scenario);

@@ -16,7 +16,7 @@ const char* const kUsage =
     "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--format json|table]\n"
     "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
     "  ccredits rates check FILE...\n"
-    "  ccredits batch SCENARIOS.jsonl [--rates FILE]...   (one estimate or error per line)\n";
+    "  ccredits batch SCENARIOS.jsonl [--rates FILE]... [--plans FILE]   (one estimate or error per line)\n";
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -56,10 +56,16 @@ int emit(const json& result) {
   return 0;
 }
 
+bool is_csv_file(const std::string& path) {
+  return path.size() >= 4 && (path.compare(path.size() - 4, 4, ".csv") == 0 || path.compare(path.size() - 4, 4, ".CSV") == 0);
+}
+
 void load_rates(Calculator& calc, const Options& o) {
   const std::vector<std::string> files = o.rates.empty() ? std::vector<std::string>{default_rates_file()} : o.rates;
+  // A JSON card replaces the rates; each CSV sheet of Microsoft's workbook adds or replaces one sheet.
   for (const auto& f : files) {
-    calc.load_rates(read_file(f), f);
+    if (is_csv_file(f)) calc.load_rate_sheet(read_file(f), f, "");
+    else calc.load_rates(read_file(f), f);
   }
 }
 

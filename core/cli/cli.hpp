@@ -26,6 +26,7 @@ std::string read_file(const std::string& path);
 std::string default_rates_file();
 std::string default_plans_file();
 
+bool is_csv_file(const std::string& path);
 // Loads --rates files (or the default card) into the calculator; throws InputError on failure.
 void load_rates(Calculator& calc, const Options& o);
 
@@ -33,6 +34,8 @@ void load_rates(Calculator& calc, const Options& o);
 int emit(const json& result);
 
 int command_estimate(const Options& o);
+int command_rates(const Options& o);
+int command_simulate(const Options& o);
 int command_batch(const Options& o);
 
 }  // namespace ccredits::cli

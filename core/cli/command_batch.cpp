@@ -12,6 +12,8 @@ namespace ccredits::cli {
 int command_batch(const Options& o) {
   if (o.positional.size() != 1) throw InputError("usage", std::string("batch takes one JSON Lines file.\n") + kUsage);
   Calculator calc;
+  const std::string plans_file = o.plans.empty() ? default_plans_file() : o.plans;
+  calc.load_plans(read_file(plans_file), plans_file);
   load_rates(calc, o);
   std::istringstream lines(read_file(o.positional[0]));
   std::ostringstream out;  // written only once every line is done: nothing half-written on failure

@@ -18,6 +18,8 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (command == "estimate") return command_estimate(parse_options(argc, argv, 2));
+  if (command == "rates") return command_rates(parse_options(argc, argv, 2));
+  if (command == "simulate") return command_simulate(parse_options(argc, argv, 2));
   if (command == "batch") return command_batch(parse_options(argc, argv, 2));
   throw InputError("usage", "Unknown command \"" + command + "\".\n" + kUsage);
 }

@@ -1,6 +1,7 @@
 #include "ccredits/calculator.hpp"
 
 #include "ccredits/estimate.hpp"
+#include "ccredits/rate_sheet_csv.hpp"
 
 namespace ccredits {
 
@@ -19,21 +20,86 @@ std::string error_json(const InputError& e) {
 
 json Calculator::load_rates(std::string_view text, const std::string& file) {
   RateCard card = load_rate_card_json(text, file);
-  json rows = json::object();
-  for (std::size_t i = 0; i < kSheetCount; ++i) {
-    rows[std::string(sheet_key(static_cast<Sheet>(i)))] = card.sheets[i].size();
-  }
-  json info = {{"currency", card.currency}, {"effective", card.effective}, {"source", card.source},
-               {"illustrative", card.illustrative}, {"file", file}, {"rows", rows}};
+  index_.reset();
   rates_ = std::move(card);
   has_rates_ = true;
+  index_ = std::make_unique<RateIndex>(rates_);
+  return rates_info(file);
+}
+
+json Calculator::load_plans(std::string_view text, const std::string& file) {
+  Plans plans = ccredits::load_plans(text, file);
+  json info = {{"effective", plans.effective}, {"source", plans.source}, {"file", file},
+               {"zone_a", plans.zone_a.size()}, {"known_countries", plans.known_countries.size()}};
+  plans_ = std::move(plans);
+  has_plans_ = true;
+  zones_ = call_zones_from_plans(text, file);
   return info;
+}
+
+json Calculator::load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet_name) {
+  std::optional<Sheet> sheet;
+  if (!sheet_name.empty()) {
+    sheet = sheet_from_key(sheet_name);
+    if (!sheet) sheet = sheet_from_title(sheet_name);
+    if (!sheet) {
+      throw InputError("bad_value", "Unknown sheet \"" + sheet_name +
+                                        "\" (expected dial_out_calls, dial_out_audio, toll_free_in, toll_in).", file);
+    }
+  }
+  // Parse into a scratch card first: a broken file leaves the loaded rates as they were.
+  RateCard scratch;
+  scratch.currency = has_rates_ ? rates_.currency : std::string();
+  const Sheet loaded = add_rate_sheet_csv(scratch, sheet, text, file);
+  index_.reset();
+  if (!has_rates_) {
+    rates_ = RateCard{};
+    rates_.source = "Microsoft rate workbook sheets:";
+  }
+  rates_.currency = scratch.currency;
+  rates_.rows(loaded) = std::move(scratch.rows(loaded));
+  rates_.source += (rates_.source.empty() ? "" : " ") + std::string(sheet_title(loaded)) + " from " + file + ";";
+  has_rates_ = true;
+  index_ = std::make_unique<RateIndex>(rates_);
+  json info = rates_info(file);
+  info["sheet"] = std::string(sheet_key(loaded));
+  info["sheet_rows"] = rates_.rows(loaded).size();
+  return info;
+}
+
+json Calculator::rates_info(const std::string& file) const {
+  json rows = json::object();
+  for (std::size_t i = 0; i < kSheetCount; ++i) {
+    rows[std::string(sheet_key(static_cast<Sheet>(i)))] = rates_.sheets[i].size();
+  }
+  return {{"currency", rates_.currency}, {"effective", rates_.effective}, {"source", rates_.source},
+          {"illustrative", rates_.illustrative}, {"file", file}, {"rows", rows}};
+}
+
+const RateIndex& Calculator::rate_index() const {
+  if (!has_rates_ || !index_) throw InputError("no_rates", "No rate card is loaded.");
+  return *index_;
+}
+
+json Calculator::load_zones(std::string_view plans_text, const std::string& file) {
+  zones_ = call_zones_from_plans(plans_text, file);
+  return {{"zone_a", zones_->zone_a.size()}, {"domestic_areas", zones_->domestic_areas.size()}};
+}
+
+json Calculator::simulate(std::string_view request_text, const std::string& file) const {
+  const RateIndex& index = rate_index();
+  return simulate_call(index, parse_call_request(request_text, file), zones_ ? &*zones_ : nullptr);
 }
 
 json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
-  const Scenario scenario = parse_scenario(scenario_text, file);
-  return estimate_to_json(compute_estimate(scenario, rates_));
+  if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
+  const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
+  try {
+    return estimate_to_json(compute_estimate(scenario, *index_, plans_));
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
 }
 
 }  // namespace ccredits

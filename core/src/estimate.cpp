@@ -1,45 +1,205 @@
+// The monthly estimate (CONTRACT.md "Estimate"): each use case of DOMAIN.md §2 is rated by its own file
+// (calling_plan_pools.cpp, conferencing.cpp, toll_free below); this file prices lines, settles pools and totals.
 #include "ccredits/estimate.hpp"
 
+#include <algorithm>
+
 #include "ccredits/error.hpp"
-#include "ccredits/rate_lookup.hpp"
+#include "estimate_builder.hpp"
 
 namespace ccredits {
-Estimate compute_estimate(const Scenario& scenario, const RateCard& rates) {
-  Estimate e;
-  e.currency = rates.currency;
-  e.effective = rates.effective;
-  e.illustrative = rates.illustrative;
-  const RateIndex index(rates);
-  for (const UsageRow& u : scenario.usage) {
-    if (u.kind != UsageKind::user_out) continue;
-    const RateRow* found = index.by_country(Sheet::dial_out_calls, u.to, u.number_type);
-    if (!found) {
-      throw InputError("missing_rate", "The rate card has no \"" + std::string(sheet_title(Sheet::dial_out_calls)) +
-                                           "\" rate for " + u.to + " (" + std::string(number_type_key(u.number_type)) +
-                                           "), needed by " + u.path + ".");
+namespace detail {
+
+void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
+  const UsageRow& row = *c.row;
+  if (c.billed.is_zero() || row.minutes.is_zero()) return;
+  const RateRow* rate = rates.by_country(c.sheet, c.country, row.number_type, c.origin);
+  if (!rate) {
+    throw InputError("missing_rate", "The " + rates.card().currency + " rate card (effective " +
+                                         rates.card().effective + ") has no \"" + std::string(sheet_title(c.sheet)) +
+                                         "\" rate (sheet " + std::string(sheet_key(c.sheet)) + ") for destination " +
+                                         c.country + " (" + std::string(number_type_key(row.number_type)) +
+                                         "), needed by " + row.path + ". Load a rate card that has it.");
+  }
+  EstimateLine line;
+  line.use_case = c.use_case;
+  line.usage = row.path;
+  line.usage_index = c.usage_index;
+  line.destination = rate->destination;
+  line.country = c.country;
+  line.number_type = row.number_type;
+  line.sheet = c.sheet;
+  if (row.kind == UsageKind::user_out) line.from = row.from;
+  line.plan = c.plan;
+  line.service = row.service;
+  line.pool = c.pool;
+  line.usage_minutes = c.usage_minutes;
+  line.minutes = c.billed;
+  line.rate = rate->per_minute;
+  line.connection = rate->connection;
+  // Connection charges per call (CONTRACT.md `calls`), billed in the same proportion as the row's minutes.
+  const wide_int calls_micros = wide_int(row.calls) * kFixedScale;
+  line.calls = Minutes::from_micros(divide_round_half_up(calls_micros * c.billed.micros(), row.minutes.micros()));
+  line.amount = rate->per_minute.for_minutes(c.billed) +
+                rate->connection.scaled(wide_int(row.calls) * c.billed.micros(), row.minutes.micros());
+  out.lines.push_back(std::move(line));
+}
+
+PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws) {
+  PoolOutcome o;
+  for (const Minutes& m : weighted_draws) o.used += m;
+  if (o.used > included) o.overage = o.used - included;
+  return o;
+}
+
+std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights) {
+  std::int64_t total = 0;
+  for (std::int64_t w : weights) total += w;
+  std::vector<Minutes> parts;
+  Minutes given;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    // The last part takes the remainder so the parts add up to the row exactly.
+    Minutes part = i + 1 == weights.size() ? minutes - given : minutes.scaled(weights[i], total);
+    given += part;
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+// DOMAIN.md §2.1 (what-are-communications-credits.md): every toll-free minute is billed, by the toll-free number's
+// country, at the "Dial-in to toll free" rates, whatever the service behind the number.
+void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out) {
+  for (std::size_t i = 0; i < s.usage.size(); ++i) {
+    const UsageRow& row = s.usage[i];
+    if (row.kind != UsageKind::toll_free_in) continue;
+    Charge c;
+    c.row = &row;
+    c.usage_index = i;
+    c.use_case = "toll_free";
+    c.sheet = Sheet::toll_free_in;
+    c.country = row.country;
+    c.usage_minutes = row.minutes;
+    c.billed = row.minutes;
+    bill(c, rates, out);
+  }
+}
+
+}  // namespace detail
+
+namespace {
+
+json settings_json(const Settings& applied, const Plans& plans) {
+  json out = json::object();
+  auto one = [&](const char* name, json value) {
+    const SettingInfo* info = plans.setting(name);
+    json j = {{"value", value}};
+    if (info) {
+      j["default"] = json::parse(info->allowed.front());
+      j["conflict"] = info->conflict;
+      j["source"] = info->source;
     }
-    const RateRow& r = *found;
-    EstimateLine line{"payg_outbound", r.destination, u.minutes, r.per_minute,
-                      r.per_minute.for_minutes(u.minutes) + r.connection.times(u.calls)};
-    e.monthly_total += line.amount;
-    e.lines.push_back(std::move(line));
+    out[name] = j;
+  };
+  one("uk_domestic_minutes", applied.uk_domestic_minutes);
+  one("spend_includes_connection_fee", applied.spend_includes_connection_fee);
+  one("billing_increment_seconds", applied.billing_increment_seconds);
+  one("dial_out_pool_basis", applied.dial_out_pool_basis);
+  return out;
+}
+
+}  // namespace
+
+Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  const RateCard& card = rates.card();
+  if (!scenario.currency.empty() && scenario.currency != card.currency) {
+    throw InputError("currency_mismatch", "The scenario asks for " + scenario.currency + " but the rate card is in " +
+                                              card.currency + "; load a " + scenario.currency + " rate card.");
+  }
+  Estimate e;
+  e.currency = card.currency;
+  e.effective = card.effective;
+  e.illustrative = card.illustrative;
+  const Settings settings = scenario.settings.applied_to(plans.defaults);
+  e.settings = settings_json(settings, plans);
+
+  detail::rate_calling_plans(scenario, plans, settings, rates, e);
+  detail::rate_conferencing(scenario, plans, settings, rates, e);
+  detail::rate_toll_free(scenario, rates, e);
+  // Lines in the order of the scenario's usage rows.
+  std::stable_sort(e.lines.begin(), e.lines.end(),
+                   [](const EstimateLine& a, const EstimateLine& b) { return a.usage_index < b.usage_index; });
+
+  for (const char* u : kUseCases) e.by_use_case[u] = Money();
+  for (const EstimateLine& l : e.lines) {
+    e.by_use_case[l.use_case] += l.amount;
+    e.monthly_total += l.amount;
   }
   return e;
 }
 
 json estimate_to_json(const Estimate& e) {
+  // Built member by member (moves, no initializer-list copies): this runs on every keystroke of the page.
   json lines = json::array();
+  lines.get_ref<json::array_t&>().reserve(e.lines.size());
   for (const EstimateLine& l : e.lines) {
-    lines.push_back({{"use_case", l.use_case},
-                     {"destination", l.destination},
-                     {"minutes", minutes_json(l.minutes)},
-                     {"rate", l.rate.to_exact_string()},
-                     {"amount", l.amount.to_string(2)}});
+    json j(json::value_t::object);
+    j["use_case"] = l.use_case;
+    j["usage"] = l.usage;
+    j["destination"] = l.destination;
+    j["country"] = l.country;
+    j["number_type"] = number_type_key(l.number_type);
+    j["sheet"] = sheet_key(l.sheet);
+    j["minutes"] = minutes_json(l.minutes);
+    j["usage_minutes"] = minutes_json(l.usage_minutes);
+    j["rate"] = l.rate.to_exact_string();
+    j["amount"] = l.amount.to_string(2);
+    j["amount_exact"] = l.amount.to_exact_string();
+    if (!l.from.empty()) j["from"] = l.from;
+    if (!l.plan.empty()) j["plan"] = l.plan;
+    if (!l.service.empty()) j["service"] = l.service;
+    if (!l.pool.empty()) j["pool"] = l.pool;
+    if (!l.calls.is_zero()) {
+      j["calls"] = minutes_json(l.calls);
+      j["connection"] = l.connection.to_exact_string();
+    }
+    lines.push_back(std::move(j));
   }
-  return {{"currency", e.currency},
-          {"rates", {{"effective", e.effective}, {"illustrative", e.illustrative}}},
-          {"monthly_total", e.monthly_total.to_string(2)},
-          {"lines", lines}};
+  json pools = json::array();
+  for (const PoolReport& p : e.pools) {
+    json j(json::value_t::object);
+    j["id"] = p.id;
+    j["kind"] = p.kind;
+    if (!p.country.empty()) j["country"] = p.country;
+    if (!p.plan.empty()) j["plan"] = p.plan;
+    if (!p.zone.empty()) j["zone"] = p.zone;
+    j["pooled"] = p.pooled;
+    j[p.kind == "calling_plan" ? "users" : "licences"] = p.licences;
+    j["included_minutes"] = minutes_json(p.included);
+    j["used_minutes"] = minutes_json(p.used);
+    j["overage_minutes"] = minutes_json(p.overage);
+    if (!p.international_weight.is_zero()) j["international_weight"] = minutes_json(p.international_weight);
+    j["source"] = p.source;
+    pools.push_back(std::move(j));
+  }
+  json by_use_case(json::value_t::object);
+  for (const char* u : kUseCases) {
+    auto it = e.by_use_case.find(u);
+    by_use_case[u] = (it == e.by_use_case.end() ? Money() : it->second).to_string(2);
+  }
+  json out(json::value_t::object);
+  out["currency"] = e.currency;
+  json rates(json::value_t::object);
+  rates["effective"] = e.effective;
+  rates["illustrative"] = e.illustrative;
+  out["rates"] = std::move(rates);
+  out["monthly_total"] = e.monthly_total.to_string(2);
+  out["monthly_total_exact"] = e.monthly_total.to_exact_string();
+  out["by_use_case"] = std::move(by_use_case);
+  out["pools"] = std::move(pools);
+  out["lines"] = std::move(lines);
+  out["settings"] = e.settings;
+  out["warnings"] = e.warnings;
+  return out;
 }
 
 }  // namespace ccredits

@@ -94,29 +94,22 @@ std::string format_fixed(std::int64_t millionths, int decimals) {
   const wide_int unit = pow10(kFixedDigits - decimals);
   const std::int64_t rounded = divide_round_half_up(millionths, unit);  // in units of 10^-decimals
   const bool negative = rounded < 0;
-  wide_int magnitude = negative ? -wide_int(rounded) : wide_int(rounded);
-  const wide_int div = pow10(decimals);
-  wide_int whole = magnitude / div;
-  wide_int frac = magnitude % div;
-  std::string whole_text;
-  do {
-    whole_text.insert(whole_text.begin(), char('0' + int(whole % 10)));
-    whole /= 10;
-  } while (whole > 0);
-  std::string out;
-  out.reserve(whole_text.size() + static_cast<std::size_t>(decimals) + 2);
-  if (negative) out.push_back('-');
-  out.append(whole_text);
-  if (decimals > 0) {
-    std::string frac_text(static_cast<std::size_t>(decimals), '0');
-    for (int k = decimals - 1; k >= 0; --k) {
-      frac_text[static_cast<std::size_t>(k)] = char('0' + int(frac % 10));
-      frac /= 10;
-    }
-    out.push_back('.');
-    out.append(frac_text);
+  // The digits in 64-bit arithmetic (128-bit division per digit is slow, and printing runs per estimate line).
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(rounded) : static_cast<std::uint64_t>(rounded);
+  char buffer[48];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  for (int k = 0; k < decimals; ++k) {
+    *--p = char('0' + magnitude % 10);
+    magnitude /= 10;
   }
-  return out;
+  if (decimals > 0) *--p = '.';
+  do {
+    *--p = char('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (negative) *--p = '-';
+  return std::string(p, end);
 }
 
 std::string format_fixed_trimmed(std::int64_t millionths) {

@@ -1,5 +1,6 @@
 #include "ccredits/json_input.hpp"
 
+#include <cstdlib>
 #include <tuple>
 
 #include "ccredits/error.hpp"
@@ -154,7 +155,10 @@ const json& require_member(const json& obj, const char* key, const std::string& 
 
 json minutes_json(const Minutes& m) {
   if (m.micros() % kFixedScale == 0) return m.micros() / kFixedScale;
-  return json::parse(m.to_string());  // decimal text -> JSON number, e.g. 12.5
+  // Decimal text -> the nearest double, as nlohmann's own lexer reads it (strtod), e.g. 12.5; dump() prints it back
+  // as the same shortest text. strtod instead of json::parse: this runs for every line of every estimate.
+  const std::string text = m.to_string();
+  return std::strtod(text.c_str(), nullptr);
 }
 
 }  // namespace ccredits

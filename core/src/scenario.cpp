@@ -16,7 +16,19 @@ std::string country_value(const json& v, const std::string& path) {
   return c;
 }
 
-UsageRow usage_from_json(const json& j, const std::string& path) {
+// A country where users hold licences or place calls from must be one the plan data knows (plans.json, and
+// countries.json once loaded into Plans::known_countries). Destinations are checked by their rate instead.
+std::string known_country_value(const json& v, const std::string& path, const Plans* plans) {
+  std::string c = country_value(v, path);
+  if (plans && !plans->is_known_country(c)) {
+    throw InputError("unknown_country", "\"" + path + "\" = \"" + c +
+                                            "\" is not a country the plan data (" + plans->file +
+                                            ") knows; use an ISO 3166 alpha-2 code such as US, GB or DE.");
+  }
+  return c;
+}
+
+UsageRow usage_from_json(const json& j, const std::string& path, const Plans* plans) {
   UsageRow row;
   row.path = path;
   const std::string kind = text_value(require_member(j, "kind", path), path + ".kind");
@@ -28,10 +40,16 @@ UsageRow usage_from_json(const json& j, const std::string& path) {
     throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
                                       kind + "\".");
   }
-  if (const json* v = find_member(j, "from", path)) row.from = country_value(*v, path + ".from");
+  if (const json* v = find_member(j, "from", path)) row.from = known_country_value(*v, path + ".from", plans);
   if (const json* v = find_member(j, "to", path)) row.to = country_value(*v, path + ".to");
   if (const json* v = find_member(j, "country", path)) row.country = country_value(*v, path + ".country");
-  if (const json* v = find_member(j, "service", path)) row.service = text_value(*v, path + ".service");
+  if (const json* v = find_member(j, "service", path)) {
+    row.service = text_value(*v, path + ".service");
+    if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
+      throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
+                                        row.service + "\".");
+    }
+  }
   if (const json* v = find_member(j, "number_type", path)) {
     auto nt = number_type_from_text(text_value(*v, path + ".number_type"));
     if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
@@ -39,21 +57,136 @@ UsageRow usage_from_json(const json& j, const std::string& path) {
   }
   row.minutes = minutes_value(require_member(j, "minutes", path), path + ".minutes");
   if (const json* v = find_member(j, "calls", path)) row.calls = count_value(*v, path + ".calls");
+
+  // The country each kind needs.
+  const bool needs_from_to = row.kind == UsageKind::user_out;
+  const bool needs_to = row.kind == UsageKind::conf_out;
+  if (needs_from_to && row.from.empty()) require_member(j, "from", path);
+  if ((needs_from_to || needs_to) && row.to.empty()) require_member(j, "to", path);
+  if (!needs_from_to && !needs_to && row.country.empty()) require_member(j, "country", path);
   return row;
+}
+
+License license_from_json(const json& j, const std::string& path, const Plans* plans) {
+  License l;
+  l.path = path;
+  l.country = known_country_value(require_member(j, "country", path), path + ".country", plans);
+  const std::string plan = text_value(require_member(j, "plan", path), path + ".plan");
+  const auto p = plan_from_key(plan);
+  if (!p) {
+    throw InputError("unknown_plan", "\"" + path + ".plan\" must be domestic, domestic_120, domestic_240, "
+                                     "domestic_international, payg or none, not \"" + plan + "\".");
+  }
+  l.plan = *p;
+  l.users = count_value(require_member(j, "users", path), path + ".users");
+  return l;
+}
+
+LicenceCount licence_count(const json& v, const std::string& path) {
+  LicenceCount c;
+  if (v.is_object()) {
+    if (const json* a = find_member(v, "assigned", path)) c.assigned = count_value(*a, path + ".assigned");
+    if (const json* p = find_member(v, "purchased", path)) c.purchased = count_value(*p, path + ".purchased");
+    else c.purchased = c.assigned;
+    if (!find_member(v, "assigned", path)) c.assigned = c.purchased;
+  } else {
+    c.assigned = c.purchased = count_value(v, path);
+  }
+  return c;
+}
+
+// A setting's value must be one plans.json documents (its default or an alternative).
+void check_allowed(const json& v, const std::string& name, const std::string& path, const Plans* plans) {
+  if (!plans) return;
+  const SettingInfo* info = plans->setting(name);
+  if (!info) return;
+  const std::string text = v.dump();
+  for (const auto& a : info->allowed) {
+    if (a == text) return;
+  }
+  std::string list;
+  for (const auto& a : info->allowed) list += (list.empty() ? "" : " or ") + a;
+  throw InputError("bad_value", "\"" + path + "\" must be " + list + " (" + info->source + "), not " + text + ".");
+}
+
+SettingOverrides settings_from_json(const json& j, const Plans* plans) {
+  SettingOverrides s;
+  if (!j.is_object()) throw InputError("bad_value", "\"settings\" should be an object.");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string path = "settings." + it.key();
+    if (it->is_null()) continue;
+    if (it.key() == "uk_domestic_minutes") s.uk_domestic_minutes = count_value(*it, path);
+    else if (it.key() == "spend_includes_connection_fee") s.spend_includes_connection_fee = bool_value(*it, path);
+    else if (it.key() == "billing_increment_seconds") s.billing_increment_seconds = count_value(*it, path);
+    else if (it.key() == "dial_out_pool_basis") s.dial_out_pool_basis = text_value(*it, path);
+    else {
+      throw InputError("bad_value", "\"" + path + "\" is not a setting; the settings are uk_domestic_minutes, "
+                                    "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis.");
+    }
+    check_allowed(*it, it.key(), path, plans);
+  }
+  if (s.dial_out_pool_basis && *s.dial_out_pool_basis != "assigned" && *s.dial_out_pool_basis != "purchased") {
+    throw InputError("bad_value", "\"settings.dial_out_pool_basis\" must be \"assigned\" or \"purchased\".");
+  }
+  if (s.billing_increment_seconds && *s.billing_increment_seconds <= 0) {
+    throw InputError("bad_value", "\"settings.billing_increment_seconds\" must be positive.");
+  }
+  return s;
+}
+
+template <typename Fn>
+void for_each_in_list(const json& doc, const char* key, Fn fn) {
+  if (const json* list = find_member(doc, key, "")) {
+    if (!list->is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
+    for (std::size_t i = 0; i < list->size(); ++i) fn((*list)[i], std::string(key) + "[" + std::to_string(i) + "]");
+  }
 }
 
 }  // namespace
 
-Scenario parse_scenario(std::string_view text, const std::string& file) {
+Settings SettingOverrides::applied_to(const Settings& defaults) const {
+  Settings s = defaults;
+  if (uk_domestic_minutes) s.uk_domestic_minutes = *uk_domestic_minutes;
+  if (spend_includes_connection_fee) s.spend_includes_connection_fee = *spend_includes_connection_fee;
+  if (billing_increment_seconds) s.billing_increment_seconds = *billing_increment_seconds;
+  if (dial_out_pool_basis) s.dial_out_pool_basis = *dial_out_pool_basis;
+  return s;
+}
+
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans) {
   const json doc = parse_json(text, file);
   try {
     Scenario s;
-    if (const json* usage = find_member(doc, "usage", "")) {
-      if (!usage->is_array()) throw InputError("bad_value", "\"usage\" should be a list.");
-      for (std::size_t i = 0; i < usage->size(); ++i) {
-        s.usage.push_back(usage_from_json((*usage)[i], "usage[" + std::to_string(i) + "]"));
+    if (const json* schema = find_member(doc, "schema", "")) {
+      const std::string v = text_value(*schema, "schema");
+      if (v != "ccredits.scenario/1") {
+        throw InputError("bad_value", "\"schema\" must be \"ccredits.scenario/1\", not \"" + v + "\".");
       }
     }
+    for_each_in_list(doc, "licenses", [&](const json& j, const std::string& path) {
+      s.licenses.push_back(license_from_json(j, path, plans));
+    });
+    if (const json* conf = find_member(doc, "conferencing", "")) {
+      if (const json* v = find_member(*conf, "standard", "conferencing")) {
+        s.conferencing.standard = licence_count(*v, "conferencing.standard");
+      }
+      if (const json* v = find_member(*conf, "us_ca_dial_out", "conferencing")) {
+        s.conferencing.us_ca_dial_out = licence_count(*v, "conferencing.us_ca_dial_out");
+      }
+      if (const json* v = find_member(*conf, "pay_per_minute", "conferencing")) {
+        s.conferencing.pay_per_minute = licence_count(*v, "conferencing.pay_per_minute");
+      }
+    }
+    for_each_in_list(doc, "usage", [&](const json& j, const std::string& path) {
+      s.usage.push_back(usage_from_json(j, path, plans));
+    });
+    if (const json* settings = find_member(doc, "settings", "")) s.settings = settings_from_json(*settings, plans);
+    if (const json* currency = find_member(doc, "currency", "")) {
+      s.currency = to_upper_ascii(trim(text_value(*currency, "currency")));
+      if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
+    }
+    if (const json* b = find_member(doc, "billing", "")) s.billing = *b;
+    if (const json* f = find_member(doc, "funding", "")) s.funding = *f;
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);

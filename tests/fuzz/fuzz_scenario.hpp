@@ -13,16 +13,22 @@
 
 namespace ccredits::fuzz::scenario_detail {
 
+inline std::string shipped_file(const char* name) {
+  std::ifstream in(std::string(CCREDITS_SOURCE_DIR "/rates/") + name, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The shipped card and plans, loaded once (the Calculator keeps its rate index between estimates).
 inline const ccredits::Calculator& calculator() {
-  static const ccredits::Calculator calc = [] {
-    std::ifstream in(CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json", std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    ccredits::Calculator c;
-    c.load_rates(text.str(), "illustrative-usd.json");
+  static const ccredits::Calculator* calc = [] {
+    auto* c = new ccredits::Calculator;
+    c->load_plans(shipped_file("plans.json"), "plans.json");
+    c->load_rates(shipped_file("illustrative-usd.json"), "illustrative-usd.json");
     return c;
   }();
-  return calc;
+  return *calc;
 }
 
 }  // namespace ccredits::fuzz::scenario_detail

@@ -9,6 +9,9 @@ before(async () => {
   assert.equal(info.error, undefined, JSON.stringify(info.error));
   assert.equal(info.currency, 'USD');
   assert.equal(info.illustrative, true);
+  const plans = calculator.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json');
+  assert.equal(plans.error, undefined, JSON.stringify(plans.error));
+  assert.equal(plans.zone_a, 44);
 });
 
 test('estimates minutes to one destination through the wasm core', () => {
@@ -40,13 +43,44 @@ test('bad JSON returns a located error object, not an exception', () => {
 });
 
 test('a destination without a rate is an error naming it, not a free call', () => {
-  const result = calculator.estimate({ usage: [{ kind: 'user_out', from: 'US', to: 'ZW', minutes: 10 }] });
+  const result = calculator.estimate({ usage: [{ kind: 'user_out', from: 'US', to: 'AQ', minutes: 10 }] });
   assert.equal(result.error.code, 'missing_rate');
-  assert.match(result.error.message, /ZW/);
+  assert.match(result.error.message, /AQ/);
 });
 
 test('the module survives errors and keeps answering', () => {
   for (let i = 0; i < 50; i++) calculator.estimate('not json');
   const result = calculator.estimate({ usage: [{ kind: 'user_out', from: 'US', to: 'DE', number_type: 'wireline', minutes: 100 }] });
   assert.equal(result.monthly_total, '2.60');
+});
+
+test('pools, use cases and warnings cross the wasm boundary', () => {
+  // US Domestic 100 users: 20,000 over x 0.0190 = 380.00; FR mobile 1,000 x 0.0890 = 89.00 -> 469.00
+  const result = calculator.estimate({
+    licenses: [{ country: 'US', plan: 'domestic', users: 100 }, { country: 'GB', plan: 'none', users: 1 }],
+    usage: [
+      { kind: 'user_out', from: 'US', to: 'US', minutes: 320000 },
+      { kind: 'user_out', from: 'US', to: 'FR', number_type: 'wireless', minutes: 1000 },
+      { kind: 'user_out', from: 'GB', to: 'GB', minutes: 10 },
+    ],
+  });
+  assert.equal(result.error, undefined, JSON.stringify(result.error));
+  assert.equal(result.monthly_total, '469.00');
+  assert.equal(result.by_use_case.calling_plan_overage, '469.00');
+  assert.equal(result.by_use_case.toll_free, '0.00');
+  assert.deepEqual(
+    result.pools.map((p) => [p.kind, p.country, p.plan, p.included_minutes, p.used_minutes, p.overage_minutes]),
+    [['calling_plan', 'US', 'domestic', 300000, 320000, 20000]],
+  );
+  assert.equal(result.warnings.length, 1);
+  assert.match(result.warnings[0], /cannot place PSTN calls/);
+  assert.equal(result.settings.uk_domestic_minutes.value, 3000);
+});
+
+test('broken plan data is a located error, and the loaded plans stay in place', () => {
+  const result = calculator.loadPlans('{"schema": "ccredits.plans/1"}', 'broken-plans.json');
+  assert.equal(result.error.file, 'broken-plans.json');
+  assert.match(result.error.message, /effective/);
+  const after = calculator.estimate({ usage: [{ kind: 'user_out', from: 'US', to: 'DE', number_type: 'wireline', minutes: 100 }] });
+  assert.equal(after.monthly_total, '2.60');
 });

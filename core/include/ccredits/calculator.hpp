@@ -3,12 +3,17 @@
 // Methods throw InputError on bad input; as_json_result() turns that into CONTRACT.md's {"error": {...}} text
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
+#include "ccredits/call_simulator.hpp"
+#include "ccredits/plans.hpp"
 #include "ccredits/rate_card.hpp"
+#include "ccredits/rate_lookup.hpp"
 
 namespace ccredits {
 
@@ -33,16 +38,41 @@ std::string as_json_result(Body&& body) noexcept {
 
 class Calculator {
  public:
+  Calculator() = default;
+  Calculator(const Calculator&) = delete;  // the rate index points into this calculator's card
+  Calculator& operator=(const Calculator&) = delete;
+
   // Replaces the rate card. Returns {"currency", "effective", "source", "illustrative", "file", "rows": {...}}.
   json load_rates(std::string_view text, const std::string& file);
-  // scenario JSON (CONTRACT.md) -> estimate JSON.
+  // Replaces the plan data (rates/plans.json), including the zones the simulator uses. Returns {"effective", "source", "file", "zone_a": N, ...}.
+  json load_plans(std::string_view text, const std::string& file);
+  // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
+  // "currency" must be the card's.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
 
+  // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
+  // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
+  json load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet);
+  // The Zone A list and domestic areas the simulator needs, from rates/plans.json. Returns {"zone_a": N}.
+  json load_zones(std::string_view plans_text, const std::string& file);
+  // {"from", "number", "seconds", "kind"} -> the simulated call (call_simulator.hpp).
+  json simulate(std::string_view request_text, const std::string& file = "call") const;
+
   const RateCard& rates() const { return rates_; }
+  const Plans& plans() const { return plans_; }
+  // Built once when the card changes, shared by every lookup.
+  const RateIndex& rate_index() const;
 
  private:
+  json rates_info(const std::string& file) const;
+
   RateCard rates_;
   bool has_rates_ = false;
+  // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
+  std::unique_ptr<RateIndex> index_;
+  Plans plans_;
+  bool has_plans_ = false;
+  std::optional<CallZones> zones_;
 };
 
 }  // namespace ccredits

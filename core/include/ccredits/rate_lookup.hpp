@@ -1,12 +1,17 @@
 #pragma once
 // Finding the rate for a call: by dialled number (longest prefix) or by country and number type
 // (CONTRACT.md "Rate card", DOMAIN.md §5).
+#include <array>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "ccredits/rate_card.hpp"
 
 namespace ccredits {
 
+// Built once per card (the Calculator keeps one next to its card); probes allocate nothing. The card must
+// outlive the index and must not change while the index is in use.
 class RateIndex {
  public:
   explicit RateIndex(const RateCard& card);
@@ -21,7 +26,27 @@ class RateIndex {
   const RateCard& card() const { return *card_; }
 
  private:
+  // A digit trie in flat arrays: node 0 is the root; child[d] == 0 means "no child" (the root is never a child).
+  struct Node {
+    std::array<std::int32_t, 10> child{};
+    std::int32_t first_entry = 0;  // entries of rows whose prefix ends here: [first_entry, first_entry + entries)
+    std::int32_t entries = 0;
+  };
+  struct Entry {
+    std::uint16_t origin;  // packed ISO alpha-2, or 0 for '*'
+    std::int32_t row;      // index in the sheet's rows
+  };
+  struct CountryRow {
+    std::uint16_t country;
+    std::int32_t row;
+  };
+  struct SheetIndex {
+    std::vector<Node> nodes;
+    std::vector<Entry> entries;       // grouped by node, each group in file order
+    std::vector<CountryRow> countries;  // sorted by country, then file order
+  };
   const RateCard* card_;
+  std::array<SheetIndex, kSheetCount> sheets_;
 };
 
 // The billed seconds of a call: rounded up to the card's increment (6 s: DOMAIN.md §5). 0 s bills 0.

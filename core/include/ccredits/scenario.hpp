@@ -1,10 +1,13 @@
 #pragma once
 // The scenario: what an admin tells the calculator (CONTRACT.md "Scenario").
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ccredits/json_input.hpp"
 #include "ccredits/money.hpp"
+#include "ccredits/plans.hpp"
 #include "ccredits/rate_card.hpp"
 
 namespace ccredits {
@@ -23,10 +26,47 @@ struct UsageRow {
   std::string path;         // "usage[3]", for messages
 };
 
-struct Scenario {
-  std::vector<UsageRow> usage;
+struct License {
+  std::string country;
+  Plan plan = Plan::none;
+  std::int64_t users = 0;
+  std::string path;  // "licenses[0]"
 };
 
-Scenario parse_scenario(std::string_view text, const std::string& file);
+// A conferencing licence count: a plain number, or {"assigned": N, "purchased": M} (DOMAIN.md §8 pool basis).
+struct LicenceCount {
+  std::int64_t assigned = 0;
+  std::int64_t purchased = 0;
+  std::int64_t for_basis(std::string_view basis) const { return basis == "purchased" ? purchased : assigned; }
+};
+
+struct Conferencing {
+  LicenceCount standard;
+  LicenceCount us_ca_dial_out;
+  LicenceCount pay_per_minute;
+};
+
+// The §8 settings a scenario overrides; absent ones take plans.json's defaults.
+struct SettingOverrides {
+  std::optional<std::int64_t> uk_domestic_minutes;
+  std::optional<bool> spend_includes_connection_fee;
+  std::optional<std::int64_t> billing_increment_seconds;
+  std::optional<std::string> dial_out_pool_basis;
+  Settings applied_to(const Settings& defaults) const;
+};
+
+struct Scenario {
+  std::vector<License> licenses;
+  Conferencing conferencing;
+  std::vector<UsageRow> usage;
+  SettingOverrides settings;
+  std::string currency;  // optional: empty means the loaded card's currency
+  json billing;          // raw, read by the eligibility rules
+  json funding;          // raw, read by the funding recommendation
+};
+
+// Parses and checks the shape. With plans, licence and usage-origin countries must be countries the plan data
+// knows, and settings must be among plans.json's documented values. Errors carry the file and a JSON path.
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr);
 
 }  // namespace ccredits

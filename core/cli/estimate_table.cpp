@@ -1,0 +1,86 @@
+#include "estimate_table.hpp"
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+namespace ccredits::cli {
+namespace {
+
+using Row = std::vector<std::string>;
+
+std::string text_of(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  return v.dump();
+}
+
+// Left-aligned text columns, right-aligned number columns (those named in `numeric`).
+void print_table(std::ostringstream& out, const Row& header, const std::vector<Row>& rows,
+                 const std::vector<bool>& numeric) {
+  std::vector<std::size_t> width(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = header[c].size();
+  for (const Row& r : rows) {
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  }
+  auto line = [&](const Row& r) {
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      const std::string pad(width[c] - r[c].size(), ' ');
+      out << "  " << (numeric[c] ? pad + r[c] : r[c] + (c + 1 < r.size() ? pad : ""));
+    }
+    out << "\n";
+  };
+  line(header);
+  Row rule;
+  for (std::size_t w : width) rule.push_back(std::string(w, '-'));
+  line(rule);
+  for (const Row& r : rows) line(r);
+}
+
+}  // namespace
+
+std::string estimate_table(const json& e) {
+  std::ostringstream out;
+  const std::string currency = text_of(e.value("currency", json()));
+  const json& rates = e.at("rates");
+  out << "Monthly estimate in " << currency << ", rates effective " << text_of(rates.value("effective", json()));
+  if (rates.value("illustrative", false)) out << " (illustrative rates, not Microsoft's prices)";
+  out << "\n\nLines\n";
+  std::vector<Row> rows;
+  for (const json& l : e.at("lines")) {
+    rows.push_back({text_of(l.at("use_case")), text_of(l.value("usage", json())), text_of(l.at("destination")),
+                    text_of(l.value("number_type", json())), text_of(l.value("plan", json())),
+                    text_of(l.at("minutes")), text_of(l.at("rate")), text_of(l.at("amount"))});
+  }
+  if (rows.empty()) out << "  (nothing billed)\n";
+  else print_table(out, {"use case", "usage", "destination", "type", "plan", "billed min", "rate", "amount"}, rows,
+                   {false, false, false, false, false, true, true, true});
+
+  out << "\nPools\n";
+  rows.clear();
+  for (const json& p : e.at("pools")) {
+    const std::string what = p.contains("plan") ? text_of(p.at("country")) + " " + text_of(p.at("plan"))
+                                                : "zone " + text_of(p.value("zone", json()));
+    rows.push_back({text_of(p.at("kind")), what + (p.value("pooled", true) ? "" : " (not pooled)"),
+                    text_of(p.at("included_minutes")), text_of(p.at("used_minutes")),
+                    text_of(p.at("overage_minutes"))});
+  }
+  if (rows.empty()) out << "  (none)\n";
+  else print_table(out, {"pool", "for", "included", "used", "overage"}, rows, {false, false, true, true, true});
+
+  out << "\nTotals (" << currency << ")\n";
+  rows.clear();
+  for (auto it = e.at("by_use_case").begin(); it != e.at("by_use_case").end(); ++it) {
+    rows.push_back({it.key(), text_of(*it)});
+  }
+  rows.push_back({"monthly total", text_of(e.at("monthly_total"))});
+  print_table(out, {"use case", "amount"}, rows, {false, true});
+  const json warnings = e.value("warnings", json::array());
+  if (!warnings.empty()) {
+    out << "\nWarnings\n";
+    for (const json& w : warnings) out << "  - " << text_of(w) << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace ccredits::cli

@@ -1,0 +1,11 @@
+#pragma once
+// The estimate as a readable text table (ccredits estimate --format table).
+#include <string>
+
+#include "ccredits/json_input.hpp"
+
+namespace ccredits::cli {
+
+std::string estimate_table(const json& estimate);
+
+}  // namespace ccredits::cli

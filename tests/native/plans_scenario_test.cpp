@@ -1,0 +1,145 @@
+// rates/plans.json and the scenario parser: the data as DOMAIN.md states it, and located errors.
+#include <catch2/catch.hpp>
+
+#include "ccredits/error.hpp"
+#include "estimate_support.hpp"
+
+using namespace ccredits;
+using namespace estimate_test;
+
+namespace {
+
+InputError scenario_error(const std::string& text) {
+  try {
+    parse_scenario(text, "scenario.json", &fixture().plans);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("the scenario was accepted");
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("The shipped plans.json holds DOMAIN.md's numbers and lists", "[plans]") {
+  const Plans& p = fixture().plans;
+  const Settings d = p.defaults;
+  CHECK(p.included_minutes(Plan::domestic, "US", d) == 3000);
+  CHECK(p.included_minutes(Plan::domestic, "PR", d) == 3000);
+  CHECK(p.included_minutes(Plan::domestic, "CA", d) == 3000);
+  CHECK(p.included_minutes(Plan::domestic, "GB", d) == 3000);
+  CHECK(p.included_minutes(Plan::domestic, "FR", d) == 1200);
+  CHECK(p.included_minutes(Plan::domestic_international, "DE", d) == 1200);
+  CHECK(p.included_minutes(Plan::domestic_120, "DE", d) == 120);
+  CHECK(p.included_minutes(Plan::domestic_240, "DE", d) == 240);
+  CHECK(p.included_minutes(Plan::payg, "US", d) == 0);
+  Settings uk1200 = d;
+  uk1200.uk_domestic_minutes = 1200;
+  CHECK(p.included_minutes(Plan::domestic, "GB", uk1200) == 1200);
+  CHECK(p.plan(Plan::domestic_international).international_minutes == 600);
+  CHECK_FALSE(p.plan(Plan::domestic_120).pooled);
+  CHECK(p.plan(Plan::domestic_120).capability == "MCOPSTN8");
+  CHECK(p.plan(Plan::domestic_240).pooled);
+  CHECK(p.is_domestic("US", "CA"));
+  CHECK(p.is_domestic("CA", "US"));
+  CHECK(p.is_domestic("US", "PR"));
+  CHECK(p.is_domestic("PR", "US"));
+  CHECK_FALSE(p.is_domestic("US", "MX"));
+  CHECK_FALSE(p.is_domestic("GB", "IE"));
+  CHECK(p.zone_a.size() == 44);
+  CHECK(p.in_zone_a("ZA"));
+  CHECK_FALSE(p.in_zone_a("ZW"));
+  CHECK(p.conf_standard.minutes_per_licence == 60);
+  CHECK(p.conf_us_ca.destinations == std::set<std::string>{"US", "CA"});
+  CHECK(p.no_credit_countries == std::set<std::string>{"CN", "IN", "RU", "KR", "TW"});
+  CHECK(p.minimum_purchase == Money::parse("50"));
+  CHECK(p.minimum_purchase_quote == "even the minimum of $50");
+  REQUIRE(p.payg_zone_of("GB"));
+  CHECK(p.payg_zone_of("GB")->zone == "1");
+  CHECK(p.payg_zone_of("MX")->zone == "Mexico");
+  CHECK(d.uk_domestic_minutes == 3000);
+  CHECK(d.spend_includes_connection_fee);
+  CHECK(d.billing_increment_seconds == 6);
+  CHECK(d.dial_out_pool_basis == "assigned");
+}
+
+TEST_CASE("Broken plan data names the file and the place", "[plans][errors]") {
+  std::string text = read_source_file("rates/plans.json");
+  const auto at = text.find("\"included_minutes\": {\"default\": 240}");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, std::string("\"included_minutes\": {\"default\": 240}").size(), "\"included\": 240");
+  try {
+    load_plans(text, "plans.json");
+    FAIL("loaded");
+  } catch (const InputError& e) {
+    CHECK(e.file() == "plans.json");
+    CHECK_THAT(e.what(), Catch::Contains("calling_plans.domestic_240.included_minutes"));
+  }
+  try {
+    load_plans("{\n\"schema\": \"ccredits.plans/1\",\n  \"effective\": ,\n}", "plans.json");
+    FAIL("loaded");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "bad_json");
+    CHECK(e.line() == 3);
+  }
+}
+
+TEST_CASE("A scenario reads licences, conferencing, usage, settings, currency and keeps billing raw", "[scenario]") {
+  const Scenario s = parse_scenario(R"({"schema": "ccredits.scenario/1",
+    "licenses": [{"country": "us", "plan": "domestic", "users": 100}, {"country": "DE", "plan": "payg", "users": 5}],
+    "conferencing": {"standard": 50, "us_ca_dial_out": {"assigned": 3, "purchased": 4}, "pay_per_minute": 0},
+    "usage": [{"kind": "toll_free_in", "country": "US", "service": "call_queue", "minutes": 5000}],
+    "settings": {"uk_domestic_minutes": 1200, "dial_out_pool_basis": "purchased"},
+    "currency": "usd",
+    "billing": {"calling_account": "mosa"}, "funding": {"mode": "auto_recharge", "months": 12}})",
+                                    "scenario.json", &fixture().plans);
+  REQUIRE(s.licenses.size() == 2);
+  CHECK(s.licenses[0].country == "US");
+  CHECK(s.licenses[0].plan == Plan::domestic);
+  CHECK(s.licenses[1].users == 5);
+  CHECK(s.conferencing.standard.assigned == 50);
+  CHECK(s.conferencing.us_ca_dial_out.for_basis("purchased") == 4);
+  CHECK(s.usage[0].service == "call_queue");
+  const Settings applied = s.settings.applied_to(fixture().plans.defaults);
+  CHECK(applied.uk_domestic_minutes == 1200);
+  CHECK(applied.dial_out_pool_basis == "purchased");
+  CHECK(applied.billing_increment_seconds == 6);
+  CHECK(s.currency == "USD");
+  CHECK(s.billing["calling_account"] == "mosa");
+  CHECK(s.funding["months"] == 12);
+}
+
+TEST_CASE("Scenario errors carry the file and the JSON path", "[scenario][errors]") {
+  const InputError country = scenario_error(R"({"licenses": [{"country": "ZZ", "plan": "domestic", "users": 1}]})");
+  CHECK(country.code() == "unknown_country");
+  CHECK(country.file() == "scenario.json");
+  CHECK_THAT(country.what(), Catch::Contains("licenses[0].country"));
+
+  const InputError shape = scenario_error(R"({"usage": [{"kind": "conf_out", "to": "France", "minutes": 1}]})");
+  CHECK(shape.code() == "unknown_country");
+  CHECK_THAT(shape.what(), Catch::Contains("usage[0].to"));
+
+  const InputError plan = scenario_error(R"({"licenses": [{"country": "US", "plan": "e5", "users": 1}]})");
+  CHECK(plan.code() == "unknown_plan");
+  CHECK_THAT(plan.what(), Catch::Contains("licenses[0].plan"));
+
+  const InputError negative = scenario_error(
+      R"({"usage": [{"kind": "toll_in", "country": "US", "minutes": 1}, {"kind": "toll_in", "country": "US", "minutes": -5}]})");
+  CHECK_THAT(negative.what(), Catch::Contains("usage[1].minutes") && Catch::Contains("negative"));
+
+  const InputError text = scenario_error(R"({"usage": [{"kind": "toll_in", "country": "US", "minutes": "lots"}]})");
+  CHECK(text.code() == "bad_number");
+  CHECK_THAT(text.what(), Catch::Contains("usage[0].minutes"));
+
+  const InputError users = scenario_error(R"({"licenses": [{"country": "US", "plan": "payg", "users": -1}]})");
+  CHECK_THAT(users.what(), Catch::Contains("licenses[0].users"));
+
+  const InputError setting = scenario_error(R"({"settings": {"uk_domestic_minutes": 2000}})");
+  CHECK_THAT(setting.what(), Catch::Contains("settings.uk_domestic_minutes") && Catch::Contains("1200"));
+
+  const InputError missing = scenario_error(R"({"usage": [{"kind": "user_out", "to": "US", "minutes": 1}]})");
+  CHECK_THAT(missing.what(), Catch::Contains("usage[0].from"));
+
+  const InputError conf = scenario_error(R"({"conferencing": {"standard": 2.5}})");
+  CHECK_THAT(conf.what(), Catch::Contains("conferencing.standard"));
+}

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include "ccredits/calculator.hpp"
+#include "ccredits/error.hpp"
+#include "ccredits/rate_sheet_csv.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+const char* const kHeader =
+    "Origin,Destination,Prefix(es),Originating Number Type,Terminating Number Type,"
+    "Per Minute Rate in USD (Billed in Tenths of a Minute),Connection charge in USD\n";
+
+InputError sheet_error(RateCard& card, std::optional<Sheet> sheet, const std::string& text,
+                       const std::string& file = "Dial-out calls.csv") {
+  try {
+    add_rate_sheet_csv(card, sheet, text, file);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("the sheet loaded");
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("A rate sheet CSV reads rows, currency from the header, several prefixes per field", "[csv][rates]") {
+  RateCard card;
+  const std::string text = std::string(kHeader) +
+                           "Any,France,33,All Number Types,Wireline,0.0240,0\n"
+                           "Any,France-Mobile,\"336, 337;338 +339\",All Number Types,Wireless,0.0890,0.0100\n"
+                           "United States,\"Korea, Republic of\",82,All Number Types,All Number Types,0.0300,\n";
+  const Sheet sheet = add_rate_sheet_csv(card, std::nullopt, text, "Dial-out calls.csv");
+  CHECK(sheet == Sheet::dial_out_calls);
+  CHECK(card.currency == "USD");
+  const auto& rows = card.rows(Sheet::dial_out_calls);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].origin == "*");
+  CHECK(rows[0].country == "FR");
+  CHECK(rows[0].number_type == NumberType::wireline);
+  CHECK(rows[0].per_minute == Money::parse("0.024"));
+  CHECK(rows[1].prefixes == std::vector<std::string>{"336", "337", "338", "339"});
+  CHECK(rows[1].connection == Money::parse("0.01"));
+  CHECK(rows[1].source_line == 3);
+  CHECK(rows[2].destination == "Korea, Republic of");
+  CHECK(rows[2].origin == "US");
+  CHECK(rows[2].country == "KR");
+  CHECK(rows[2].connection.is_zero());
+}
+
+TEST_CASE("Rate sheet columns are found by name in any order; a country column wins", "[csv][rates]") {
+  RateCard card;
+  const std::string text =
+      "Connection charge in EUR,Terminating Number Type,Prefix(es),Destination,ISO,"
+      "Per Minute Rate in EUR (Billed in Tenths of a Minute),Origin\n"
+      "0.0100,Wireless,26377,Zimbabwe-Mobile,ZW,0.2760,*\n"
+      "0,Wireline,1787,Puerto Rico,,0.0193,Any\n";
+  CHECK(add_rate_sheet_csv(card, Sheet::dial_out_audio, text, "rates.csv") == Sheet::dial_out_audio);
+  CHECK(card.currency == "EUR");
+  const auto& rows = card.rows(Sheet::dial_out_audio);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].country == "ZW");
+  CHECK(rows[0].per_minute == Money::parse("0.276"));
+  CHECK(rows[0].connection == Money::parse("0.01"));
+  CHECK(rows[1].country == "PR");  // from the NANP area code 1787, not "1" (US)
+}
+
+TEST_CASE("The sheet comes from a title row or the file name", "[csv][rates]") {
+  RateCard card;
+  const std::string titled = std::string("Dial-in to toll free,,,\n\n") + kHeader +
+                             "Any,United Kingdom,44800,All Number Types,All Number Types,0.0400,0\n";
+  CHECK(add_rate_sheet_csv(card, std::nullopt, titled, "export.csv") == Sheet::toll_free_in);
+  CHECK(add_rate_sheet_csv(card, std::nullopt, kHeader, "Dial-out Audio Rates.csv") == Sheet::dial_out_audio);
+  CHECK(add_rate_sheet_csv(card, std::nullopt, kHeader, "x/Dial-in to toll.csv") == Sheet::toll_in);
+  const InputError unknown = sheet_error(card, std::nullopt, kHeader, "export.csv");
+  CHECK(unknown.code() == "unknown_sheet");
+}
+
+TEST_CASE("A missing column is an error with line and column", "[csv][rates][errors]") {
+  RateCard card;
+  const InputError e = sheet_error(card, std::nullopt,
+                                   "Origin,Destination,Prefix(es),Per Minute Rate in USD (Billed in Tenths of a "
+                                   "Minute)\nAny,France,33,0.0240\n");
+  CHECK(e.code() == "missing_column");
+  CHECK(e.file() == "Dial-out calls.csv");
+  CHECK(e.line() == 1);
+  CHECK(e.column() == 5);  // where the missing column would go
+  CHECK(std::string(e.what()).find("Terminating Number Type") != std::string::npos);
+}
+
+TEST_CASE("A bad row is an error naming its line and field", "[csv][rates][errors]") {
+  RateCard card;
+  const InputError rate = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                              "Any,France,33,All Number Types,Wireline,0.0240,0\n"
+                                                              "Any,Germany,49,All Number Types,Wireline,0,026,0\n");
+  CHECK(rate.line() == 3);
+  CHECK(rate.code() == "bad_row");
+  CHECK(rate.column() == 8);  // "0,026": the row has one field more than the header
+  const InputError amount = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                                "Any,France,33,All Number Types,Wireline,abc,0\n");
+  CHECK(amount.line() == 2);
+  CHECK(amount.column() == 6);
+  const InputError prefix = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                                "Any,France,33A,All Number Types,Wireline,0.0240,0\n");
+  CHECK(prefix.line() == 2);
+  CHECK(prefix.column() == 3);
+  const InputError type = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                              "Any,France,33,All Number Types,Satellite,0.0240,0\n");
+  CHECK(type.line() == 2);
+  CHECK(type.column() == 5);
+  const InputError country = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                                 "Any,Atlantis,,All Number Types,Wireline,0.0240,0\n");
+  CHECK(country.line() == 2);
+  CHECK(card.rows(Sheet::dial_out_calls).empty());
+}
+
+TEST_CASE("Currencies must agree: header columns and the loaded card", "[csv][rates][errors]") {
+  RateCard card;
+  card.currency = "GBP";
+  const InputError mismatch = sheet_error(card, std::nullopt, kHeader);
+  CHECK(mismatch.code() == "currency_mismatch");
+  CHECK(std::string(mismatch.what()).find("USD") != std::string::npos);
+  RateCard empty;
+  const InputError mixed = sheet_error(empty, std::nullopt,
+                                       "Destination,Prefix(es),Terminating Number Type,Per Minute Rate in USD,"
+                                       "Connection charge in EUR\n");
+  CHECK(mixed.code() == "currency_mismatch");
+  CHECK(mixed.line() == 1);
+  CHECK(mixed.column() == 5);
+}
+
+TEST_CASE("Calculator merges CSV sheets into the card and keeps it on a broken file", "[csv][calculator]") {
+  Calculator calc;
+  calc.load_rates(R"({"schema": "ccredits.rates/1", "currency": "USD", "sheets": {
+    "dial_out_calls": [{"country": "FR", "prefixes": ["33"], "per_minute": "0.0240"}],
+    "toll_in": [{"country": "US", "per_minute": "0.0100"}]}})", "card.json");
+  const json info = calc.load_rate_sheet(std::string(kHeader) +
+                                             "Any,Germany,49,All Number Types,Wireline,0.0260,0\n"
+                                             "Any,Germany-Mobile,4915,All Number Types,Wireless,0.0800,0\n",
+                                         "calls.csv", "dial_out_calls");
+  CHECK(info["sheet"] == "dial_out_calls");
+  CHECK(info["rows"]["dial_out_calls"] == 2);  // replaced, not appended
+  CHECK(info["rows"]["toll_in"] == 1);         // other sheets kept
+  CHECK(calc.rate_index().by_number(Sheet::dial_out_calls, "4915123") != nullptr);
+  CHECK(calc.rate_index().by_number(Sheet::dial_out_calls, "33123") == nullptr);
+  CHECK_THROWS_AS(calc.load_rate_sheet("Destination\nnot,a,sheet\n", "broken.csv", "dial_out_calls"), InputError);
+  CHECK(calc.rates().rows(Sheet::dial_out_calls).size() == 2);
+  CHECK_THROWS_AS(calc.load_rate_sheet(kHeader, "x.csv", "nonsense"), InputError);
+}

@@ -1,0 +1,104 @@
+// The native `ccredits estimate` command: exit codes, stdout/stderr discipline and located JSON errors
+// (CONTRACT.md "Command line"). Runs the binary built by .ci/build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './load-module.mjs';
+
+const binary = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
+let dir;
+before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-cli-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function scenarioFile(name, content) {
+  const file = path.join(dir, name);
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function run(...args) {
+  return spawnSync(binary, args, { encoding: 'utf8' });
+}
+
+function expectError(result, code) {
+  assert.equal(result.status, 2, result.stderr);
+  assert.equal(result.stdout, '', 'nothing half-written on stdout');
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, 'one JSON object on stderr');
+  const { error } = JSON.parse(lines[0]);
+  assert.equal(error.code, code, error.message);
+  return error;
+}
+
+test('an estimate prints JSON on stdout and exits 0', async () => {
+  // 100 US Domestic users, 320,000 minutes to the US: 20,000 over x 0.0190 = 380.00
+  const file = await scenarioFile('ok.json', {
+    licenses: [{ country: 'US', plan: 'domestic', users: 100 }],
+    usage: [{ kind: 'user_out', from: 'US', to: 'US', minutes: 320000 }],
+  });
+  const result = run('estimate', file);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  const estimate = JSON.parse(result.stdout);
+  assert.equal(estimate.monthly_total, '380.00');
+  assert.equal(estimate.pools[0].overage_minutes, 20000);
+});
+
+test('--format table prints a readable table that says the rates are illustrative', async () => {
+  const file = await scenarioFile('table.json', {
+    licenses: [{ country: 'US', plan: 'domestic', users: 100 }],
+    usage: [{ kind: 'user_out', from: 'US', to: 'US', minutes: 320000 }],
+  });
+  const result = run('estimate', file, '--format', 'table');
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /illustrative rates/);
+  assert.match(result.stdout, /monthly total\s+380\.00/);
+  assert.match(result.stdout, /US domestic\s+300000\s+320000\s+20000/);
+});
+
+test('--plans overrides the shipped plans file', async () => {
+  const file = await scenarioFile('plans.json', { usage: [] });
+  const result = run('estimate', file, '--plans', path.join(dir, 'missing-plans.json'));
+  const error = expectError(result, 'cannot_read');
+  assert.match(error.message, /missing-plans\.json/);
+});
+
+test('bad JSON: exit 2, the error on stderr with line and column', async () => {
+  const file = await scenarioFile('bad.json', '{"usage": [\n  {"kind": "user_out",, }]}');
+  const error = expectError(run('estimate', file), 'bad_json');
+  assert.equal(error.line, 2);
+  assert.equal(error.column, 23); // the second comma
+  assert.equal(error.file, file);
+});
+
+test('unknown country: exit 2 naming the JSON path', async () => {
+  const file = await scenarioFile('country.json', { licenses: [{ country: 'ZZ', plan: 'domestic', users: 1 }] });
+  const error = expectError(run('estimate', file), 'unknown_country');
+  assert.match(error.message, /licenses\[0\]\.country/);
+});
+
+test('negative minutes: exit 2 naming the JSON path', async () => {
+  const file = await scenarioFile('negative.json', { usage: [{ kind: 'toll_free_in', country: 'US', minutes: -3 }] });
+  const error = expectError(run('estimate', file), 'bad_value');
+  assert.match(error.message, /usage\[0\]\.minutes/);
+});
+
+test('unknown plan: exit 2 naming the JSON path', async () => {
+  const file = await scenarioFile('plan.json', { licenses: [{ country: 'US', plan: 'unlimited', users: 1 }] });
+  const error = expectError(run('estimate', file), 'unknown_plan');
+  assert.match(error.message, /licenses\[0\]\.plan/);
+});
+
+test('missing rate: exit 2 naming the destination and the sheet', async () => {
+  const file = await scenarioFile('rate.json', { usage: [{ kind: 'conf_out', to: 'ZW', minutes: 10 }] });
+  const error = expectError(run('estimate', file), 'missing_rate');
+  assert.match(error.message, /ZW/);
+  assert.match(error.message, /Dial-out Audio Rates/);
+});

@@ -1,0 +1,71 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCalculator, readRepoFile } from './load-module.mjs';
+
+const header = 'Origin,Destination,Prefix(es),Originating Number Type,Terminating Number Type,' +
+  'Per Minute Rate in USD (Billed in Tenths of a Minute),Connection charge in USD\n';
+const plans = JSON.stringify({
+  zone_a: { countries: ['FR', 'US', 'CA', 'GB'] },
+  domestic_areas: [{ users_in: ['US', 'CA'], domestic: ['US', 'PR', 'CA'] }],
+});
+
+let calculator;
+before(async () => {
+  calculator = await loadCalculator();
+  const info = calculator.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json');
+  assert.equal(info.error, undefined, JSON.stringify(info.error));
+  assert.equal(calculator.loadZones(plans, 'plans.json').zone_a, 4);
+});
+
+test('simulate prices one call in 6-second increments through the wasm core', () => {
+  // 0.0890 per minute, 61 s billed as 66 s: 0.0890 x 66 / 60 = 0.0979
+  const r = calculator.simulate({ from: 'US', number: '+33 6 12 34 56 78', seconds: 61 });
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  assert.equal(r.matched_prefix, '336');
+  assert.equal(r.country, 'FR');
+  assert.equal(r.number_type, 'wireless');
+  assert.equal(r.billed_seconds, 66);
+  assert.equal(r.cost, '0.0979');
+  assert.equal(r.currency, 'USD');
+  assert.equal(r.illustrative, true);
+  assert.equal(r.pool, 'billed from credits');
+  assert.equal(typeof r.explanation, 'string');
+});
+
+test('meeting dial-out to Zone A uses the conferencing pool; a connection charge is added per call', () => {
+  assert.equal(calculator.simulate({ from: 'US', number: '+33 1 23 45 67 89', seconds: 60, kind: 'conf_out' }).pool,
+    'Zone A conferencing pool');
+  // Illustrative ZW mobile: 0.3000 per minute, 0.0100 connection; 6 s = 0.0300 + 0.0100
+  const zw = calculator.simulate({ from: 'US', number: '+263 77 123 4567', seconds: 6 });
+  assert.equal(zw.cost, '0.04');
+  assert.equal(zw.connection, '0.01');
+});
+
+test('an unknown number is an error naming it', () => {
+  const r = calculator.simulate({ from: 'US', number: '+999 123', seconds: 6 });
+  assert.equal(r.error.code, 'missing_rate');
+  assert.match(r.error.message, /\+999 123/);
+});
+
+test('loadRateSheet merges a CSV sheet into the loaded card', () => {
+  const info = calculator.loadRateSheet(header + 'Any,"France, mobile",336,All Number Types,Wireless,0.0500,0\n',
+    'Dial-out calls.csv', '');
+  assert.equal(info.error, undefined, JSON.stringify(info.error));
+  assert.equal(info.sheet, 'dial_out_calls');
+  assert.equal(info.rows.dial_out_calls, 1);
+  assert.ok(info.rows.dial_out_audio > 0); // the other sheets stay
+  // 0.0500 x 12 / 60 = 0.01
+  assert.equal(calculator.simulate({ from: 'US', number: '+33612345678', seconds: 7 }).cost, '0.01');
+});
+
+test('loadRateSheet reports a located error and keeps the card', () => {
+  const bad = calculator.loadRateSheet(header + 'Any,France,33,All Number Types,Wireline,0.0240,0\n' +
+    'Any,Germany,49,All Number Types,Wireline,abc,0\n', 'calls.csv', 'dial_out_calls');
+  assert.equal(bad.error.code, 'bad_number');
+  assert.equal(bad.error.file, 'calls.csv');
+  assert.equal(bad.error.line, 3);
+  assert.equal(bad.error.column, 6);
+  const eur = calculator.loadRateSheet(header.replaceAll('USD', 'EUR'), 'Dial-out calls.csv', '');
+  assert.equal(eur.error.code, 'currency_mismatch');
+  assert.equal(calculator.simulate({ from: 'US', number: '+33612345678', seconds: 7 }).cost, '0.01');
+});
