@@ -13,6 +13,7 @@
 
 #include "../fuzz/fuzz_csv_reader.hpp"
 #include "../fuzz/fuzz_rate_card_json.hpp"
+#include "../fuzz/fuzz_rate_sheet_csv.hpp"
 #include "../fuzz/fuzz_scenario.hpp"
 
 namespace fs = std::filesystem;
@@ -59,6 +60,10 @@ TEST_CASE("fuzz seeds and regressions replay cleanly: CSV reader", "[fuzz]") {
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: rate card JSON", "[fuzz]") {
   replay("rate_card_json", ccredits::fuzz::one_rate_card_json);
+}
+
+TEST_CASE("fuzz seeds and regressions replay cleanly: rate sheet CSV", "[fuzz]") {
+  replay("rate_sheet_csv", ccredits::fuzz::one_rate_sheet_csv);
 }
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: scenario", "[fuzz]") {
