@@ -15,7 +15,8 @@ const char* const kUsage =
     "  ccredits estimate SCENARIO.json [--rates FILE]... [--plans FILE] [--format json|table]\n"
     "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--format json|table]\n"
     "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
-    "  ccredits rates check FILE...\n";
+    "  ccredits rates check FILE...\n"
+    "  ccredits batch SCENARIOS.jsonl [--rates FILE]... [--plans FILE]   (one estimate or error per line)\n";
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

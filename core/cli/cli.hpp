@@ -37,5 +37,6 @@ int command_estimate(const Options& o);
 int command_rates(const Options& o);
 int command_simulate(const Options& o);
 int command_usage(const Options& o);
+int command_batch(const Options& o);
 
 }  // namespace ccredits::cli

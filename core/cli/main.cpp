@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
   if (command == "rates") return command_rates(parse_options(argc, argv, 2));
   if (command == "simulate") return command_simulate(parse_options(argc, argv, 2));
   if (command == "usage") return command_usage(parse_options(argc, argv, 2));
+  if (command == "batch") return command_batch(parse_options(argc, argv, 2));
   throw InputError("usage", "Unknown command \"" + command + "\".\n" + kUsage);
 }
 

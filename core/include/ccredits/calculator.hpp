@@ -25,7 +25,8 @@ std::string error_json(const InputError& e);
 template <typename Body>
 std::string as_json_result(Body&& body) noexcept {
   try {
-    return body().dump();
+    // Same serialisation as the CLI (emit): invalid UTF-8 quoted from a file is replaced, never a failure.
+    return body().dump(-1, ' ', false, json::error_handler_t::replace);
   } catch (const InputError& e) {
     return error_json(e);
   } catch (const std::bad_alloc&) {

@@ -1,0 +1,28 @@
+// Differential check (issue 7): the native CLI (`ccredits batch`, one process for all) and the wasm module the
+// page ships (under node) give byte-identical result text for the same 1,200 generated scenarios.
+// tests/browser/differential.test.mjs does the same for the module running in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSiteModule, readRepoFile } from './load-module.mjs';
+import { generateScenarios, cliResults, DIFFERENTIAL_COUNT } from './scenario-generator.mjs';
+
+test(`CLI and node wasm agree byte for byte on ${DIFFERENTIAL_COUNT} scenarios`, async () => {
+  const scenarios = generateScenarios(DIFFERENTIAL_COUNT);
+  const native = cliResults(scenarios);
+  assert.equal(native.length, scenarios.length);
+
+  const module = await loadSiteModule();
+  const loaded = JSON.parse(module.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json'));
+  assert.equal(loaded.error, undefined);
+  const wasm = scenarios.map((s) => module.estimate(s));
+
+  let estimates = 0;
+  for (let i = 0; i < scenarios.length; ++i) {
+    assert.equal(wasm[i], native[i], `scenario ${i}: ${scenarios[i]}`);
+    if (!native[i].startsWith('{"error"')) ++estimates;
+  }
+  // The set must exercise real estimates, not only error documents.
+  assert.ok(estimates >= DIFFERENTIAL_COUNT / 10, `only ${estimates} scenarios gave an estimate`);
+  assert.ok(estimates < DIFFERENTIAL_COUNT, 'some scenarios must be errors');
+  console.log(`differential: ${scenarios.length} scenarios, ${estimates} estimates, ${scenarios.length - estimates} errors`);
+});
