@@ -7,6 +7,13 @@
 import createCcredits from './ccredits.js';
 
 const CHUNK = 1 << 20;
+// Zip bombs (the same rule as core/cli/zip_entries.cpp): a Teams export packs about 5 to 1, deflate at most 1000
+// to 1. Entries declaring more than 100 to 1 are refused, each entry stops at its declared size, and entries may
+// not share packed bytes, so the work is bounded by 100 times the file's size whatever the zip claims.
+const MAX_PACK_RATIO = 100;
+const RATIO_SLACK = 1 << 20;
+// Packed bytes go to the decompressor 16 KB at a time, so one piece unpacks to at most about 16 MB.
+const PACKED_PIECE = 16 * 1024;
 const PROGRESS_EVERY_MS = 100;
 let modulePromise = null;
 let cancelled = false;
@@ -40,7 +47,7 @@ async function zipEntries(file) {
   let p = 0;
   for (let k = 0; k < count; ++k) {
     if (p + 46 > dir.length || u32(dir, p) !== 0x02014b50) throw bad('a damaged directory entry');
-    const flags = u16(dir, p + 8), method = u16(dir, p + 10), compressed = u32(dir, p + 20);
+    const flags = u16(dir, p + 8), method = u16(dir, p + 10), compressed = u32(dir, p + 20), size = u32(dir, p + 24);
     const local = u32(dir, p + 42);
     const n = u16(dir, p + 28), x = u16(dir, p + 30), c = u16(dir, p + 32);
     const name = new TextDecoder().decode(dir.subarray(p + 46, p + 46 + n));
@@ -48,11 +55,21 @@ async function zipEntries(file) {
     if (!name.toLowerCase().endsWith('.csv')) continue;
     if (flags & 1) throw bad(`"${name}" is encrypted`);
     if (method !== 0 && method !== 8) throw bad(`"${name}" uses an unsupported compression`);
+    if (size > MAX_PACK_RATIO * compressed + RATIO_SLACK) {
+      throw bad(`"${name}" would unpack to ${Math.floor(size / (compressed + 1))} times its packed size, which no Teams export does (a zip bomb?)`);
+    }
     const header = await bytesOf(file.slice(local, local + 30));
     if (u32(header, 0) !== 0x04034b50) throw bad(`a damaged entry "${name}"`);
     const start = local + 30 + u16(header, 26) + u16(header, 28);
-    entries.push({ name, method, start, end: start + compressed });
+    entries.push({ name, method, start, end: start + compressed, local, size });
   }
+  // Entries sharing their packed bytes (the overlapping-file zip bomb) never occur in a real zip.
+  const byOffset = entries.slice().sort((a, b) => a.local - b.local);
+  byOffset.forEach((e, k) => {
+    if (e.end > (k + 1 < byOffset.length ? byOffset[k + 1].local : file.size)) {
+      throw bad(`"${e.name}" overlaps another entry or the end of the file (a zip bomb?)`);
+    }
+  });
   if (entries.length === 0) throw new ImportError({ code: 'usage_not_report', message: 'The zip holds no .csv file.' });
   return entries;
 }
@@ -90,14 +107,21 @@ async function run(file, ratesText, ratesFile) {
     }
     heapPeak = Math.max(heapPeak, module.HEAP8.length);
   };
-  const pump = async (stream, countCompressed) => {
+  const pump = async (stream, countCompressed, entry) => {
     const reader = stream.getReader();
+    let unpacked = 0;
     try {
       for (;;) {
         if (cancelled) throw new ImportError({ code: 'cancelled', message: 'The import was cancelled.' });
         const { value, done } = await reader.read();
         if (done) break;
         if (!countCompressed) compressedBytes += value.length;
+        unpacked += value.length;
+        if (entry && unpacked > entry.size) {
+          reader.cancel().catch(() => {});
+          throw new ImportError({ code: 'bad_zip', file: file.name,
+            message: `Cannot read the zip: "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares (a zip bomb?).` });
+        }
         feed(value);
         progress(false);
       }
@@ -117,12 +141,12 @@ async function run(file, ratesText, ratesFile) {
         const counter = new TransformStream({
           transform(chunk, controller) {
             compressedBytes += chunk.length;
-            controller.enqueue(chunk);
+            for (let i = 0; i < chunk.length; i += PACKED_PIECE) controller.enqueue(chunk.subarray(i, i + PACKED_PIECE));
           },
         });
         let stream = file.slice(entry.start, entry.end).stream().pipeThrough(counter);
         if (entry.method === 8) stream = stream.pipeThrough(new DecompressionStream('deflate-raw'));
-        await pump(stream, true);
+        await pump(stream, true, entry);
       }
     }
     const report = check(importer.finish());

@@ -9,6 +9,40 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await out.arrayBuffer());
 }
 
+// deflate-raw bytes -> at most `limit` inflated bytes. The input goes in 1 KB at a time (deflate expands 1 KB to at
+// most about 1 MB) and reading stops as soon as the output passes the limit, so a deflate bomb in a 64 KB link
+// costs about limit + 1 MB of memory, not the gigabyte it would unpack to.
+async function inflateAtMost(bytes, limit) {
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  const reader = inflate.readable.getReader();
+  const writing = (async () => {
+    for (let i = 0; i < bytes.length; i += 1024) await writer.write(bytes.subarray(i, i + 1024));
+    await writer.close();
+  })();
+  writing.catch(() => {}); // a damaged stream fails the read below; the writer's copy of that error is not news
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw new Error('The link is damaged: it unpacks to too much data.');
+    }
+    parts.push(value);
+  }
+  await writing;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function toBase64url(bytes) {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -38,11 +72,10 @@ export async function decodeShare(fragment) {
   if (body.length === 0 || body.length > MAX_FRAGMENT) throw new Error('The link is damaged: its estimate part is empty or too long.');
   let bytes;
   try {
-    bytes = await pipe(fromBase64url(body), new DecompressionStream('deflate-raw'));
+    bytes = await inflateAtMost(fromBase64url(body), MAX_JSON);
   } catch (e) {
     throw new Error(e.message.startsWith('The link') ? e.message : 'The link is damaged: its estimate part does not unpack.');
   }
-  if (bytes.length > MAX_JSON) throw new Error('The link is damaged: it unpacks to too much data.');
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {

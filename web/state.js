@@ -140,13 +140,15 @@ export function toScenario(model) {
 const pick = (v, allowed, fallback) => (allowed.some(([k]) => k === v) ? v : fallback);
 const country = (v, fallback) => (typeof v === 'string' && COUNTRY.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : fallback);
 const optionalCountry = (v) => (v == null ? '' : country(v, ''));
+// Any JSON value as text for a message. String() is not safe on a parsed document: {"toString": 1} makes it throw.
+const shown = (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? 'nothing');
 const text = (v, fallback = '0') => (v == null ? fallback : typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 40) : fallback);
 
 // A scenario document (from a file or a share link) -> model. Throws an Error with a sentence when it is not a scenario.
 export function fromScenario(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('The file is not a ccredits scenario (it is not a JSON object).');
   if (doc.schema !== undefined && doc.schema !== 'ccredits.scenario/1') {
-    throw new Error(`The scenario format "${String(doc.schema).slice(0, 40)}" is not one this page reads (expected ccredits.scenario/1).`);
+    throw new Error(`The scenario format "${shown(doc.schema).slice(0, 40)}" is not one this page reads (expected ccredits.scenario/1).`);
   }
   const model = defaultModel();
   const list = (v, max = 200) => (Array.isArray(v) ? v.slice(0, max).filter((r) => r && typeof r === 'object') : []);
@@ -180,7 +182,7 @@ const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
 // Spend per day as decimal strings (only its shape is used by the planner), or null when there is no usable shape.
 function dailyProfile(days) {
   if (!Array.isArray(days) || days.length === 0 || days.length > 400) return null;
-  const out = days.map((d) => String(d ?? ''));
+  const out = days.map((d) => (typeof d === 'string' || typeof d === 'number' ? String(d) : ''));
   if (!out.every((d) => AMOUNT.test(d)) || out.every((d) => Number(d) === 0)) return null;
   return out;
 }

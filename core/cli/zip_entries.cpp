@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <vector>
@@ -22,7 +23,15 @@ struct Entry {
   std::uint32_t method;
   std::uint64_t compressed;
   std::uint64_t local_offset;
+  std::uint64_t uncompressed;  // as the central directory declares it
 };
+
+// A Teams export is CSV text with a random GUID per row: deflate packs it about 5 to 1. A zip bomb packs 1000
+// to 1 (deflate's limit): refusing entries that declare more than 100 to 1, and stopping an entry at its
+// declared size, bounds the work to 100 times the file's size whatever the zip claims (web/import-worker.js
+// applies the same rule).
+constexpr std::uint64_t kMaxPackRatio = 100;
+constexpr std::uint64_t kRatioSlack = 1 << 20;  // tiny entries (a header and a few rows) pack better
 
 bool ends_with_ci(const std::string& s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -80,7 +89,7 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
   for (std::uint32_t k = 0; k < count; ++k) {
     if (p + 46 > dir.size() || u32(&dir[p]) != 0x02014b50) throw bad("a damaged directory entry");
     const std::uint32_t flags = u16(&dir[p + 8]);
-    Entry entry{{}, u16(&dir[p + 10]), u32(&dir[p + 20]), u32(&dir[p + 42])};
+    Entry entry{{}, u16(&dir[p + 10]), u32(&dir[p + 20]), u32(&dir[p + 42]), u32(&dir[p + 24])};
     const std::size_t n = u16(&dir[p + 28]), x = u16(&dir[p + 30]), c = u16(&dir[p + 32]);
     if (p + 46 + n > dir.size()) throw bad("a damaged directory entry");
     entry.name.assign(reinterpret_cast<const char*>(&dir[p + 46]), n);
@@ -88,7 +97,21 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
     if (!ends_with_ci(entry.name, suffix)) continue;
     if (flags & 1) throw bad("\"" + entry.name + "\" is encrypted");
     if (entry.method != 0 && entry.method != 8) throw bad("\"" + entry.name + "\" uses an unsupported compression");
+    if (entry.uncompressed > kMaxPackRatio * entry.compressed + kRatioSlack) {
+      throw bad("\"" + entry.name + "\" would unpack to " + std::to_string(entry.uncompressed / (entry.compressed + 1)) +
+                " times its packed size, which no Teams export does (a zip bomb?)");
+    }
     entries.push_back(std::move(entry));
+  }
+  // Entries sharing their packed bytes (the overlapping-file zip bomb) never occur in a real zip.
+  std::vector<const Entry*> by_offset;
+  for (const Entry& entry : entries) by_offset.push_back(&entry);
+  std::sort(by_offset.begin(), by_offset.end(),
+            [](const Entry* a, const Entry* b) { return a->local_offset < b->local_offset; });
+  for (std::size_t k = 0; k < by_offset.size(); ++k) {
+    const std::uint64_t end = by_offset[k]->local_offset + 30 + by_offset[k]->compressed;
+    const std::uint64_t next = k + 1 < by_offset.size() ? by_offset[k + 1]->local_offset : size;
+    if (end > next) throw bad("\"" + by_offset[k]->name + "\" overlaps another entry or the end of the file (a zip bomb?)");
   }
 
   std::vector<char> input(1 << 16), output(1 << 18);
@@ -100,6 +123,15 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
     in.seekg(static_cast<std::streamoff>(entry.local_offset + 30 + u16(local + 26) + u16(local + 28)));
     on_entry(entry.name);
     std::uint64_t left = entry.compressed;
+    std::uint64_t unpacked = 0;
+    auto deliver = [&](const char* data, std::size_t n) {
+      unpacked += n;
+      if (unpacked > entry.uncompressed) {
+        throw bad("\"" + entry.name + "\" unpacks to more than the " + std::to_string(entry.uncompressed) +
+                  " bytes its directory declares (a zip bomb?)");
+      }
+      on_data(std::string_view(data, n));
+    };
     z_stream z{};
     if (entry.method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK) throw bad("zlib failed to start");
     int status = Z_OK;
@@ -112,7 +144,7 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
       }
       left -= static_cast<std::uint64_t>(want);
       if (entry.method == 0) {
-        on_data(std::string_view(input.data(), static_cast<std::size_t>(want)));
+        deliver(input.data(), static_cast<std::size_t>(want));
         continue;
       }
       z.next_in = reinterpret_cast<Bytef*>(input.data());
@@ -128,7 +160,7 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
         const std::size_t produced = output.size() - z.avail_out;
         if (produced > 0) {
           try {
-            on_data(std::string_view(output.data(), produced));
+            deliver(output.data(), produced);
           } catch (...) {
             inflateEnd(&z);
             throw;

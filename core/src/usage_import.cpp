@@ -190,10 +190,11 @@ void UsageImporter::next_file(const std::string& name) {
     try {
       csv_->finish();
     } catch (const InputError& e) {
-      throw e.in_file(file_);
+      throw located(e);
     }
   }
   csv_.reset();
+  call_line_ = 0;
   if (mode_ == Mode::csv) mode_ = Mode::unknown;
   have_header_ = false;
   file_ = name;
@@ -209,10 +210,21 @@ void UsageImporter::feed(std::string_view chunk) {
                                      json_text_[i] == '\t')) {
       ++i;
     }
-    if (i == json_text_.size() || (json_text_.size() < 3 && json_text_[0] == '\xEF')) return;
+    // Excel's "Unicode text" and some editors write UTF-16; read as bytes it would only say "no Call Type column".
+    if (json_text_.compare(0, 2, "\xFF\xFE") == 0 || json_text_.compare(0, 2, "\xFE\xFF") == 0) {
+      throw InputError("usage_encoding",
+                       "This report is UTF-16 text; ccredits reads the export as Teams writes it, UTF-8 CSV. In Excel, "
+                       "save it as \"CSV UTF-8 (comma delimited)\" and import that file.",
+                       file_, 1, 1);
+    }
+    const bool maybe_bom = (json_text_[0] == '\xEF' && json_text_.size() < 3) ||
+                           ((json_text_[0] == '\xFF' || json_text_[0] == '\xFE') && json_text_.size() < 2);
+    if (i == json_text_.size() || maybe_bom) return;
     if (json_text_[i] == '{' || json_text_[i] == '[') {
       mode_ = Mode::json;
       format_ = "graph-json";
+      // The limit holds however the input is cut: the held bytes may already be the whole file.
+      check_json_size(json_text_.size());
       return;
     }
     mode_ = Mode::csv;
@@ -223,31 +235,50 @@ void UsageImporter::feed(std::string_view chunk) {
     try {
       csv_->feed(chunk);
     } catch (const InputError& e) {
-      throw e.in_file(file_);
+      throw located(e);
     }
     return;
   }
   if (mode_ == Mode::json) {
-    if (json_text_.size() + chunk.size() > settings_.max_json_bytes) {
-      throw InputError("usage_json_too_large",
-                       "Graph getPstnCalls JSON over " + std::to_string(settings_.max_json_bytes >> 20) +
-                           " MB: export the report as CSV instead, or import the pages one by one.",
-                       file_);
-    }
+    check_json_size(json_text_.size() + chunk.size());
     json_text_.append(chunk);
     return;
   }
   try {
     csv_->feed(chunk);
   } catch (const InputError& e) {
-    throw e.in_file(file_);
+    throw located(e);
   }
+}
+
+InputError UsageImporter::located(const InputError& e) const {
+  // A sum passing the largest exact amount (Money, fixed_point.hpp) is thrown without a place: it is the call
+  // being added.
+  const InputError in_file = e.in_file(file_);
+  return in_file.line() == 0 && call_line_ > 0 ? in_file.at(call_line_, 0) : in_file;
+}
+
+void UsageImporter::check_json_size(std::size_t size) const {
+  if (size <= settings_.max_json_bytes) return;
+  const std::size_t limit = settings_.max_json_bytes;
+  const std::string amount = limit >= (1u << 20) ? std::to_string(limit >> 20) + " MB" : std::to_string(limit) + " bytes";
+  throw InputError("usage_json_too_large",
+                   "Graph getPstnCalls JSON over " + amount +
+                       ": export the report as CSV instead, or import the pages one by one.",
+                   file_);
 }
 
 void UsageImporter::read_header(const CsvRow& row) {
   column_of_.fill(-1);
   header_fields_ = row.fields.size();
   for (std::size_t i = 0; i < row.fields.size(); ++i) {
+    // UTF-16 without its byte-order mark: every other byte of the header's names is NUL.
+    if (row.fields[i].find('\0') != std::string_view::npos) {
+      throw InputError("usage_encoding",
+                       "This report's header holds NUL bytes: it is probably UTF-16 text. ccredits reads the export "
+                       "as Teams writes it, UTF-8 CSV; in Excel, save it as \"CSV UTF-8 (comma delimited)\".",
+                       file_, row.line, 1);
+    }
     if (auto c = usage_column_from_header(row.fields[i])) {
       int& slot = column_of_[static_cast<std::size_t>(*c)];
       if (slot < 0) slot = static_cast<int>(i);
@@ -291,6 +322,7 @@ void UsageImporter::on_csv_row(const CsvRow& row) {
 
 void UsageImporter::add_call(const std::array<std::string_view, kUsageColumnCount>& values, long line) {
   ++rows_;
+  call_line_ = line;
   auto value = [&](UsageColumn c) { return trim(values[static_cast<std::size_t>(c)]); };
 
   const std::string_view call_type = value(UsageColumn::call_type);
@@ -470,19 +502,23 @@ json UsageImporter::finish() {
     // Only white space was seen: treat as an empty CSV.
     json_text_.clear();
   }
-  if (mode_ == Mode::json) {
-    finish_json();
-  } else if (csv_) {
-    try {
+  try {
+    if (mode_ == Mode::json) {
+      finish_json();
+    } else if (csv_) {
       csv_->finish();
-    } catch (const InputError& e) {
-      throw e.in_file(file_);
     }
+  } catch (const InputError& e) {
+    throw located(e);
   }
   if (!have_header_) {
     throw InputError("usage_empty", "The report is empty: no header row was found.", file_);
   }
-  return result();
+  try {
+    return result();
+  } catch (const InputError& e) {
+    throw e.in_file(file_);  // a total or a per-month figure past the largest exact amount
+  }
 }
 
 json UsageImporter::result() const {

@@ -15,6 +15,7 @@
 #include "../fuzz/fuzz_rate_card_json.hpp"
 #include "../fuzz/fuzz_rate_sheet_csv.hpp"
 #include "../fuzz/fuzz_scenario.hpp"
+#include "../fuzz/fuzz_usage_import.hpp"
 
 namespace fs = std::filesystem;
 
@@ -68,4 +69,8 @@ TEST_CASE("fuzz seeds and regressions replay cleanly: rate sheet CSV", "[fuzz]")
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: scenario", "[fuzz]") {
   replay("scenario", ccredits::fuzz::one_scenario);
+}
+
+TEST_CASE("fuzz seeds and regressions replay cleanly: usage report importer", "[fuzz]") {
+  replay("usage_import", ccredits::fuzz::one_usage_import);
 }

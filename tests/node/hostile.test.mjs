@@ -3,13 +3,12 @@
 // error object on stderr and nothing on stdout; never a signal, never an "internal" error, never NaN/Infinity.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadCalculator, readRepoFile, repoRoot } from './load-module.mjs';
+import { loadCalculator, readRepoFile } from './load-module.mjs';
+import { assertCliOutcome, assertModuleOutcome, cli } from './hostile-support.mjs';
 
-const cli = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
 const dir = mkdtempSync(path.join(tmpdir(), 'ccredits-hostile-'));
 
 const scenario = (usage) => JSON.stringify({ schema: 'ccredits.scenario/1', usage });
@@ -58,37 +57,6 @@ const rateCards = {
   'UTF-16 card': [utf16le(card('"0.02"')), 'error'],
   'markup in source': [card('"0.02"').replace('"source":"t"', `"source":${JSON.stringify(markup)}`), 'ok'],
 };
-
-function assertCliOutcome(name, file, args, expected, code) {
-  const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60000 });
-  assert.equal(r.signal, null, `${name}: killed by ${r.signal}\n${r.stderr}`);
-  assert.ok(r.status === 0 || r.status === 2, `${name}: exit ${r.status}\n${r.stderr}`);
-  if (r.status === 2) {
-    assert.equal(r.stdout, '', `${name}: stdout must be empty on error`);
-    const lines = r.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, `${name}: one JSON line on stderr, got ${r.stderr.slice(0, 300)}`);
-    const err = JSON.parse(lines[0]).error;
-    assert.equal(typeof err.code, 'string');
-    assert.notEqual(err.code, 'internal', `${name}: ${err.message}`);
-    assert.ok(err.message.length > 0);
-    if (code) assert.equal(err.code, code, `${name}: ${err.message}`);
-  } else {
-    assert.doesNotMatch(r.stdout, /NaN|Infinity|undefined/, name);
-    JSON.parse(r.stdout);
-  }
-  if (expected !== 'either') assert.equal(r.status, expected === 'ok' ? 0 : 2, `${name}: ${r.stderr.slice(0, 300)}`);
-}
-
-function assertModuleOutcome(name, result, expected, code) {
-  // An error message may quote the input ("NaN" is not a decimal number); results never hold such values.
-  if (!result.error) assert.doesNotMatch(JSON.stringify(result), /NaN|Infinity|undefined/, name);
-  if (expected === 'ok') assert.equal(result.error, undefined, `${name}: ${JSON.stringify(result.error)}`);
-  if (expected === 'error') {
-    assert.ok(result.error, `${name}: expected an error`);
-    assert.notEqual(result.error.code, 'internal', `${name}: ${result.error.message}`);
-    if (code) assert.equal(result.error.code, code);
-  }
-}
 
 let calculator;
 let shippedCard;

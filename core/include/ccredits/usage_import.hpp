@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ccredits/csv_reader.hpp"
+#include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
 #include "ccredits/money.hpp"
 #include "ccredits/rate_lookup.hpp"
@@ -90,6 +91,8 @@ class UsageImporter {
   void on_csv_row(const CsvRow& row);
   void read_header(const CsvRow& row);
   void skip(long line, std::string reason);
+  void check_json_size(std::size_t size) const;
+  InputError located(const InputError& e) const;
   void finish_json();
   json result() const;
 
@@ -106,6 +109,7 @@ class UsageImporter {
   bool have_header_ = false;
   std::vector<std::string> headers_seen_;
 
+  long call_line_ = 0;  // line (CSV) or row (JSON) of the call being added, for errors thrown while summing
   std::int64_t rows_ = 0;
   std::int64_t rows_used_ = 0;
   std::uint64_t bytes_ = 0;
