@@ -22,14 +22,15 @@ test('formula destination names from a loaded rate card are neutralised in the e
   const { page } = site;
   await page.goto(site.url);
   await waitReady(page);
-  // The shipped card with every French destination renamed to a formula (the example input calls France).
+  // The shipped card with the destinations of the example input (calls to the US, France and Germany) renamed
+  // to formulas.
   const card = JSON.parse(await readRepoFile('rates/illustrative-usd.json'));
-  let k = 0;
+  const renamed = { FR: FORMULAS[0], DE: FORMULAS[1], US: FORMULAS[2], GB: FORMULAS[3] };
   for (const rows of Object.values(card.sheets)) {
-    for (const row of rows) if (row.country === 'FR') row.destination = FORMULAS[k++ % FORMULAS.length];
+    for (const row of rows) if (renamed[row.country]) row.destination = renamed[row.country];
   }
   await page.setInputFiles('#rates-file', { name: 'formula-card.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card)) });
-  await page.waitForFunction(() => /formula-card\.json: loaded/.test(document.body.innerText));
+  await page.waitForFunction(() => /formula-card\.json: loaded/.test(document.body.textContent));
   await page.waitForFunction((f) => document.getElementById('raw-estimate').textContent.includes(JSON.stringify(f).slice(1, -1)), FORMULAS[0]);
   const estimate = await shownEstimate(page);
   const formulaLines = estimate.lines.filter((l) => FORMULAS.includes(l.destination));
