@@ -41,7 +41,7 @@ inline ccredits::UsageImportSettings settings_of(std::uint8_t flags) {
 
 // One import: `second_at` (when not npos) starts a second file of the same report there, as a zip does.
 template <typename Feed>
-std::string import(std::uint8_t flags, std::string_view text, std::size_t second_at, Feed&& feed) {
+std::string run_import(std::uint8_t flags, std::string_view text, std::size_t second_at, Feed&& feed) {
   return ccredits::as_json_result([&] {
     ccredits::UsageImporter importer((flags & 32) ? &shipped_card() : nullptr, settings_of(flags));
     importer.next_file("a.csv");
@@ -68,10 +68,10 @@ inline int one_usage_import(const std::uint8_t* data, std::size_t size) {
   std::size_t second_at = std::string_view::npos;
   if (flags & 64) second_at = text.size() / 2;
 
-  using usage_detail::import;
+  using usage_detail::run_import;
   const std::string whole =
-      import(flags, text, second_at, [](ccredits::UsageImporter& u, std::string_view part) { u.feed(part); });
-  const std::string chunked = import(flags, text, second_at, [&](ccredits::UsageImporter& u, std::string_view part) {
+      run_import(flags, text, second_at, [](ccredits::UsageImporter& u, std::string_view part) { u.feed(part); });
+  auto in_chunks = [&](ccredits::UsageImporter& u, std::string_view part) {
     std::size_t at = 0;
     while (at < part.size()) {
       seed = seed * 1103515245u + 12345u;
@@ -80,7 +80,8 @@ inline int one_usage_import(const std::uint8_t* data, std::size_t size) {
       u.feed(part.substr(at, n));
       at += n;
     }
-  });
+  };
+  const std::string chunked = run_import(flags, text, second_at, in_chunks);
   if (!ccredits::json::accept(whole)) finding("the result is not JSON: " + whole);
   const auto doc = ccredits::json::parse(whole);
   if (doc.contains("error") && doc["error"]["code"] == "internal") finding(whole);
