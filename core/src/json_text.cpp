@@ -1,0 +1,196 @@
+#include "json_text.hpp"
+
+#include <array>
+#include <cassert>
+#include <charconv>
+#include <cstdlib>
+
+namespace ccredits {
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7: no overlong forms, no surrogates,
+// nothing above U+10FFFF), or 0. nlohmann copies exactly these sequences unchanged.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const auto tail = [&](std::size_t k) { return at(k) >= 0x80 && at(k) <= 0xBF; };
+  const unsigned c = at(0);
+  if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned hi = c == 0xED ? 0x9F : 0xBF;
+    return at(1) >= lo && at(1) <= hi && tail(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80;
+    const unsigned hi = c == 0xF4 ? 0x8F : 0xBF;
+    return at(1) >= lo && at(1) <= hi && tail(2) && tail(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Bytes that are copied as they are when the text is valid UTF-8: printable ASCII but '"' and '\\', and the
+// bytes of multi-byte sequences (checked by utf8_length).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+}  // namespace
+
+void JsonText::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  if (levels_.back().first) levels_.back().first = false;
+  else out_ += ',';
+}
+
+JsonText& JsonText::begin_object() {
+  separate();
+  out_ += '{';
+  levels_.push_back({});
+  return *this;
+}
+
+JsonText& JsonText::end_object() {
+  levels_.pop_back();
+  out_ += '}';
+  return *this;
+}
+
+JsonText& JsonText::begin_array() {
+  separate();
+  out_ += '[';
+  levels_.push_back({});
+  return *this;
+}
+
+JsonText& JsonText::end_array() {
+  levels_.pop_back();
+  out_ += ']';
+  return *this;
+}
+
+JsonText& JsonText::key(std::string_view key) {
+  Level& level = levels_.back();
+  assert(level.first || level.last_key < key);  // nlohmann's order, each key once
+  separate();
+  level.last_key = key;
+  quoted(key);
+  out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonText& JsonText::string(std::string_view s) {
+  separate();
+  quoted(s);
+  return *this;
+}
+
+void JsonText::quoted(std::string_view s) {
+  // nlohmann's escapes with ensure_ascii off: '"', '\\', the short forms, \u00xx for other control characters;
+  // everything else as it is.
+  const std::size_t start = out_.size();
+  out_ += '"';
+  std::size_t run = 0;  // start of the characters not yet copied
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (kPlain[c]) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(s, i);
+      if (n == 0) {
+        // Invalid UTF-8 (a CSV sheet in another encoding): nlohmann's own replacement, so the text is its text.
+        out_.resize(start);
+        out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    out_.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
+    }
+    run = ++i;
+  }
+  out_.append(s.data() + run, s.size() - run);
+  out_ += '"';
+}
+
+JsonText& JsonText::integer(std::int64_t n) {
+  separate();
+  char buffer[24];
+  char* end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  return *this;
+}
+
+JsonText& JsonText::boolean(bool b) {
+  separate();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonText& JsonText::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonText& JsonText::minutes(Minutes m) {
+  if (m.micros() % kFixedScale == 0) return integer(m.micros() / kFixedScale);
+  separate();
+  // The double minutes_json() makes of the exact decimal, printed by the routine nlohmann's dump() uses for
+  // every double (Grisu2, shortest round-trip form).
+  const double d = std::strtod(m.to_string().c_str(), nullptr);
+  char buffer[64];
+  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, d);
+  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  return *this;
+}
+
+JsonText& JsonText::value(const json& v) {
+  // Walks the document as dump() does (objects are std::maps: keys already in order).
+  switch (v.type()) {
+    case json::value_t::object:
+      begin_object();
+      for (auto it = v.cbegin(); it != v.cend(); ++it) key(it.key()).value(it.value());
+      return end_object();
+    case json::value_t::array:
+      begin_array();
+      for (const json& item : v) value(item);
+      return end_array();
+    case json::value_t::string:
+      return string(v.get_ref<const std::string&>());
+    case json::value_t::boolean:
+      return boolean(v.get<bool>());
+    case json::value_t::number_integer:
+      return integer(v.get<std::int64_t>());
+    default:
+      // null, unsigned and floating-point numbers, binary: rare here; nlohmann's text.
+      separate();
+      out_ += v.dump(-1, ' ', false, json::error_handler_t::replace);
+      return *this;
+  }
+}
+
+}  // namespace ccredits
