@@ -5,7 +5,7 @@
 #include <array>
 
 #include "ccredits/estimate.hpp"
-#include "json_text.hpp"
+#include "ccredits/json_text.hpp"
 
 namespace ccredits {
 namespace {

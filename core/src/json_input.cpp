@@ -156,12 +156,22 @@ const json& require_member(const json& obj, const char* key, const std::string& 
   return *v;
 }
 
+double minutes_as_double(const Minutes& m) {
+  // The double nearest to the exact decimal, as nlohmann's own lexer reads its text (strtod), e.g. 12.5.
+  // Below 2^53 millionths both the count and 10^6 are exact doubles, and IEEE division rounds the exact quotient
+  // to the nearest double: the same double strtod gives, without strtod's cost (in wasm it works in software
+  // long double) on every line of every estimate. Larger counts take the text route.
+  constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+  if (m.micros() > -kExactInDouble && m.micros() < kExactInDouble) {
+    return static_cast<double>(m.micros()) / static_cast<double>(kFixedScale);
+  }
+  return std::strtod(m.to_string().c_str(), nullptr);
+}
+
 json minutes_json(const Minutes& m) {
   if (m.micros() % kFixedScale == 0) return m.micros() / kFixedScale;
-  // Decimal text -> the nearest double, as nlohmann's own lexer reads it (strtod), e.g. 12.5; dump() prints it back
-  // as the same shortest text. strtod instead of json::parse: this runs for every line of every estimate.
-  const std::string text = m.to_string();
-  return std::strtod(text.c_str(), nullptr);
+  // dump() prints the double back as the same shortest text.
+  return minutes_as_double(m);
 }
 
 }  // namespace ccredits

@@ -1,12 +1,27 @@
-#include "json_text.hpp"
+#include "ccredits/json_text.hpp"
 
 #include <array>
 #include <cassert>
 #include <charconv>
-#include <cstdlib>
+#include <cstring>
 
 namespace ccredits {
 namespace {
+
+// Bytes copied as they are: printable ASCII but '"' and '\', and the bytes of well-formed multi-byte UTF-8
+// sequences (checked by utf8_length).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+bool plain_ascii(std::string_view s) {
+  for (char c : s) {
+    if (!kPlain[static_cast<unsigned char>(c)]) return false;
+  }
+  return true;
+}
 
 // The length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7: no overlong forms, no surrogates,
 // nothing above U+10FFFF), or 0. nlohmann copies exactly these sequences unchanged.
@@ -28,70 +43,56 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// Bytes that are copied as they are when the text is valid UTF-8: printable ASCII but '"' and '\\', and the
-// bytes of multi-byte sequences (checked by utf8_length).
-constexpr std::array<bool, 256> kPlain = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-  return t;
-}();
-
 }  // namespace
 
-void JsonText::separate() {
+bool JsonText::comma() {
   if (after_key_) {
     after_key_ = false;
+    return false;
+  }
+  if (levels_.empty()) return false;
+  if (levels_.back().first) {
+    levels_.back().first = false;
+    return false;
+  }
+  return true;
+}
+
+void JsonText::put(bool comma, std::string_view token, char suffix) {
+  char buffer[64];
+  if (token.size() + 2 > sizeof buffer) {
+    if (comma) out_ += ',';
+    out_ += token;
+    if (suffix) out_ += suffix;
     return;
   }
-  if (levels_.empty()) return;
-  if (levels_.back().first) levels_.back().first = false;
-  else out_ += ',';
+  std::size_t n = 0;
+  if (comma) buffer[n++] = ',';
+  std::memcpy(buffer + n, token.data(), token.size());
+  n += token.size();
+  if (suffix) buffer[n++] = suffix;
+  out_.append(buffer, n);
 }
 
-JsonText& JsonText::begin_object() {
-  separate();
-  out_ += '{';
-  levels_.push_back({});
-  return *this;
+void JsonText::put_quoted(bool comma, std::string_view s, char suffix) {
+  char buffer[128];
+  if (s.size() + 4 <= sizeof buffer && plain_ascii(s)) {
+    std::size_t n = 0;
+    if (comma) buffer[n++] = ',';
+    buffer[n++] = '"';
+    std::memcpy(buffer + n, s.data(), s.size());
+    n += s.size();
+    buffer[n++] = '"';
+    if (suffix) buffer[n++] = suffix;
+    out_.append(buffer, n);
+    return;
+  }
+  if (comma) out_ += ',';
+  escaped(s);
+  if (suffix) out_ += suffix;
 }
 
-JsonText& JsonText::end_object() {
-  levels_.pop_back();
-  out_ += '}';
-  return *this;
-}
-
-JsonText& JsonText::begin_array() {
-  separate();
-  out_ += '[';
-  levels_.push_back({});
-  return *this;
-}
-
-JsonText& JsonText::end_array() {
-  levels_.pop_back();
-  out_ += ']';
-  return *this;
-}
-
-JsonText& JsonText::key(std::string_view key) {
-  Level& level = levels_.back();
-  assert(level.first || level.last_key < key);  // nlohmann's order, each key once
-  separate();
-  level.last_key = key;
-  quoted(key);
-  out_ += ':';
-  after_key_ = true;
-  return *this;
-}
-
-JsonText& JsonText::string(std::string_view s) {
-  separate();
-  quoted(s);
-  return *this;
-}
-
-void JsonText::quoted(std::string_view s) {
+void JsonText::escaped(std::string_view s) {
   // nlohmann's escapes with ensure_ascii off: '"', '\\', the short forms, \u00xx for other control characters;
   // everything else as it is.
   const std::size_t start = out_.size();
@@ -125,9 +126,8 @@ void JsonText::quoted(std::string_view s) {
       case '\t': out_ += "\\t"; break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
+        const char code[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out_.append(code, sizeof code);
       }
     }
     run = ++i;
@@ -136,35 +136,63 @@ void JsonText::quoted(std::string_view s) {
   out_ += '"';
 }
 
+JsonText& JsonText::begin_object() {
+  put(comma(), "{");
+  levels_.push_back({});
+  return *this;
+}
+
+JsonText& JsonText::end_object() {
+  levels_.pop_back();
+  out_ += '}';
+  return *this;
+}
+
+JsonText& JsonText::begin_array() {
+  put(comma(), "[");
+  levels_.push_back({});
+  return *this;
+}
+
+JsonText& JsonText::end_array() {
+  levels_.pop_back();
+  out_ += ']';
+  return *this;
+}
+
+JsonText& JsonText::key(std::string_view key) {
+  Level& level = levels_.back();
+  assert(level.first || level.last_key < key);  // nlohmann's order, each key once
+  put_quoted(comma(), key, ':');
+  level.last_key = key;
+  after_key_ = true;
+  return *this;
+}
+
+JsonText& JsonText::string(std::string_view s) {
+  put_quoted(comma(), s);
+  return *this;
+}
+
 JsonText& JsonText::integer(std::int64_t n) {
-  separate();
   char buffer[24];
   char* end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  put(comma(), std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
   return *this;
 }
 
 JsonText& JsonText::boolean(bool b) {
-  separate();
-  out_ += b ? "true" : "false";
-  return *this;
-}
-
-JsonText& JsonText::null() {
-  separate();
-  out_ += "null";
+  put(comma(), b ? "true" : "false");
   return *this;
 }
 
 JsonText& JsonText::minutes(Minutes m) {
   if (m.micros() % kFixedScale == 0) return integer(m.micros() / kFixedScale);
-  separate();
   // The double minutes_json() makes of the exact decimal, printed by the routine nlohmann's dump() uses for
   // every double (Grisu2, shortest round-trip form).
-  const double d = std::strtod(m.to_string().c_str(), nullptr);
   char buffer[64];
-  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, d);
-  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, minutes_as_double(m));
+  put(comma(), std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
   return *this;
 }
 
@@ -186,9 +214,8 @@ JsonText& JsonText::value(const json& v) {
     case json::value_t::number_integer:
       return integer(v.get<std::int64_t>());
     default:
-      // null, unsigned and floating-point numbers, binary: rare here; nlohmann's text.
-      separate();
-      out_ += v.dump(-1, ' ', false, json::error_handler_t::replace);
+      // null, unsigned and floating-point numbers: nlohmann's own text.
+      put(comma(), v.dump(-1, ' ', false, json::error_handler_t::replace));
       return *this;
   }
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Writes JSON text straight into a string, byte for byte as nlohmann's dump(-1, ' ', false, replace) writes the
-// same document (keys in byte order, no spaces, invalid UTF-8 replaced). For the estimate's large parts (lines,
-// pools), where building a nlohmann document only to dump it cost most of an estimate (tests/bench/).
+// same document (keys in byte order, no spaces, invalid UTF-8 replaced). For the estimate, where building a
+// nlohmann document only to dump it cost most of an estimate (tests/bench/estimate_bench.cpp).
 // Members must be written in the order nlohmann sorts keys (std::map: byte order); Debug builds assert it.
 #include <string>
 #include <string_view>
@@ -26,18 +26,22 @@ class JsonText {
   JsonText& string(std::string_view s);
   JsonText& integer(std::int64_t n);
   JsonText& boolean(bool b);
-  JsonText& null();
   // As minutes_json() dumps: an integer when whole, else the number nlohmann prints for the nearest double.
   JsonText& minutes(Minutes m);
-  // A (small) nlohmann document, dumped in place.
+  // A nlohmann document, written as its dump() would be.
   JsonText& value(const json& v);
 
   const std::string& text() const { return out_; }
   std::string take() { return std::move(out_); }
 
  private:
-  void separate();  // the comma before a value, unless it follows its key or opens its container
-  void quoted(std::string_view s);  // a JSON string, escaped as nlohmann escapes it
+  // Whether a ',' goes before the next value (not after its key, not first in its container).
+  bool comma();
+  // [','] token [suffix] in one append (few, larger appends: each is a call in wasm).
+  void put(bool comma, std::string_view token, char suffix = '\0');
+  // [','] "s" [suffix], escaped as nlohmann escapes it.
+  void put_quoted(bool comma, std::string_view s, char suffix = '\0');
+  void escaped(std::string_view s);
 
   std::string out_;
   struct Level {
