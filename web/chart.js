@@ -37,10 +37,12 @@ export function balanceChart(series, { threshold } = {}) {
     svg.append(s('line', { x1: PAD.left, x2: W - PAD.right, y1: y(Number(threshold)), y2: y(Number(threshold)), class: 'threshold' }));
     svg.append(s('text', { x: W - PAD.right, y: y(Number(threshold)) - 4, 'text-anchor': 'end', class: 'axis' }, 'recharge threshold'));
   }
-  const months = Math.round(nums.length / 30.4);
-  for (let m = 0; m <= months; m++) {
-    const day = Math.min(nums.length - 1, Math.round(m * 30.4));
-    svg.append(s('text', { x: x(day), y: H - 8, 'text-anchor': m === 0 ? 'start' : day === nums.length - 1 ? 'end' : 'middle', class: 'axis' }, m === 0 ? 'day 1' : `month ${m}`));
+  // The planner's months are 30 days. At most 7 labels fit the axis: every month up to 6, else every 2nd or 3rd.
+  const months = Math.floor((nums.length - 1) / 30);
+  const step = Math.max(1, Math.ceil(months / 6));
+  for (let m = 0; m <= months; m += step) {
+    const day = m * 30;
+    svg.append(s('text', { x: x(day), y: H - 8, 'text-anchor': m === 0 ? 'start' : 'middle', class: 'axis' }, m === 0 ? 'day 1' : `day ${day + 1}`));
   }
   svg.append(s('polyline', { points: nums.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '), class: 'line' }));
   svg.append(s('circle', { cx: x(low), cy: y(nums[low]), r: 4, class: 'low' }));

@@ -3,6 +3,14 @@
 // usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
 // imported report with a `usage-imported` event on document (detail: the CONTRACT.md usage object).
 import { importUsageReport } from './usage-import.js';
+import { amount } from './format.js';
+
+// The report's use cases (CONTRACT.md usage object) in words.
+const USE_CASES = {
+  user_out: 'Outbound calls by users', conf_out: 'Meeting dial-out', toll_free_in: 'Toll-free inbound',
+  toll_in: 'Dial-in to toll numbers', inbound: 'Inbound calls (not billed)', emergency: 'Emergency calls (not billed)',
+  direct_routing: 'Direct Routing (not billed by Microsoft)',
+};
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -33,8 +41,8 @@ function resultView(report, projection) {
   minutes.append(el('caption', {}, 'Minutes per use case'));
   for (const [useCase, m] of Object.entries(report.minutes)) {
     if (report.calls[useCase] === 0) continue;
-    minutes.append(el('tr', {}, el('th', { scope: 'row' }, useCase.replaceAll('_', ' ')),
-      el('td', {}, `${m} min, ${report.calls[useCase]} calls`)));
+    minutes.append(el('tr', {}, el('th', { scope: 'row' }, USE_CASES[useCase] ?? useCase.replaceAll('_', ' ')),
+      el('td', {}, `${amount(m)} min, ${amount(report.calls[useCase])} calls`)));
   }
   view.append(minutes);
   if (report.rerated) {

@@ -10,12 +10,14 @@ export const PAGES = {
   pricing: 'https://www.microsoft.com/microsoft-teams/calling-plans',
 };
 
-// A source as the core names it ("what-are-communications-credits.md", or a URL) -> {href, label} or null.
-export function sourceLink(source) {
-  if (typeof source !== 'string' || source === '') return null;
+// A source as the core names it ("DOMAIN.md §6; what-are-communications-credits.md", or a URL) -> the Microsoft
+// pages it cites as [{href, label}]. DOMAIN.md and CONTRACT.md are this project's own notes, not Microsoft's pages.
+export function sourceLinks(source) {
+  if (typeof source !== 'string' || source === '') return [];
   const s = source.trim();
-  if (/^https:\/\/[\w.-]+\.microsoft\.com\//.test(s)) return { href: s, label: s.replace(/^https:\/\//, '') };
-  const file = /([\w-]+)\.md\b/.exec(s);
-  if (file) return { href: LEARN + file[1], label: `Microsoft Learn: ${file[1].replace(/-/g, ' ')}` };
-  return null;
+  if (/^https:\/\/[\w.-]+\.microsoft\.com\/\S*$/.test(s)) return [{ href: s, label: s.replace(/^https:\/\//, '') }];
+  const files = [...s.matchAll(/([\w-]+)\.md\b/g)].map((m) => m[1]).filter((f) => !/^(DOMAIN|CONTRACT)$/.test(f));
+  return [...new Set(files)].map((f) => ({ href: LEARN + f, label: `Microsoft Learn: ${f.replace(/-/g, ' ')}` }));
 }
+
+export const sourceLink = (source) => sourceLinks(source)[0] ?? null;

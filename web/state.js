@@ -48,6 +48,8 @@ export function defaultModel() {
     toll_in: [],
     billing: { calling_account: 'mosa', default_account: 'mosa', channel: 'direct', organization_country: 'US', ea_billing_country: '', tenant_country: 'US' },
     funding: { mode: 'auto_recharge', months: '12' },
+    // The what-if comparison: '' lets the core choose (Domestic-family users -> Pay-As-You-Go, or the reverse).
+    what_if: { from: '', to: '' },
   };
 }
 
@@ -134,6 +136,8 @@ export function toScenario(model) {
   };
   scenario.funding = { mode: model.funding.mode, months: value('funding.months', 'months', model.funding.months) };
   if (model.funding.daily_profile?.length) scenario.funding.daily_profile = model.funding.daily_profile;
+  const w = model.what_if ?? {};
+  if (w.from && w.to && w.from !== w.to) scenario.what_if = { plan_changes: [{ from: w.from, to: w.to }] };
   return { scenario, errors, paths };
 }
 
@@ -173,6 +177,8 @@ export function fromScenario(doc) {
   model.funding = { mode: pick(f.mode, FUNDING, 'auto_recharge'), months: text(f.months, '12') };
   const profile = dailyProfile(f.daily_profile);
   if (profile) model.funding.daily_profile = profile;
+  const change = Array.isArray(doc.what_if?.plan_changes) ? doc.what_if.plan_changes[0] : null;
+  if (change && typeof change === 'object') model.what_if = { from: pick(change.from, PLANS, ''), to: pick(change.to, PLANS, '') };
   return model;
 }
 

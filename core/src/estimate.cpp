@@ -16,11 +16,23 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   if (c.billed.is_zero() || row.minutes.is_zero()) return;
   const RateRow* rate = rates.by_country(c.sheet, c.country, row.number_type, c.origin);
   if (!rate) {
+    // CONTRACT.md: a type falls back to the country's `all` row, never the other way; so "all" minutes to a country
+    // priced only per type are an error that says which types to choose from.
+    std::string typed;
+    for (NumberType t : {NumberType::wireline, NumberType::wireless, NumberType::premium}) {
+      if (row.number_type == NumberType::all && rates.by_country(c.sheet, c.country, t, c.origin)) {
+        typed += (typed.empty() ? "" : ", ") + std::string(number_type_key(t));
+      }
+    }
+    const std::string advice = typed.empty()
+                                   ? " Load a rate card that has it."
+                                   : " The card prices " + c.country + " per number type (" + typed +
+                                         "): choose the number type of these minutes.";
     throw InputError("missing_rate", "The " + rates.card().currency + " rate card (effective " +
                                          rates.card().effective + ") has no \"" + std::string(sheet_title(c.sheet)) +
                                          "\" rate (sheet " + std::string(sheet_key(c.sheet)) + ") for destination " +
                                          c.country + " (" + std::string(number_type_key(row.number_type)) +
-                                         "), needed by " + row.path + ". Load a rate card that has it.");
+                                         "), needed by " + row.path + "." + advice);
   }
   EstimateLine line;
   line.use_case = c.use_case;

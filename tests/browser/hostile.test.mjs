@@ -20,7 +20,7 @@ before(async () => {
     d.dismiss().catch(() => {});
   });
   await site.page.goto(site.url);
-  await site.page.getByText('Ready.').waitFor();
+  await site.page.waitForSelector('body[data-ready="true"]');
   await site.page.evaluate(() => {
     window.__addedScripts = 0;
     new MutationObserver((records) => {
@@ -40,18 +40,33 @@ async function assertPageClean(page, what) {
   assert.deepEqual(dialogs, [], what);
 }
 
+// Each hostile value goes into a minutes field, a users field and a conferencing field of the real form.
+const FIELDS = ['user_out.1.minutes', 'licenses.0.users', 'conferencing.standard'];
+
 for (const value of HOSTILE_MINUTES) {
   test(`hostile minutes ${JSON.stringify(value.slice(0, 30))}: message or estimate, nothing executed`, async () => {
     const { page } = site;
-    await page.getByLabel('Minutes per month').fill(value);
-    await page.waitForFunction(
-      () => document.getElementById('minutes-error').textContent.length > 0 || document.getElementById('total').textContent !== '—',
-    );
-    await assertPageClean(page, value.slice(0, 30));
-    // Still usable: a normal value gives a normal total.
-    await page.getByLabel('Destination').selectOption({ label: 'France-Mobile' });
-    await page.getByLabel('Minutes per month').fill('1000');
-    await page.waitForFunction(() => document.getElementById('total').textContent.includes('89.00'));
+    for (const key of FIELDS) {
+      const field = page.locator(`[data-key="${key}"]`);
+      await field.fill(value);
+      // Either the field is refused with a sentence next to it, or the core's refusal is shown in words.
+      const outcome = await page.evaluate((k) => {
+        const input = document.querySelector(`[data-key="${k}"]`);
+        const error = document.getElementById(input.id + '-error');
+        if (input.getAttribute('aria-invalid') === 'true' && /\w+ \w+/.test(error?.textContent ?? '')) return 'refused next to the field';
+        const problem = document.getElementById('estimate-error');
+        if (!problem.hidden && /\w+ \w+/.test(problem.textContent)) return 'refused by the core';
+        return `accepted: ${document.getElementById('summary').textContent}`;
+      }, key);
+      assert.match(outcome, /^refused/, `${key} = ${value.slice(0, 30)}`);
+      await assertPageClean(page, `${key} = ${value.slice(0, 30)}`);
+    }
+    // Still usable: normal values give the example's estimate again (1,000 FR mobile minutes at 0.089 = 89.00).
+    await page.locator('[data-key="user_out.1.minutes"]').fill('1000');
+    await page.locator('[data-key="licenses.0.users"]').fill('100');
+    await page.locator('[data-key="conferencing.standard"]').fill('50');
+    await page.waitForFunction(() => /Monthly credit spend \$89\.00/.test(document.getElementById('summary').textContent));
+    assert.equal(await page.locator('#estimate-error').isHidden(), true);
   });
 }
 

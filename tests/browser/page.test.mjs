@@ -1,7 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -45,6 +46,22 @@ test('a full manual estimate matches the native CLI for the same scenario', asyn
   assert.match(await page.locator('#summary').textContent(), new RegExp(shownTotal.replace(/[$.]/g, '\\$&')));
   const destinations = await page.locator('#spend tbody th').allTextContents();
   for (const line of expected.lines) assert.ok(destinations.includes(line.destination), `line ${line.destination} shown`);
+});
+
+test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
+  const { page } = site;
+  await page.locator('[data-key="what_if.from"]').selectOption('domestic');
+  await page.locator('[data-key="what_if.to"]').selectOption('domestic_international');
+  const scenario = await shownScenario(page);
+  assert.deepEqual(scenario.what_if, { plan_changes: [{ from: 'domestic', to: 'domestic_international' }] });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ccredits-what-if-')), 'scenario.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const expected = JSON.parse(execFileSync(cli, ['estimate', file, '--rates', path.join(root, 'rates/illustrative-usd.json')], { encoding: 'utf8' }));
+  assert.deepEqual((await shownEstimate(page)).what_if, expected.what_if);
+  assert.match(await page.locator('#what-if').innerText(), /The same calls with the plan changes you asked for/);
+  assert.match(await page.locator('#what-if').innerText(), /Domestic -> Domestic and International/);
+  await page.locator('[data-key="what_if.from"]').selectOption('');
+  assert.equal((await shownScenario(page)).what_if, undefined, 'Automatic leaves the choice to the core');
 });
 
 test('an axe scan finds no serious or critical violations', async () => {

@@ -20,7 +20,7 @@ const FULL = {
   needs_credits_reasons: ['Toll-free numbers need a positive balance.'],
   eligibility: {
     can_purchase: 'unclear',
-    reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'set-up-communications-credits-for-your-organization.md' }],
+    reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'DOMAIN.md §6; set-up-communications-credits-for-your-organization.md, what-are-communications-credits.md' }],
     actions: ['Turn auto-recharge on.'],
   },
   recommendation: {
@@ -29,7 +29,13 @@ const FULL = {
     balance_series: Array.from({ length: 60 }, (_, i) => `${2500 - (i % 30) * 41}.50`),
     explanation: ['Spend per working day is 56.11.'], notifications: ['Billing administrators get a mail when a recharge fails.'],
   },
-  what_if: [{ name: 'one_time_only', monthly_total: '1234.50', one_time: '4000.00', runs_out: false }],
+  what_if: {
+    description: 'The same calls with every Domestic-family Calling Plan user on Pay-As-You-Go',
+    changes: [{ country: 'US', from: 'domestic', to: 'payg', users: 20, text: '20 users in US: Domestic -> Pay-As-You-Go' }],
+    current_monthly_total: '1234.50', monthly_total: '6234.50', difference: '5000.00',
+    by_use_case: { toll_free: '1000.00', conference_dial_out: '34.50', calling_plan_overage: '0.00', payg_outbound: '5200.00', pay_per_minute_conferencing: '0.00' },
+    note: 'Only the per-minute spend from credits is compared.', summary: 'Monthly credit spend 1234.50 -> 6234.50 USD.', warnings: [],
+  },
   warnings: ['Pay-As-You-Go is needed for resource accounts from 1 Nov 2025.'],
 };
 
@@ -72,10 +78,16 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await text('needs'), /Yes: this organization needs/);
   assert.match(await text('eligibility'), /Unclear/);
   assert.match(await text('eligibility'), /Next step: Open a support ticket\./);
-  assert.equal(await page.locator('#eligibility a').getAttribute('href'), 'https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization');
+  // Each Microsoft page a rule cites is a link; DOMAIN.md (this project's notes) is not one.
+  assert.deepEqual(await page.locator('#eligibility a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
+    'https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization',
+    'https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits']);
   assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
   assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
-  assert.match(await text('what-if'), /One time only/);
+  assert.match(await text('what-if'), /20 users in US: Domestic -> Pay-As-You-Go/);
+  assert.match(await text('what-if'), /Total\s+\$1,234\.50\s+\$6,234\.50/);
+  assert.match(await text('what-if'), /Pay-As-You-Go outbound calls\s+\$0\.00\s+\$5,200\.00/);
+  assert.match(await text('what-if'), /Difference: \+\$5,000\.00 a month from credits\./);
   // The chart: an SVG with a title and description, and a table with one row per day.
   assert.equal(await page.locator('#recommendation svg[role="img"] title').textContent(), 'Credit balance over time');
   assert.match(await page.locator('#recommendation svg desc').textContent(), /60 days: starts at \$2,500\.50, lowest \$1,311\.50 on day 30/);

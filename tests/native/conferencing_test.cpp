@@ -149,3 +149,17 @@ TEST_CASE("The scenario's currency must match the rate card", "[estimate][errors
   CHECK_THROWS_WITH(run(R"({"currency": "EUR", "usage": []})"), Catch::Contains("EUR"));
   CHECK(total(run(R"({"currency": "usd", "usage": []})")) == "0.00");
 }
+
+TEST_CASE("Minutes of any number type to a country priced per type say which types to choose", "[estimate][errors]") {
+  // The test card prices FR only as wireline and wireless; "all" never falls back to one of them (CONTRACT.md).
+  try {
+    run(R"({"usage": [{"kind": "user_out", "from": "US", "to": "FR", "number_type": "all", "minutes": 10}]})");
+    FAIL("estimated without an FR all rate");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "missing_rate");
+    CHECK_THAT(e.what(), Catch::Contains("FR (all)") && Catch::Contains("per number type (wireline, wireless)"));
+  }
+  // A type the card has is priced: 10 x 0.0890 = 0.89.
+  const Estimate e = run(R"({"usage": [{"kind": "user_out", "from": "US", "to": "FR", "number_type": "wireless", "minutes": 10}]})");
+  CHECK(total(e) == "0.89");
+}

@@ -71,10 +71,13 @@ TEST_CASE("a line beyond int64 millionths is an overflow error", "[money][overfl
 }
 
 TEST_CASE("a total beyond int64 millionths is an overflow error, each line fitting", "[money][overflow]") {
-  // Each line: 4,000,000,000,000 x 2 = 8e12 USD = 8e18 millionths (fits); their sum 1.6e19 does not.
-  const std::string line = R"({"kind":"user_out","from":"US","to":"GB","minutes":4000000000000})";
-  CHECK(estimate(line)["monthly_total"] == "8000000000000.00");
-  CHECK(error_code(line + "," + line) == "overflow");
+  // Each line: 300,000,000,000 x 2 = 6e11 USD = 6e17 millionths, which fits even as the planner's 12 months of
+  // spend (7.2e18); 16 lines sum to 9.6e18 > 9.22e18 millionths.
+  const std::string line = R"({"kind":"user_out","from":"US","to":"GB","minutes":300000000000})";
+  CHECK(estimate(line)["monthly_total"] == "600000000000.00");
+  std::string sixteen = line;
+  for (int i = 1; i < 16; ++i) sixteen += "," + line;
+  CHECK(error_code(sixteen) == "overflow");
 }
 
 TEST_CASE("a call count that cannot be real is refused, not wrapped", "[money][overflow]") {

@@ -3,7 +3,8 @@
 // tests/browser/differential.test.mjs does the same for the module running in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSiteModule, readRepoFile } from './load-module.mjs';
+import path from 'node:path';
+import { loadSiteModule, readRepoFile, repoRoot } from './load-module.mjs';
 import { generateScenarios, cliResults, DIFFERENTIAL_COUNT } from './scenario-generator.mjs';
 
 test(`CLI and node wasm agree byte for byte on ${DIFFERENTIAL_COUNT} scenarios`, async () => {
@@ -14,6 +15,9 @@ test(`CLI and node wasm agree byte for byte on ${DIFFERENTIAL_COUNT} scenarios`,
   const module = await loadSiteModule();
   const loaded = JSON.parse(module.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json'));
   assert.equal(loaded.error, undefined);
+  // Named as the CLI names its default plans file, so error messages that quote it match too.
+  const plans = JSON.parse(module.loadPlans(await readRepoFile('rates/plans.json'), path.join(repoRoot, 'rates/plans.json')));
+  assert.equal(plans.error, undefined);
   const wasm = scenarios.map((s) => module.estimate(s));
 
   let estimates = 0;

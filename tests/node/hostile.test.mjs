@@ -95,6 +95,7 @@ let shippedCard;
 before(async () => {
   assert.ok(existsSync(cli), `the native CLI is built at ${cli}`);
   calculator = await loadCalculator();
+  assert.equal(calculator.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json').error, undefined);
   shippedCard = await readRepoFile('rates/illustrative-usd.json');
 });
 

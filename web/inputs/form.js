@@ -97,6 +97,12 @@ function sections(model, redraw) {
       h('div', { class: 'row-fields' },
         selectField('funding.mode', 'How you want to fund credits', FUNDING, model.funding.mode),
         textField('funding.months', 'Months to plan for', model.funding.months, { hint: 'Credits expire 12 months after purchase.' }))),
+    h('section', { class: 'input-section', 'aria-labelledby': 'h-what-if-input' },
+      h('h3', { id: 'h-what-if-input', text: 'Compare another plan mix' }),
+      h('p', { class: 'hint', text: 'The results\' "What if" prices the same minutes with these users moved to another plan. Leave "Automatic" to compare Domestic plans with Pay-As-You-Go.' }),
+      h('div', { class: 'row-fields' },
+        selectField('what_if.from', 'Users on', [['', 'Automatic'], ...PLANS], model.what_if?.from ?? ''),
+        selectField('what_if.to', 'move to', [['', 'Automatic'], ...PLANS], model.what_if?.to ?? ''))),
   ];
 }
 

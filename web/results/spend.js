@@ -12,12 +12,21 @@ const USE_CASES = {
 };
 export const useCaseName = (k) => USE_CASES[k] ?? humanize(k);
 
+const NUMBER_TYPES = { wireline: 'landline', wireless: 'mobile', premium: 'premium' };
+
+// "Calling Plan overage (from US, mobile)": several lines may share a destination; this tells them apart.
+function lineUseCase(l) {
+  const detail = [textOf(l.from) && `from ${textOf(l.from)}`, NUMBER_TYPES[l.number_type], textOf(l.service).replace(/_/g, ' ')]
+    .filter(Boolean);
+  return useCaseName(textOf(l.use_case)) + (detail.length ? ` (${detail.join(', ')})` : '');
+}
+
 export function renderSpend(section, e) {
   const byUseCase = e.by_use_case && typeof e.by_use_case === 'object'
     ? Object.entries(e.by_use_case).filter(([, v]) => isDecimal(v)).map(([k, v]) => [useCaseName(k), money(v)])
     : [];
   const lines = (Array.isArray(e.lines) ? e.lines : []).map((l) => [
-    textOf(l.destination) || '—', useCaseName(textOf(l.use_case)), amount(l.minutes), rate(l.rate), money(l.amount),
+    textOf(l.destination) || '—', lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount),
   ]);
   fill(section, [
     isDecimal(e.monthly_total)

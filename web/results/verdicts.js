@@ -1,11 +1,15 @@
 // The two verdicts: does the organization need credits, and can it buy them — with reasons, next steps, sources.
 import { h } from '../dom.js';
-import { sourceLink } from '../links.js';
+import { sourceLinks } from '../links.js';
 import { fill, list, textOf } from './section.js';
 
+// The Microsoft pages a rule cites, as links; the source text itself when it cites none.
 function sourceEl(source) {
-  const link = sourceLink(source);
-  if (link) return h('a', { href: link.href, target: '_blank', rel: 'noopener noreferrer', text: link.label });
+  const links = sourceLinks(source);
+  if (links.length) {
+    return h('span', {}, links.flatMap((l, i) => [i ? ', ' : null,
+      h('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer', text: l.label })]).filter(Boolean));
+  }
   return textOf(source) ? h('span', { text: textOf(source) }) : null;
 }
 

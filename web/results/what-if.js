@@ -1,28 +1,33 @@
-// The what-if comparison from the core: each alternative with its figures, shown as the core names them.
+// The what-if comparison from the core: the same usage on another plan mix, next to the current estimate.
 import { h } from '../dom.js';
-import { money, amount, humanize, isDecimal } from '../format.js';
-import { fill, textOf } from './section.js';
+import { money, isDecimal } from '../format.js';
+import { useCaseName } from './spend.js';
+import { fill, list, table, textOf } from './section.js';
 
-const MONEY_KEYS = /total|amount|spend|cost|one_time|threshold|balance|saving|difference|unused/;
-
-function cell(key, v) {
-  if (isDecimal(v)) return MONEY_KEYS.test(key) && typeof v === 'string' ? money(v) : amount(v);
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    return Object.entries(v).filter(([, x]) => typeof x !== 'object').map(([k, x]) => `${humanize(k)}: ${cell(k, x)}`).join('; ');
-  }
-  return '';
+// "+12.50" / "−3.00": the core gives the difference as a signed decimal string.
+function signed(value) {
+  if (!isDecimal(value)) return '—';
+  const text = String(value);
+  return text.startsWith('-') ? `−${money(text.slice(1))}` : `+${money(text)}`;
 }
 
 export function renderWhatIf(section, e) {
-  let items = e.what_if;
-  if (items && typeof items === 'object' && !Array.isArray(items)) items = Object.entries(items).map(([k, v]) => (v && typeof v === 'object' ? { name: k, ...v } : { name: k, value: v }));
-  items = (Array.isArray(items) ? items : []).filter((x) => x && typeof x === 'object');
-  fill(section, items.length ? h('ul', { class: 'what-if' }, items.map((item) => {
-    const title = textOf(item.title) || textOf(item.label) || textOf(item.name) || textOf(item.change) || 'Alternative';
-    const rest = Object.entries(item).filter(([k, v]) => !['title', 'label', 'name', 'change'].includes(k) && cell(k, v) !== '');
-    return h('li', {}, h('h3', { text: humanize(title) }),
-      h('dl', { class: 'facts' }, rest.map(([k, v]) => [h('dt', { text: humanize(k) }), h('dd', { text: cell(k, v) })])));
-  })) : null);
+  const w = e.what_if;
+  if (!w || typeof w !== 'object' || Array.isArray(w) || !isDecimal(w.monthly_total)) return fill(section, null);
+  const changes = (Array.isArray(w.changes) ? w.changes : []).map((c) => textOf(c?.text)).filter(Boolean);
+  const now = e.by_use_case && typeof e.by_use_case === 'object' ? e.by_use_case : {};
+  const then = w.by_use_case && typeof w.by_use_case === 'object' ? w.by_use_case : {};
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(then)])];
+  fill(section, [
+    textOf(w.description) ? h('p', { class: 'what-if-description', text: textOf(w.description) }) : null,
+    changes.length ? h('div', {}, h('h3', { text: 'The change' }), list(changes)) : null,
+    table('Monthly credit spend', ['', 'Now', 'With the change'], [
+      ['Total', money(w.current_monthly_total ?? e.monthly_total), money(w.monthly_total)],
+      ...keys.map((k) => [useCaseName(k), money(now[k]), money(then[k])]),
+    ], { numeric: [1, 2] }),
+    h('p', { class: 'what-if-difference', id: 'what-if-difference' },
+      h('strong', { text: 'Difference: ' }), `${signed(w.difference)} a month from credits.`),
+    textOf(w.note) ? h('p', { class: 'hint', text: textOf(w.note) }) : null,
+    list(w.warnings, 'warnings'),
+  ]);
 }
