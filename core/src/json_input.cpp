@@ -1,5 +1,6 @@
 #include "ccredits/json_input.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <tuple>
 
@@ -26,7 +27,14 @@ std::string type_name(const json& v) {
 // The decimal text of a JSON number: integers exactly; floats from their shortest round-trip form, which is
 // the text the author wrote for any number with up to 15 significant digits.
 std::string number_text(const json& v, const std::string& path, const std::string& expected) {
-  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  // Integers as dump() prints them, without dump()'s serializer set-up (this runs for every usage row).
+  char digits[24];
+  if (v.is_number_unsigned()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::uint64_t>()).ptr);
+  }
+  if (v.is_number_integer()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::int64_t>()).ptr);
+  }
   if (v.is_number_float()) {
     std::string s = v.dump();
     if (s.find_first_of("eE") != std::string::npos || s == "null") {
@@ -144,7 +152,7 @@ bool bool_value(const json& v, const std::string& path) {
 
 const json* find_member(const json& obj, const char* key, const std::string& path) {
   if (!obj.is_object()) wrong_type(obj, path.empty() ? "(document)" : path, "an object");
-  auto it = obj.find(key);
+  auto it = obj.find(std::string_view(key));  // a string_view key: no strlen in every comparison of the lookup
   if (it == obj.end() || it->is_null()) return nullptr;
   return &*it;
 }
