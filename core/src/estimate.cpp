@@ -26,12 +26,12 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
     }
     const std::string advice = typed.empty()
                                    ? " Load a rate card that has it."
-                                   : " The card prices " + c.country + " per number type (" + typed +
+                                   : " The card prices " + std::string(c.country) + " per number type (" + typed +
                                          "): choose the number type of these minutes.";
     throw InputError("missing_rate", "The " + rates.card().currency + " rate card (effective " +
                                          rates.card().effective + ") has no \"" + std::string(sheet_title(c.sheet)) +
                                          "\" rate (sheet " + std::string(sheet_key(c.sheet)) + ") for destination " +
-                                         c.country + " (" + std::string(number_type_key(row.number_type)) +
+                                         std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
                                          "), needed by " + row.path + "." + advice);
   }
   EstimateLine line;
