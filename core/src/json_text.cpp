@@ -1,5 +1,6 @@
 #include "ccredits/json_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <charconv>
@@ -45,6 +46,19 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+char* JsonText::room(std::size_t n) {
+  if (size_ + n > buffer_.size()) buffer_.resize(std::max(buffer_.size() * 2, size_ + n));
+  char* at = buffer_.data() + size_;
+  size_ += n;
+  return at;
+}
+
+std::string JsonText::take() {
+  buffer_.resize(size_);
+  size_ = 0;
+  return std::move(buffer_);
+}
+
 bool JsonText::comma() {
   if (after_key_) {
     after_key_ = false;
@@ -61,9 +75,9 @@ bool JsonText::comma() {
 void JsonText::put(bool comma, std::string_view token, char suffix) {
   char buffer[64];
   if (token.size() + 2 > sizeof buffer) {
-    if (comma) out_ += ',';
-    out_ += token;
-    if (suffix) out_ += suffix;
+    if (comma) append(',');
+    append(token);
+    if (suffix) append(suffix);
     return;
   }
   std::size_t n = 0;
@@ -71,7 +85,7 @@ void JsonText::put(bool comma, std::string_view token, char suffix) {
   std::memcpy(buffer + n, token.data(), token.size());
   n += token.size();
   if (suffix) buffer[n++] = suffix;
-  out_.append(buffer, n);
+  append(std::string_view(buffer, n));
 }
 
 void JsonText::put_quoted(bool comma, std::string_view s, char suffix) {
@@ -84,19 +98,19 @@ void JsonText::put_quoted(bool comma, std::string_view s, char suffix) {
     n += s.size();
     buffer[n++] = '"';
     if (suffix) buffer[n++] = suffix;
-    out_.append(buffer, n);
+    append(std::string_view(buffer, n));
     return;
   }
-  if (comma) out_ += ',';
+  if (comma) append(',');
   escaped(s);
-  if (suffix) out_ += suffix;
+  if (suffix) append(suffix);
 }
 
 void JsonText::escaped(std::string_view s) {
   // nlohmann's escapes with ensure_ascii off: '"', '\\', the short forms, \u00xx for other control characters;
   // everything else as it is.
-  const std::size_t start = out_.size();
-  out_ += '"';
+  const std::size_t start = size_;
+  append('"');
   std::size_t run = 0;  // start of the characters not yet copied
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -108,32 +122,32 @@ void JsonText::escaped(std::string_view s) {
       const std::size_t n = utf8_length(s, i);
       if (n == 0) {
         // Invalid UTF-8 (a CSV sheet in another encoding): nlohmann's own replacement, so the text is its text.
-        out_.resize(start);
-        out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        size_ = start;
+        append(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
         return;
       }
       i += n;
       continue;
     }
-    out_.append(s.data() + run, i - run);
+    append(s.substr(run, i - run));
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': append("\\\""); break;
+      case '\\': append("\\\\"); break;
+      case '\b': append("\\b"); break;
+      case '\f': append("\\f"); break;
+      case '\n': append("\\n"); break;
+      case '\r': append("\\r"); break;
+      case '\t': append("\\t"); break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
         const char code[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out_.append(code, sizeof code);
+        append(std::string_view(code, sizeof code));
       }
     }
     run = ++i;
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  append(s.substr(run));
+  append('"');
 }
 
 JsonText& JsonText::begin_object() {
@@ -144,7 +158,7 @@ JsonText& JsonText::begin_object() {
 
 JsonText& JsonText::end_object() {
   levels_.pop_back();
-  out_ += '}';
+  append('}');
   return *this;
 }
 
@@ -156,7 +170,7 @@ JsonText& JsonText::begin_array() {
 
 JsonText& JsonText::end_array() {
   levels_.pop_back();
-  out_ += ']';
+  append(']');
   return *this;
 }
 
