@@ -24,7 +24,7 @@ std::string load_plans(const std::string& text, const std::string& file) {
 }
 
 std::string estimate(const std::string& scenario) {
-  return ccredits::as_json_result([&] { return calculator().estimate(scenario); });
+  return ccredits::as_json_result([&] { return calculator().estimate_text(scenario); });
 }
 
 std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet) {

@@ -20,7 +20,7 @@ int command_batch(const Options& o) {
   for (std::string line; std::getline(lines, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    out << as_json_result([&] { return calc.estimate(line); }) << "\n";
+    out << as_json_result([&] { return calc.estimate_text(line); }) << "\n";
   }
   std::cout << out.str();
   return 0;

@@ -93,11 +93,15 @@ json Calculator::simulate(std::string_view request_text, const std::string& file
 }
 
 json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
+  return json::parse(estimate_text(scenario_text, file));
+}
+
+std::string Calculator::estimate_text(std::string_view scenario_text, const std::string& file) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
   if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
   const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
   try {
-    return estimate_with_advice(scenario, *index_, plans_);
+    return estimate_with_advice_text(scenario, *index_, plans_);
   } catch (const InputError& e) {
     throw e.in_file(file);
   }

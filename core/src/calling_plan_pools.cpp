@@ -119,7 +119,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       const Minutes share = shares[k];
       if (share.is_zero()) continue;
       Charge c = base;
-      c.plan = std::string(plan_key(pool.plan));
+      c.plan = plan_key(pool.plan);
       c.usage_minutes = share;
       if (pool.plan == Plan::payg) {
         // DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
@@ -147,8 +147,9 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     std::vector<Minutes> weighted;
     for (const Draw& d : pool.draws) weighted.push_back(d.weighted);
     const PoolOutcome outcome = settle_pool(included, weighted);
+    const std::string id = pool.id();
     PoolReport report;
-    report.id = pool.id();
+    report.id = id;
     report.kind = "calling_plan";
     report.country = pool.country;
     report.plan = std::string(plan_key(pool.plan));
@@ -169,8 +170,8 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       c.sheet = Sheet::dial_out_calls;
       c.country = d.row->to;
       c.origin = d.row->from;
-      c.plan = std::string(plan_key(pool.plan));
-      c.pool = pool.id();
+      c.plan = plan_key(pool.plan);
+      c.pool = id;
       c.usage_minutes = d.share;
       c.billed = outcome.billed_part(d.share);
       bill(c, rates, out);

@@ -12,7 +12,7 @@ struct Draw {
   std::size_t usage_index;
   Minutes share;    // the row's minutes on pooled licences
   Minutes minutes;  // what is still to be covered when it reaches this pool
-  std::string pool;
+  const char* pool;
 };
 
 bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const UsageRow& row) {

@@ -82,10 +82,12 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   } else if (eligibility.can_purchase == Answer::unclear && plan.purchase_needed) {
     explanation.push_back("Check the open eligibility questions before buying.");
   }
-  return {{"needs_credits", need.needs_credits},
-          {"needs_credits_reasons", need.reasons},
-          {"eligibility", eligibility_to_json(eligibility)},
-          {"recommendation", recommendation}};
+  json out(json::value_t::object);  // member by member with moves: no copy of the recommendation
+  out["needs_credits"] = need.needs_credits;
+  out["needs_credits_reasons"] = need.reasons;
+  out["eligibility"] = eligibility_to_json(eligibility);
+  out["recommendation"] = std::move(recommendation);
+  return out;
 }
 
 }  // namespace ccredits

@@ -201,12 +201,22 @@ Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& poli
 }
 
 json eligibility_to_json(const Eligibility& e) {
-  json reasons = json::array();
+  // Member by member with moves (initializer lists copy every element): this runs on every estimate.
+  json reasons(json::value_t::array);
   for (const EligibilityReason& r : e.reasons) {
-    reasons.push_back({{"code", r.code}, {"answer", answer_key(r.answer)}, {"message", r.message},
-                       {"next_step", r.next_step}, {"source", r.source}});
+    json reason(json::value_t::object);
+    reason["code"] = r.code;
+    reason["answer"] = answer_key(r.answer);
+    reason["message"] = r.message;
+    reason["next_step"] = r.next_step;
+    reason["source"] = r.source;
+    reasons.push_back(std::move(reason));
   }
-  return {{"can_purchase", answer_key(e.can_purchase)}, {"reasons", reasons}, {"actions", e.actions}};
+  json out(json::value_t::object);
+  out["can_purchase"] = answer_key(e.can_purchase);
+  out["reasons"] = std::move(reasons);
+  out["actions"] = e.actions;
+  return out;
 }
 
 }  // namespace ccredits

@@ -3,6 +3,7 @@
 #include "ccredits/estimate.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "ccredits/error.hpp"
 #include "estimate_builder.hpp"
@@ -25,12 +26,12 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
     }
     const std::string advice = typed.empty()
                                    ? " Load a rate card that has it."
-                                   : " The card prices " + c.country + " per number type (" + typed +
+                                   : " The card prices " + std::string(c.country) + " per number type (" + typed +
                                          "): choose the number type of these minutes.";
     throw InputError("missing_rate", "The " + rates.card().currency + " rate card (effective " +
                                          rates.card().effective + ") has no \"" + std::string(sheet_title(c.sheet)) +
                                          "\" rate (sheet " + std::string(sheet_key(c.sheet)) + ") for destination " +
-                                         c.country + " (" + std::string(number_type_key(row.number_type)) +
+                                         std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
                                          "), needed by " + row.path + "." + advice);
   }
   EstimateLine line;
@@ -137,9 +138,16 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   detail::rate_calling_plans(scenario, plans, settings, rates, e);
   detail::rate_conferencing(scenario, plans, settings, rates, e);
   detail::rate_toll_free(scenario, rates, e);
-  // Lines in the order of the scenario's usage rows.
-  std::stable_sort(e.lines.begin(), e.lines.end(),
-                   [](const EstimateLine& a, const EstimateLine& b) { return a.usage_index < b.usage_index; });
+  // Lines in the order of the scenario's usage rows (stable). Sorted as indices, then moved once: moving whole
+  // lines through a merge sort cost more than rating them (tests/bench/estimate_bench.cpp).
+  std::vector<std::size_t> order(e.lines.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return e.lines[a].usage_index < e.lines[b].usage_index; });
+  std::vector<EstimateLine> sorted;
+  sorted.reserve(e.lines.size());
+  for (std::size_t i : order) sorted.push_back(std::move(e.lines[i]));
+  e.lines = std::move(sorted);
 
   for (const char* u : kUseCases) e.by_use_case[u] = Money();
   for (const EstimateLine& l : e.lines) {
@@ -147,71 +155,6 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
     e.monthly_total += l.amount;
   }
   return e;
-}
-
-json estimate_to_json(const Estimate& e) {
-  // Built member by member (moves, no initializer-list copies): this runs on every keystroke of the page.
-  json lines = json::array();
-  lines.get_ref<json::array_t&>().reserve(e.lines.size());
-  for (const EstimateLine& l : e.lines) {
-    json j(json::value_t::object);
-    j["use_case"] = l.use_case;
-    j["usage"] = l.usage;
-    j["destination"] = l.destination;
-    j["country"] = l.country;
-    j["number_type"] = number_type_key(l.number_type);
-    j["sheet"] = sheet_key(l.sheet);
-    j["minutes"] = minutes_json(l.minutes);
-    j["usage_minutes"] = minutes_json(l.usage_minutes);
-    j["rate"] = l.rate.to_exact_string();
-    j["amount"] = l.amount.to_string(2);
-    j["amount_exact"] = l.amount.to_exact_string();
-    if (!l.from.empty()) j["from"] = l.from;
-    if (!l.plan.empty()) j["plan"] = l.plan;
-    if (!l.service.empty()) j["service"] = l.service;
-    if (!l.pool.empty()) j["pool"] = l.pool;
-    if (!l.calls.is_zero()) {
-      j["calls"] = minutes_json(l.calls);
-      j["connection"] = l.connection.to_exact_string();
-    }
-    lines.push_back(std::move(j));
-  }
-  json pools = json::array();
-  for (const PoolReport& p : e.pools) {
-    json j(json::value_t::object);
-    j["id"] = p.id;
-    j["kind"] = p.kind;
-    if (!p.country.empty()) j["country"] = p.country;
-    if (!p.plan.empty()) j["plan"] = p.plan;
-    if (!p.zone.empty()) j["zone"] = p.zone;
-    j["pooled"] = p.pooled;
-    j[p.kind == "calling_plan" ? "users" : "licences"] = p.licences;
-    j["included_minutes"] = minutes_json(p.included);
-    j["used_minutes"] = minutes_json(p.used);
-    j["overage_minutes"] = minutes_json(p.overage);
-    if (!p.international_weight.is_zero()) j["international_weight"] = minutes_json(p.international_weight);
-    j["source"] = p.source;
-    pools.push_back(std::move(j));
-  }
-  json by_use_case(json::value_t::object);
-  for (const char* u : kUseCases) {
-    auto it = e.by_use_case.find(u);
-    by_use_case[u] = (it == e.by_use_case.end() ? Money() : it->second).to_string(2);
-  }
-  json out(json::value_t::object);
-  out["currency"] = e.currency;
-  json rates(json::value_t::object);
-  rates["effective"] = e.effective;
-  rates["illustrative"] = e.illustrative;
-  out["rates"] = std::move(rates);
-  out["monthly_total"] = e.monthly_total.to_string(2);
-  out["monthly_total_exact"] = e.monthly_total.to_exact_string();
-  out["by_use_case"] = std::move(by_use_case);
-  out["pools"] = std::move(pools);
-  out["lines"] = std::move(lines);
-  out["settings"] = e.settings;
-  out["warnings"] = e.warnings;
-  return out;
 }
 
 }  // namespace ccredits

@@ -33,14 +33,17 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
   return in;
 }
 
-json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
   const Estimate estimate = compute_estimate(scenario, rates, plans);
-  json out = estimate_to_json(estimate);
-  out.update(credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
-                                 with_plan_data(default_credits_policy(), plans)));
-  out["what_if"] = what_if_json(scenario, estimate, plans,
-                                [&](const Scenario& changed) { return compute_estimate(changed, rates, plans); });
-  return out;
+  json advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
+                                    with_plan_data(default_credits_policy(), plans));
+  advice["what_if"] = what_if_json(scenario, estimate, plans,
+                                   [&](const Scenario& changed) { return compute_estimate(changed, rates, plans); });
+  return estimate_text(estimate, advice);
+}
+
+json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  return json::parse(estimate_with_advice_text(scenario, rates, plans));
 }
 
 }  // namespace ccredits

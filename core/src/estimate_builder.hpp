@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the estimate: pricing a billed part of a usage row into a line, and settling a shared pool.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ccredits/estimate.hpp"
@@ -13,10 +14,11 @@ struct Charge {
   std::size_t usage_index = 0;
   const char* use_case = "";
   Sheet sheet = Sheet::dial_out_calls;
-  std::string country;            // the rate's country
-  std::string origin = "*";       // the caller's country for origin-specific rates
-  std::string plan;
-  std::string pool;
+  // Views of strings that outlive the charge (the scenario's rows, plan keys, pool ids): no copies per charge.
+  std::string_view country;       // the rate's country
+  std::string_view origin = "*";  // the caller's country for origin-specific rates
+  std::string_view plan;
+  std::string_view pool;
   Minutes usage_minutes;          // of this share, before pools
   Minutes billed;                 // billed minutes
 };

@@ -33,9 +33,20 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator) {
   }
   const bool negative = numerator < 0;
   const wide_int magnitude = negative ? -numerator : numerator;
+  constexpr wide_int kUint64Max = std::numeric_limits<std::uint64_t>::max();
+  if (magnitude <= kUint64Max && denominator <= kUint64Max) {
+    // The same division in 64 bits: 128-bit division is a slow library call (natively and in wasm), and almost
+    // every amount of an estimate fits here. r >= d - r is r * 2 >= d without overflowing.
+    const auto m = static_cast<std::uint64_t>(magnitude);
+    const auto d = static_cast<std::uint64_t>(denominator);
+    std::uint64_t q = m / d;
+    const std::uint64_t r = m % d;
+    if (r >= d - r) ++q;  // the single place where ccredits rounds
+    return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
+  }
   wide_int q = magnitude / denominator;
   const wide_int r = magnitude % denominator;
-  if (r * 2 >= denominator) ++q;  // the single place where ccredits rounds
+  if (r * 2 >= denominator) ++q;  // (the same rule for products beyond 64 bits)
   return narrow_or_throw(negative ? -q : q);
 }
 

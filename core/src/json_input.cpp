@@ -1,5 +1,6 @@
 #include "ccredits/json_input.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <tuple>
 
@@ -26,7 +27,14 @@ std::string type_name(const json& v) {
 // The decimal text of a JSON number: integers exactly; floats from their shortest round-trip form, which is
 // the text the author wrote for any number with up to 15 significant digits.
 std::string number_text(const json& v, const std::string& path, const std::string& expected) {
-  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  // Integers as dump() prints them, without dump()'s serializer set-up (this runs for every usage row).
+  char digits[24];
+  if (v.is_number_unsigned()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::uint64_t>()).ptr);
+  }
+  if (v.is_number_integer()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::int64_t>()).ptr);
+  }
   if (v.is_number_float()) {
     std::string s = v.dump();
     if (s.find_first_of("eE") != std::string::npos || s == "null") {
@@ -144,7 +152,7 @@ bool bool_value(const json& v, const std::string& path) {
 
 const json* find_member(const json& obj, const char* key, const std::string& path) {
   if (!obj.is_object()) wrong_type(obj, path.empty() ? "(document)" : path, "an object");
-  auto it = obj.find(key);
+  auto it = obj.find(std::string_view(key));  // a string_view key: no strlen in every comparison of the lookup
   if (it == obj.end() || it->is_null()) return nullptr;
   return &*it;
 }
@@ -156,12 +164,22 @@ const json& require_member(const json& obj, const char* key, const std::string& 
   return *v;
 }
 
+double minutes_as_double(const Minutes& m) {
+  // The double nearest to the exact decimal, as nlohmann's own lexer reads its text (strtod), e.g. 12.5.
+  // Below 2^53 millionths both the count and 10^6 are exact doubles, and IEEE division rounds the exact quotient
+  // to the nearest double: the same double strtod gives, without strtod's cost (in wasm it works in software
+  // long double) on every line of every estimate. Larger counts take the text route.
+  constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+  if (m.micros() > -kExactInDouble && m.micros() < kExactInDouble) {
+    return static_cast<double>(m.micros()) / static_cast<double>(kFixedScale);
+  }
+  return std::strtod(m.to_string().c_str(), nullptr);
+}
+
 json minutes_json(const Minutes& m) {
   if (m.micros() % kFixedScale == 0) return m.micros() / kFixedScale;
-  // Decimal text -> the nearest double, as nlohmann's own lexer reads it (strtod), e.g. 12.5; dump() prints it back
-  // as the same shortest text. strtod instead of json::parse: this runs for every line of every estimate.
-  const std::string text = m.to_string();
-  return std::strtod(text.c_str(), nullptr);
+  // dump() prints the double back as the same shortest text.
+  return minutes_as_double(m);
 }
 
 }  // namespace ccredits

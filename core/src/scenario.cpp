@@ -28,10 +28,30 @@ std::string known_country_value(const json& v, const std::string& path, const Pl
   return c;
 }
 
+// "usage[3].minutes" for the value readers, which quote it only in errors: one buffer reused for every field of a
+// row instead of a new string per field (in wasm each is an allocation; a scenario has hundreds of rows).
+class FieldPath {
+ public:
+  explicit FieldPath(const std::string& base) : text_(base), base_size_(base.size()) {
+    text_.reserve(base_size_ + 16);
+  }
+  const std::string& operator()(const char* field) {
+    text_.resize(base_size_);
+    text_ += '.';
+    text_ += field;
+    return text_;
+  }
+
+ private:
+  std::string text_;
+  std::size_t base_size_;
+};
+
 UsageRow usage_from_json(const json& j, const std::string& path, const Plans* plans) {
   UsageRow row;
   row.path = path;
-  const std::string kind = text_value(require_member(j, "kind", path), path + ".kind");
+  FieldPath at(path);
+  const std::string kind = text_value(require_member(j, "kind", path), at("kind"));
   if (kind == "user_out") row.kind = UsageKind::user_out;
   else if (kind == "conf_out") row.kind = UsageKind::conf_out;
   else if (kind == "toll_free_in") row.kind = UsageKind::toll_free_in;
@@ -40,23 +60,23 @@ UsageRow usage_from_json(const json& j, const std::string& path, const Plans* pl
     throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
                                       kind + "\".");
   }
-  if (const json* v = find_member(j, "from", path)) row.from = known_country_value(*v, path + ".from", plans);
-  if (const json* v = find_member(j, "to", path)) row.to = country_value(*v, path + ".to");
-  if (const json* v = find_member(j, "country", path)) row.country = country_value(*v, path + ".country");
+  if (const json* v = find_member(j, "from", path)) row.from = known_country_value(*v, at("from"), plans);
+  if (const json* v = find_member(j, "to", path)) row.to = country_value(*v, at("to"));
+  if (const json* v = find_member(j, "country", path)) row.country = country_value(*v, at("country"));
   if (const json* v = find_member(j, "service", path)) {
-    row.service = text_value(*v, path + ".service");
+    row.service = text_value(*v, at("service"));
     if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
       throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
                                         row.service + "\".");
     }
   }
   if (const json* v = find_member(j, "number_type", path)) {
-    auto nt = number_type_from_text(text_value(*v, path + ".number_type"));
+    auto nt = number_type_from_text(text_value(*v, at("number_type")));
     if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
     row.number_type = *nt;
   }
-  row.minutes = minutes_value(require_member(j, "minutes", path), path + ".minutes");
-  if (const json* v = find_member(j, "calls", path)) row.calls = count_value(*v, path + ".calls");
+  row.minutes = minutes_value(require_member(j, "minutes", path), at("minutes"));
+  if (const json* v = find_member(j, "calls", path)) row.calls = count_value(*v, at("calls"));
 
   // The country each kind needs.
   const bool needs_from_to = row.kind == UsageKind::user_out;

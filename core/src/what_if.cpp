@@ -77,26 +77,34 @@ json what_if_json(const Scenario& scenario, const Estimate& current, const Plans
   const WhatIfScenario w = what_if_scenario(scenario, plans);
   if (w.changes.empty()) return nullptr;
   const Estimate alt = estimate_of(w.scenario);
-  json changes = json::array();
+  // Built member by member with moves (initializer lists copy every element): this runs on every estimate.
+  json changes(json::value_t::array);
   for (const PlanChange& c : w.changes) {
-    changes.push_back({{"country", c.country}, {"from", std::string(plan_key(c.from))}, {"to", std::string(plan_key(c.to))}, {"users", c.users},
-                       {"text", std::to_string(c.users) + " users in " + c.country + ": " + plan_title(c.from) + " -> " +
-                                    plan_title(c.to)}});
+    json change(json::value_t::object);
+    change["country"] = c.country;
+    change["from"] = std::string(plan_key(c.from));
+    change["to"] = std::string(plan_key(c.to));
+    change["users"] = c.users;
+    change["text"] = std::to_string(c.users) + " users in " + c.country + ": " + plan_title(c.from) + " -> " +
+                     plan_title(c.to);
+    changes.push_back(std::move(change));
   }
   json by_use_case = json::object();
   for (const auto& [k, v] : alt.by_use_case) by_use_case[k] = v.to_string(2);
   const Money difference = alt.monthly_total - current.monthly_total;
   std::string sign = difference.is_negative() ? "" : "+";
-  return {{"description", w.description},
-          {"changes", changes},
-          {"current_monthly_total", current.monthly_total.to_string(2)},
-          {"monthly_total", alt.monthly_total.to_string(2)},
-          {"difference", difference.to_string(2)},
-          {"summary", "Monthly credit spend " + current.monthly_total.to_string(2) + " -> " + alt.monthly_total.to_string(2) +
-                          " " + current.currency + " (" + sign + difference.to_string(2) + " a month)."},
-          {"by_use_case", by_use_case},
-          {"warnings", alt.warnings},
-          {"note", "Only the per-minute spend from credits is compared; the plans' licence prices are not included."}};
+  json out(json::value_t::object);
+  out["description"] = w.description;
+  out["changes"] = std::move(changes);
+  out["current_monthly_total"] = current.monthly_total.to_string(2);
+  out["monthly_total"] = alt.monthly_total.to_string(2);
+  out["difference"] = difference.to_string(2);
+  out["summary"] = "Monthly credit spend " + current.monthly_total.to_string(2) + " -> " + alt.monthly_total.to_string(2) +
+                   " " + current.currency + " (" + sign + difference.to_string(2) + " a month).";
+  out["by_use_case"] = std::move(by_use_case);
+  out["warnings"] = alt.warnings;
+  out["note"] = "Only the per-minute spend from credits is compared; the plans' licence prices are not included.";
+  return out;
 }
 
 }  // namespace ccredits

@@ -109,3 +109,32 @@ TEST_CASE("Minutes written as JSON floats round binary noise past 6 decimals hal
   CHECK(parse_fixed("-0.0000005", "minutes", ExtraDecimals::round_half_up) == -1);
   CHECK_THROWS_AS(parse_fixed("73.46670399999999", "minutes"), InputError);  // strings and money stay strict
 }
+
+TEST_CASE("divide_round_half_up rounds half away from zero on both sides of 64 bits", "[money][rounding]") {
+  using ccredits::divide_round_half_up;
+  using ccredits::wide_int;
+  // Hand-computed: 5/2 = 2.5 -> 3; 7/3 = 2.33 -> 2; 8/3 = 2.67 -> 3; -5/2 -> -3; 5/-2 -> -3; 4/8 = 0.5 -> 1.
+  CHECK(divide_round_half_up(5, 2) == 3);
+  CHECK(divide_round_half_up(7, 3) == 2);
+  CHECK(divide_round_half_up(8, 3) == 3);
+  CHECK(divide_round_half_up(-5, 2) == -3);
+  CHECK(divide_round_half_up(5, -2) == -3);
+  CHECK(divide_round_half_up(4, 8) == 1);
+  CHECK(divide_round_half_up(3, 8) == 0);
+  CHECK(divide_round_half_up(0, 7) == 0);
+  // The largest 64-bit magnitude and denominator: (2^64 - 1) / (2^64 - 1) = 1; (2^64 - 1) / 2^63 = 1.99.. -> 2.
+  const wide_int max64 = (wide_int(1) << 64) - 1;
+  CHECK(divide_round_half_up(max64, max64) == 1);
+  CHECK(divide_round_half_up(max64, wide_int(1) << 63) == 2);
+  // Just above and just below half with the largest 64-bit denominator: 2^63 / (2^64 - 1) = 0.5000...03 -> 1,
+  // (2^63 - 1) / (2^64 - 1) = 0.4999...97 -> 0.
+  CHECK(divide_round_half_up(wide_int(1) << 63, max64) == 1);
+  CHECK(divide_round_half_up((wide_int(1) << 63) - 1, max64) == 0);
+  // Beyond 64 bits (the 128-bit path): (2^64 + 1) x 3 / 6 = 2^63 + 0.5 -> 2^63 + 1 does not fit an int64;
+  // 2^64 x 5 / 16 = 5 x 2^60 exactly; (2^64 + 8) / 16 = 2^60 + 0.5 -> up; (2^64 + 7) / 16 = 2^60 + 0.4375 -> down.
+  CHECK_THROWS_AS(divide_round_half_up((max64 + 2) * 3, 6), InputError);
+  CHECK(divide_round_half_up((wide_int(1) << 64) * 5, 16) == std::int64_t(5) << 60);
+  CHECK(divide_round_half_up((wide_int(1) << 64) + 8, 16) == (std::int64_t(1) << 60) + 1);
+  CHECK(divide_round_half_up(-((wide_int(1) << 64) + 8), 16) == -((std::int64_t(1) << 60) + 1));
+  CHECK(divide_round_half_up((wide_int(1) << 64) + 7, 16) == std::int64_t(1) << 60);
+}

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
@@ -21,12 +22,17 @@ namespace ccredits {
 json error_object(const InputError& e);
 std::string error_json(const InputError& e);
 
-// Runs body (returning json) and returns its text, or the error document; never throws.
+// Runs body (returning json, or JSON text already written the same way) and returns its text, or the error
+// document; never throws.
 template <typename Body>
 std::string as_json_result(Body&& body) noexcept {
   try {
-    // Same serialisation as the CLI (emit): invalid UTF-8 quoted from a file is replaced, never a failure.
-    return body().dump(-1, ' ', false, json::error_handler_t::replace);
+    if constexpr (std::is_same_v<std::decay_t<decltype(body())>, std::string>) {
+      return body();
+    } else {
+      // Same serialisation as the CLI (emit): invalid UTF-8 quoted from a file is replaced, never a failure.
+      return body().dump(-1, ' ', false, json::error_handler_t::replace);
+    }
   } catch (const InputError& e) {
     return error_json(e);
   } catch (const std::bad_alloc&) {
@@ -49,6 +55,9 @@ class Calculator {
   // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
   // "currency" must be the card's.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
+  // The same estimate as JSON text (the text estimate() dumps to), written without building the document: what
+  // the page calls on every keystroke.
+  std::string estimate_text(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
   // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.

@@ -71,5 +71,8 @@ struct Estimate {
 
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans);
 json estimate_to_json(const Estimate& e);
+// The estimate's JSON text (CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
+// the members of `more` (an object, e.g. the credits advice; none named like an estimate member) merged in.
+std::string estimate_text(const Estimate& e, const json& more = json::object());
 
 }  // namespace ccredits

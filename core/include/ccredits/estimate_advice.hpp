@@ -10,5 +10,7 @@ namespace ccredits {
 
 AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate);
 json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans);
+// The same as JSON text (what the page receives), written without building the document.
+std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex& rates, const Plans& plans);
 
 }  // namespace ccredits

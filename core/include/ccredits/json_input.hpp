@@ -32,5 +32,7 @@ const json& require_member(const json& obj, const char* key, const std::string& 
 
 // Minutes as a JSON number: an integer when whole, else the exact decimal (at most 6 places).
 json minutes_json(const Minutes& m);
+// The double nearest to the minutes' exact decimal value (what strtod reads from their text).
+double minutes_as_double(const Minutes& m);
 
 }  // namespace ccredits

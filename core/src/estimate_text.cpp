@@ -1,0 +1,116 @@
+// The estimate as JSON text (CONTRACT.md "Estimate"). Written member by member with JsonText instead of building a
+// nlohmann document and dumping it: this runs on every keystroke of the page, and for a 200-row scenario the
+// document of the lines alone cost more than the whole rating (tests/bench/estimate_bench.cpp).
+#include <algorithm>
+#include <array>
+
+#include "ccredits/estimate.hpp"
+#include "ccredits/json_text.hpp"
+
+namespace ccredits {
+namespace {
+
+// Keys in nlohmann's (byte) order; optional members only when set, as CONTRACT.md describes them.
+void write_line(JsonText& out, const EstimateLine& l) {
+  const bool has_calls = !l.calls.is_zero();
+  out.begin_object();
+  out.key("amount").string(l.amount.to_string(2));
+  out.key("amount_exact").string(l.amount.to_exact_string());
+  if (has_calls) out.key("calls").minutes(l.calls);
+  if (has_calls) out.key("connection").string(l.connection.to_exact_string());
+  out.key("country").string(l.country);
+  out.key("destination").string(l.destination);
+  if (!l.from.empty()) out.key("from").string(l.from);
+  out.key("minutes").minutes(l.minutes);
+  out.key("number_type").string(number_type_key(l.number_type));
+  if (!l.plan.empty()) out.key("plan").string(l.plan);
+  if (!l.pool.empty()) out.key("pool").string(l.pool);
+  out.key("rate").string(l.rate.to_exact_string());
+  if (!l.service.empty()) out.key("service").string(l.service);
+  out.key("sheet").string(sheet_key(l.sheet));
+  out.key("usage").string(l.usage);
+  out.key("usage_minutes").minutes(l.usage_minutes);
+  out.key("use_case").string(l.use_case);
+  out.end_object();
+}
+
+void write_pool(JsonText& out, const PoolReport& p) {
+  const bool calling_plan = p.kind == "calling_plan";
+  out.begin_object();
+  if (!p.country.empty()) out.key("country").string(p.country);
+  out.key("id").string(p.id);
+  out.key("included_minutes").minutes(p.included);
+  if (!p.international_weight.is_zero()) out.key("international_weight").minutes(p.international_weight);
+  out.key("kind").string(p.kind);
+  if (!calling_plan) out.key("licences").integer(p.licences);
+  out.key("overage_minutes").minutes(p.overage);
+  if (!p.plan.empty()) out.key("plan").string(p.plan);
+  out.key("pooled").boolean(p.pooled);
+  out.key("source").string(p.source);
+  out.key("used_minutes").minutes(p.used);
+  if (calling_plan) out.key("users").integer(p.licences);
+  if (!p.zone.empty()) out.key("zone").string(p.zone);
+  out.end_object();
+}
+
+// The estimate's own members, in key order.
+constexpr std::array<std::string_view, 9> kMembers = {"by_use_case", "currency", "lines",    "monthly_total",
+                                                      "monthly_total_exact", "pools", "rates", "settings", "warnings"};
+
+void write_member(JsonText& out, const Estimate& e, std::string_view name) {
+  out.key(name);
+  if (name == "by_use_case") {
+    std::array<std::string_view, std::size(kUseCases)> keys;
+    std::copy(std::begin(kUseCases), std::end(kUseCases), keys.begin());
+    std::sort(keys.begin(), keys.end());
+    out.begin_object();
+    for (std::string_view u : keys) {
+      auto it = e.by_use_case.find(std::string(u));
+      out.key(u).string((it == e.by_use_case.end() ? Money() : it->second).to_string(2));
+    }
+    out.end_object();
+  } else if (name == "currency") {
+    out.string(e.currency);
+  } else if (name == "lines") {
+    out.begin_array();
+    for (const EstimateLine& l : e.lines) write_line(out, l);
+    out.end_array();
+  } else if (name == "monthly_total") {
+    out.string(e.monthly_total.to_string(2));
+  } else if (name == "monthly_total_exact") {
+    out.string(e.monthly_total.to_exact_string());
+  } else if (name == "pools") {
+    out.begin_array();
+    for (const PoolReport& p : e.pools) write_pool(out, p);
+    out.end_array();
+  } else if (name == "rates") {
+    out.begin_object().key("effective").string(e.effective).key("illustrative").boolean(e.illustrative).end_object();
+  } else if (name == "settings") {
+    out.value(e.settings);
+  } else {
+    out.begin_array();
+    for (const std::string& w : e.warnings) out.string(w);
+    out.end_array();
+  }
+}
+
+}  // namespace
+
+std::string estimate_text(const Estimate& e, const json& more) {
+  JsonText out(1024 + 384 * e.lines.size());
+  out.begin_object();
+  // Merge the estimate's members and `more`'s (both in key order) as one sorted object.
+  auto extra = more.cbegin();
+  const auto extra_end = more.cend();
+  for (std::string_view name : kMembers) {
+    for (; extra != extra_end && std::string_view(extra.key()) < name; ++extra) out.key(extra.key()).value(extra.value());
+    write_member(out, e, name);
+  }
+  for (; extra != extra_end; ++extra) out.key(extra.key()).value(extra.value());
+  out.end_object();
+  return out.take();
+}
+
+json estimate_to_json(const Estimate& e) { return json::parse(estimate_text(e)); }
+
+}  // namespace ccredits
