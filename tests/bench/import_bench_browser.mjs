@@ -31,14 +31,15 @@ if (!file) {
   console.log(`generated ${rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 const size = (await stat(file)).size;
-const site = await openSite();
+// The bench routes papaparse in itself, so the page's service worker must not answer first.
+const site = await openSite({ serviceWorkers: 'block' });
 try {
   const { page } = site;
   const papaparse = await readFile(path.join(here, '../node_modules/papaparse/papaparse.min.js'));
   await page.route('**/bench-only/papaparse.min.js', (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body: papaparse }));
   await page.goto(site.url);
-  await page.getByText('Ready.').waitFor();
+  await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = 'bench-only/papaparse.min.js';

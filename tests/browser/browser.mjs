@@ -12,7 +12,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function openSite() {
+// serviceWorkers: 'block' when a test routes requests itself (a service worker would answer them first).
+export async function openSite({ serviceWorkers = 'allow' } = {}) {
   const served = await startServer(siteDir);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -21,6 +22,7 @@ export async function openSite() {
     headless: true,
     locale: 'en-US',
     acceptDownloads: true,
+    serviceWorkers,
   });
   const problems = [];
   const foreignRequests = [];
