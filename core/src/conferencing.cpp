@@ -20,6 +20,20 @@ bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const Usa
   return info.zone_a ? plans.in_zone_a(row.to) : info.destinations.count(row.to) > 0;
 }
 
+// What a pool leaves of a dial-out draw, billed at the destination's dial_out_audio rate.
+void bill_draw(const Draw& d, Minutes billed, const RateIndex& rates, Estimate& out) {
+  Charge c;
+  c.row = d.row;
+  c.usage_index = d.usage_index;
+  c.use_case = "conference_dial_out";
+  c.sheet = Sheet::dial_out_audio;
+  c.country = d.row->to;
+  c.pool = d.pool;
+  c.usage_minutes = d.share;
+  c.billed = billed;
+  bill(c, rates, out);
+}
+
 PoolReport conference_pool(const std::string& zone, std::int64_t licences, Minutes included,
                            const PoolOutcome& outcome, const std::string& source) {
   PoolReport p;
@@ -114,16 +128,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       if (pool_covers(plans.conf_standard, plans, *d.row)) {
         zone_a_draws.push_back({d.row, d.usage_index, d.share, left, "conference_dial_out US+CA, A"});
       } else {
-        Charge c;
-        c.row = d.row;
-        c.usage_index = d.usage_index;
-        c.use_case = "conference_dial_out";
-        c.sheet = Sheet::dial_out_audio;
-        c.country = d.row->to;
-        c.pool = d.pool;
-        c.usage_minutes = d.share;
-        c.billed = left;
-        bill(c, rates, out);
+        bill_draw(d, left, rates, out);
       }
     }
   }
@@ -133,18 +138,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     for (const Draw& d : zone_a_draws) used.push_back(d.minutes);
     const PoolOutcome outcome = settle_pool(standard_pool, used);
     out.pools.push_back(conference_pool("A", standard, standard_pool, outcome, plans.conf_standard.source));
-    for (const Draw& d : zone_a_draws) {
-      Charge c;
-      c.row = d.row;
-      c.usage_index = d.usage_index;
-      c.use_case = "conference_dial_out";
-      c.sheet = Sheet::dial_out_audio;
-      c.country = d.row->to;
-      c.pool = d.pool;
-      c.usage_minutes = d.share;
-      c.billed = outcome.billed_part(d.minutes);
-      bill(c, rates, out);
-    }
+    for (const Draw& d : zone_a_draws) bill_draw(d, outcome.billed_part(d.minutes), rates, out);
   }
 }
 
