@@ -1,22 +1,16 @@
 #pragma once
 // A small rate card with every sheet, made for hand-computed expectations, and the shipped plans.json.
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "ccredits/estimate.hpp"
 #include "ccredits/plans.hpp"
 #include "ccredits/rate_lookup.hpp"
 #include "ccredits/scenario.hpp"
+#include "source_files.hpp"
 
 namespace estimate_test {
 
-inline std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(CCREDITS_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using ::read_source_file;
 
 inline const char* const kTestCard = R"({
   "schema": "ccredits.rates/1", "currency": "USD", "effective": "2026-11-01", "source": "test", "illustrative": true,

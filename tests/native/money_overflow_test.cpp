@@ -1,12 +1,11 @@
 // Money overflow (issue 7): a year of a large tenant's calls sums exactly; a sum beyond int64 millionths is
 // InputError{"overflow"}, never a wrapped or silently clamped amount. Expectations computed by hand below.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
+#include "source_files.hpp"
 
 using namespace ccredits;
 
@@ -20,17 +19,10 @@ const char* const kCard = R"({"schema":"ccredits.rates/1","currency":"USD","effe
   {"origin":"*","destination":"Premium","country":"GB","prefixes":["449"],"number_type":"all",
    "per_minute":"2","connection":"0"}]}})";
 
-std::string shipped_plans() {
-  std::ifstream in(std::string(CCREDITS_SOURCE_DIR) + "/rates/plans.json", std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // No licences are entered, so every minute is billed as Pay-As-You-Go at the card's rate (calling_plan_pools.cpp).
 json estimate(const std::string& usage) {
   Calculator calc;
-  calc.load_plans(shipped_plans(), "plans.json");
+  calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
   calc.load_rates(kCard, "card.json");
   return calc.estimate(R"({"schema":"ccredits.scenario/1","usage":[)" + usage + "]}", "scenario.json");
 }

@@ -1,21 +1,12 @@
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "ccredits/error.hpp"
 #include "ccredits/rate_card.hpp"
+#include "source_files.hpp"
 
 using namespace ccredits;
 
 namespace {
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(CCREDITS_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 InputError load_error(const std::string& text) {
   try {

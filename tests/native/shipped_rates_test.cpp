@@ -1,23 +1,14 @@
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "ccredits/countries.hpp"
 #include "ccredits/error.hpp"
 #include "ccredits/rate_card.hpp"
 #include "ccredits/rate_lookup.hpp"
+#include "source_files.hpp"
 
 using namespace ccredits;
 
 namespace {
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(CCREDITS_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // DOMAIN.md §4, Zone A (audio-conferencing-zones.md).
 const std::vector<std::string> kZoneA = {"AU", "AT", "BE", "BR", "BG", "CA", "CN", "HR", "CZ", "DK", "EE",
