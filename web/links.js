@@ -19,5 +19,3 @@ export function sourceLinks(source) {
   const files = [...s.matchAll(/([\w-]+)\.md\b/g)].map((m) => m[1]).filter((f) => !/^(DOMAIN|CONTRACT)$/.test(f));
   return [...new Set(files)].map((f) => ({ href: LEARN + f, label: `Microsoft Learn: ${f.replace(/-/g, ' ')}` }));
 }
-
-export const sourceLink = (source) => sourceLinks(source)[0] ?? null;
