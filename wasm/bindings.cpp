@@ -27,6 +27,29 @@ std::string estimate(const std::string& scenario) {
   return ccredits::as_json_result([&] { return calculator().estimate_text(scenario); });
 }
 
+// The estimate for the page's façade, with the bytes moved as bytes: JS writes the scenario's UTF-8 into
+// scenarioBuffer(n) (TextEncoder.encodeInto), estimateBuffer(n) returns the result's UTF-8 as a view of wasm memory,
+// valid until the next call, which JS decodes with TextDecoder. Embind's std::string conversions copy byte by byte
+// in JS loops, a fifth of a 200-row estimate (tests/bench/estimate_bench.mjs).
+std::string& scenario_bytes() {
+  static std::string bytes;
+  return bytes;
+}
+
+std::uintptr_t scenario_buffer(std::size_t size) {
+  scenario_bytes().resize(size);
+  return reinterpret_cast<std::uintptr_t>(scenario_bytes().data());
+}
+
+emscripten::val estimate_buffer(std::size_t size) {
+  static std::string result;
+  const std::string& in = scenario_bytes();
+  result = ccredits::as_json_result(
+      [&] { return calculator().estimate_text(std::string_view(in.data(), std::min(size, in.size()))); });
+  return emscripten::val(
+      emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
+}
+
 std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet) {
   return ccredits::as_json_result([&] { return calculator().load_rate_sheet(text, file, sheet); });
 }
@@ -76,6 +99,8 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("loadRates", &load_rates);
   emscripten::function("loadPlans", &load_plans);
   emscripten::function("estimate", &estimate);
+  emscripten::function("scenarioBuffer", &scenario_buffer);
+  emscripten::function("estimateBuffer", &estimate_buffer);
   emscripten::function("loadRateSheet", &load_rate_sheet);
   emscripten::function("loadZones", &load_zones);
   emscripten::function("simulate", &simulate);

@@ -9,10 +9,24 @@ const OPTIONAL = {
   simulate: (call) => (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
 };
 
+// estimate(text) through the module's byte buffers (wasm/bindings.cpp): TextEncoder/TextDecoder instead of Embind's
+// per-byte string copies. A UTF-16 code unit takes at most 3 bytes of UTF-8.
+function bufferedEstimate(module) {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  return (text) => {
+    const room = text.length * 3;
+    const at = module.scenarioBuffer(room);
+    const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + room));
+    return decoder.decode(module.estimateBuffer(written));
+  };
+}
+
 export function loadCalculatorFrom(module) {
+  const estimateText = typeof module.estimateBuffer === 'function' ? bufferedEstimate(module) : module.estimate;
   const call = (fn, ...args) => {
     try {
-      return JSON.parse(module[fn](...args));
+      return JSON.parse(fn === 'estimate' ? estimateText(...args) : module[fn](...args));
     } catch (e) {
       return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
     }

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "ccredits/error.hpp"
+#include "ccredits/json_view.hpp"
 
 namespace ccredits {
 namespace {
@@ -162,6 +163,48 @@ const json& require_member(const json& obj, const char* key, const std::string& 
   const std::string where = path.empty() ? std::string(key) : path + "." + key;
   if (!v) throw InputError("missing_value", "\"" + where + "\" is required but missing.");
   return *v;
+}
+
+Minutes minutes_value(const JsonValue& v, const std::string& path) {
+  if (v.plain() && (v.is_number() || v.is_string())) {
+    const ExtraDecimals extra = v.is_number() && !v.is_integer_text() ? ExtraDecimals::round_half_up
+                                                                       : ExtraDecimals::reject;
+    try {
+      const Minutes m = Minutes::from_micros(parse_fixed(v.raw(), path, extra));
+      if (!m.is_negative()) return m;
+    } catch (const InputError&) {
+      // worded below, from the value as nlohmann reads it
+    }
+  }
+  return minutes_value(v.to_json(), path);
+}
+
+std::string text_value(const JsonValue& v, const std::string& path) {
+  if (v.is_string()) return v.text();
+  return text_value(v.to_json(), path);
+}
+
+std::int64_t count_value(const JsonValue& v, const std::string& path) {
+  if (v.plain() && v.is_integer_text()) {
+    std::int64_t n = 0;
+    const std::string_view t = v.raw();
+    const auto [end, error] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (error == std::errc() && end == t.data() + t.size() && n >= 0 && n <= 1'000'000'000) return n;
+  }
+  return count_value(v.to_json(), path);
+}
+
+JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path) {
+  if (!obj.is_object()) find_member(obj.to_json(), key, path);  // throws: not an object
+  const JsonValue v = obj.member(key);
+  if (!v.present() || v.is_null()) return {};
+  return v;
+}
+
+JsonValue require_member(const JsonValue& obj, const char* key, const std::string& path) {
+  const JsonValue v = find_member(obj, key, path);
+  if (!v.present()) require_member(obj.to_json(), key, path);  // throws: missing
+  return v;
 }
 
 double minutes_as_double(const Minutes& m) {

@@ -2,12 +2,13 @@
 
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
+#include "ccredits/json_view.hpp"
 #include "ccredits/text.hpp"
 
 namespace ccredits {
 namespace {
 
-std::string country_value(const json& v, const std::string& path) {
+std::string country_value(const JsonValue& v, const std::string& path) {
   std::string c = to_upper_ascii(trim(text_value(v, path)));
   if (!is_country_code(c)) {
     throw InputError("unknown_country", "\"" + path + "\" must be a two-letter country code like US or FR, not \"" +
@@ -18,7 +19,7 @@ std::string country_value(const json& v, const std::string& path) {
 
 // A country where users hold licences or place calls from must be one the plan data knows (plans.json, and
 // countries.json once loaded into Plans::known_countries). Destinations are checked by their rate instead.
-std::string known_country_value(const json& v, const std::string& path, const Plans* plans) {
+std::string known_country_value(const JsonValue& v, const std::string& path, const Plans* plans) {
   std::string c = country_value(v, path);
   if (plans && !plans->is_known_country(c)) {
     throw InputError("unknown_country", "\"" + path + "\" = \"" + c +
@@ -47,7 +48,7 @@ class FieldPath {
   std::size_t base_size_;
 };
 
-UsageRow usage_from_json(const json& j, const std::string& path, const Plans* plans) {
+UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
   UsageRow row;
   row.path = path;
   FieldPath at(path);
@@ -60,23 +61,23 @@ UsageRow usage_from_json(const json& j, const std::string& path, const Plans* pl
     throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
                                       kind + "\".");
   }
-  if (const json* v = find_member(j, "from", path)) row.from = known_country_value(*v, at("from"), plans);
-  if (const json* v = find_member(j, "to", path)) row.to = country_value(*v, at("to"));
-  if (const json* v = find_member(j, "country", path)) row.country = country_value(*v, at("country"));
-  if (const json* v = find_member(j, "service", path)) {
-    row.service = text_value(*v, at("service"));
+  if (const JsonValue v = find_member(j, "from", path); v.present()) row.from = known_country_value(v, at("from"), plans);
+  if (const JsonValue v = find_member(j, "to", path); v.present()) row.to = country_value(v, at("to"));
+  if (const JsonValue v = find_member(j, "country", path); v.present()) row.country = country_value(v, at("country"));
+  if (const JsonValue v = find_member(j, "service", path); v.present()) {
+    row.service = text_value(v, at("service"));
     if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
       throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
                                         row.service + "\".");
     }
   }
-  if (const json* v = find_member(j, "number_type", path)) {
-    auto nt = number_type_from_text(text_value(*v, at("number_type")));
+  if (const JsonValue v = find_member(j, "number_type", path); v.present()) {
+    auto nt = number_type_from_text(text_value(v, at("number_type")));
     if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
     row.number_type = *nt;
   }
   row.minutes = minutes_value(require_member(j, "minutes", path), at("minutes"));
-  if (const json* v = find_member(j, "calls", path)) row.calls = count_value(*v, at("calls"));
+  if (const JsonValue v = find_member(j, "calls", path); v.present()) row.calls = count_value(v, at("calls"));
 
   // The country each kind needs.
   const bool needs_from_to = row.kind == UsageKind::user_out;
@@ -87,7 +88,7 @@ UsageRow usage_from_json(const json& j, const std::string& path, const Plans* pl
   return row;
 }
 
-License license_from_json(const json& j, const std::string& path, const Plans* plans) {
+License license_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
   License l;
   l.path = path;
   l.country = known_country_value(require_member(j, "country", path), path + ".country", plans);
@@ -102,13 +103,14 @@ License license_from_json(const json& j, const std::string& path, const Plans* p
   return l;
 }
 
-LicenceCount licence_count(const json& v, const std::string& path) {
+LicenceCount licence_count(const JsonValue& v, const std::string& path) {
   LicenceCount c;
   if (v.is_object()) {
-    if (const json* a = find_member(v, "assigned", path)) c.assigned = count_value(*a, path + ".assigned");
-    if (const json* p = find_member(v, "purchased", path)) c.purchased = count_value(*p, path + ".purchased");
+    const JsonValue assigned = find_member(v, "assigned", path);
+    if (assigned.present()) c.assigned = count_value(assigned, path + ".assigned");
+    if (const JsonValue p = find_member(v, "purchased", path); p.present()) c.purchased = count_value(p, path + ".purchased");
     else c.purchased = c.assigned;
-    if (!find_member(v, "assigned", path)) c.assigned = c.purchased;
+    if (!assigned.present()) c.assigned = c.purchased;
   } else {
     c.assigned = c.purchased = count_value(v, path);
   }
@@ -155,10 +157,12 @@ SettingOverrides settings_from_json(const json& j, const Plans* plans) {
 }
 
 template <typename Fn>
-void for_each_in_list(const json& doc, const char* key, Fn fn) {
-  if (const json* list = find_member(doc, key, "")) {
-    if (!list->is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
-    for (std::size_t i = 0; i < list->size(); ++i) fn((*list)[i], std::string(key) + "[" + std::to_string(i) + "]");
+void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
+  if (const JsonValue list = find_member(doc, key, ""); list.present()) {
+    if (!list.is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
+    list.for_each_element([&](std::size_t i, const JsonValue& item) {
+      fn(item, std::string(key) + "[" + std::to_string(i) + "]");
+    });
   }
 }
 
@@ -174,40 +178,45 @@ Settings SettingOverrides::applied_to(const Settings& defaults) const {
 }
 
 Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans) {
-  const json doc = parse_json(text, file);
+  JsonView view;
+  read_json(view, text, file);
+  const JsonValue doc = view.root();
   try {
     Scenario s;
-    if (const json* schema = find_member(doc, "schema", "")) {
-      const std::string v = text_value(*schema, "schema");
+    if (const JsonValue schema = find_member(doc, "schema", ""); schema.present()) {
+      const std::string v = text_value(schema, "schema");
       if (v != "ccredits.scenario/1") {
         throw InputError("bad_value", "\"schema\" must be \"ccredits.scenario/1\", not \"" + v + "\".");
       }
     }
-    for_each_in_list(doc, "licenses", [&](const json& j, const std::string& path) {
+    for_each_in_list(doc, "licenses", [&](const JsonValue& j, const std::string& path) {
       s.licenses.push_back(license_from_json(j, path, plans));
     });
-    if (const json* conf = find_member(doc, "conferencing", "")) {
-      if (const json* v = find_member(*conf, "standard", "conferencing")) {
-        s.conferencing.standard = licence_count(*v, "conferencing.standard");
+    if (const JsonValue conf = find_member(doc, "conferencing", ""); conf.present()) {
+      if (const JsonValue v = find_member(conf, "standard", "conferencing"); v.present()) {
+        s.conferencing.standard = licence_count(v, "conferencing.standard");
       }
-      if (const json* v = find_member(*conf, "us_ca_dial_out", "conferencing")) {
-        s.conferencing.us_ca_dial_out = licence_count(*v, "conferencing.us_ca_dial_out");
+      if (const JsonValue v = find_member(conf, "us_ca_dial_out", "conferencing"); v.present()) {
+        s.conferencing.us_ca_dial_out = licence_count(v, "conferencing.us_ca_dial_out");
       }
-      if (const json* v = find_member(*conf, "pay_per_minute", "conferencing")) {
-        s.conferencing.pay_per_minute = licence_count(*v, "conferencing.pay_per_minute");
+      if (const JsonValue v = find_member(conf, "pay_per_minute", "conferencing"); v.present()) {
+        s.conferencing.pay_per_minute = licence_count(v, "conferencing.pay_per_minute");
       }
     }
-    for_each_in_list(doc, "usage", [&](const json& j, const std::string& path) {
+    for_each_in_list(doc, "usage", [&](const JsonValue& j, const std::string& path) {
       s.usage.push_back(usage_from_json(j, path, plans));
     });
-    if (const json* settings = find_member(doc, "settings", "")) s.settings = settings_from_json(*settings, plans);
-    if (const json* currency = find_member(doc, "currency", "")) {
-      s.currency = to_upper_ascii(trim(text_value(*currency, "currency")));
+    // The few small members read by other parts of the core stay nlohmann documents.
+    if (const JsonValue settings = find_member(doc, "settings", ""); settings.present()) {
+      s.settings = settings_from_json(settings.to_json(), plans);
+    }
+    if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
+      s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
       if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
     }
-    if (const json* b = find_member(doc, "billing", "")) s.billing = *b;
-    if (const json* f = find_member(doc, "funding", "")) s.funding = *f;
-    if (const json* w = find_member(doc, "what_if", "")) s.what_if = *w;
+    if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
+    if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
+    if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../fuzz/fuzz_csv_reader.hpp"
+#include "../fuzz/fuzz_json_view.hpp"
 #include "../fuzz/fuzz_rate_card_json.hpp"
 #include "../fuzz/fuzz_rate_sheet_csv.hpp"
 #include "../fuzz/fuzz_scenario.hpp"
@@ -57,6 +58,10 @@ void replay(const std::string& target, Target&& one) {
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: CSV reader", "[fuzz]") {
   replay("csv_reader", ccredits::fuzz::one_csv_reader);
+}
+
+TEST_CASE("fuzz seeds and regressions replay cleanly: JSON view against nlohmann", "[fuzz]") {
+  replay("json_view", ccredits::fuzz::one_json_view);
 }
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: rate card JSON", "[fuzz]") {
