@@ -218,6 +218,18 @@ bool JsonValue::key_equals(std::string_view key) const {
   return text() == key;
 }
 
+void JsonValue::members(const std::string_view* keys, std::size_t n, JsonValue* found) const {
+  for (std::size_t i = 0; i < n; ++i) found[i] = JsonValue();
+  for_each_member([&](const JsonValue& k, const JsonValue& v) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (k.key_equals(keys[i])) {
+        found[i] = v.is_null() ? JsonValue() : v;
+        break;
+      }
+    }
+  });
+}
+
 JsonValue JsonValue::member(std::string_view key) const {
   JsonValue found;
   for_each_member([&](const JsonValue& k, const JsonValue& v) {

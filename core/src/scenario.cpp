@@ -49,10 +49,20 @@ class FieldPath {
 };
 
 UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
+  // All members in one pass (a scenario has hundreds of rows), then checked in a fixed order.
+  enum Field { kind_field, from_field, to_field, country_field, service_field, number_type_field, minutes_field,
+               calls_field, field_count };
+  static constexpr std::string_view kFields[field_count] = {"kind",    "from",        "to",      "country",
+                                                            "service", "number_type", "minutes", "calls"};
+  if (!j.is_object()) find_member(j, "kind", path);  // throws: not an object
+  JsonValue field[field_count];
+  j.members(kFields, field_count, field);
+  const auto required = [&](Field f) { return field[f].present() ? field[f] : require_member(j, kFields[f].data(), path); };
+
   UsageRow row;
   row.path = path;
   FieldPath at(path);
-  const std::string kind = text_value(require_member(j, "kind", path), at("kind"));
+  const std::string kind = text_value(required(kind_field), at("kind"));
   if (kind == "user_out") row.kind = UsageKind::user_out;
   else if (kind == "conf_out") row.kind = UsageKind::conf_out;
   else if (kind == "toll_free_in") row.kind = UsageKind::toll_free_in;
@@ -61,30 +71,30 @@ UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plan
     throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
                                       kind + "\".");
   }
-  if (const JsonValue v = find_member(j, "from", path); v.present()) row.from = known_country_value(v, at("from"), plans);
-  if (const JsonValue v = find_member(j, "to", path); v.present()) row.to = country_value(v, at("to"));
-  if (const JsonValue v = find_member(j, "country", path); v.present()) row.country = country_value(v, at("country"));
-  if (const JsonValue v = find_member(j, "service", path); v.present()) {
-    row.service = text_value(v, at("service"));
+  if (field[from_field].present()) row.from = known_country_value(field[from_field], at("from"), plans);
+  if (field[to_field].present()) row.to = country_value(field[to_field], at("to"));
+  if (field[country_field].present()) row.country = country_value(field[country_field], at("country"));
+  if (field[service_field].present()) {
+    row.service = text_value(field[service_field], at("service"));
     if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
       throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
                                         row.service + "\".");
     }
   }
-  if (const JsonValue v = find_member(j, "number_type", path); v.present()) {
-    auto nt = number_type_from_text(text_value(v, at("number_type")));
+  if (field[number_type_field].present()) {
+    auto nt = number_type_from_text(text_value(field[number_type_field], at("number_type")));
     if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
     row.number_type = *nt;
   }
-  row.minutes = minutes_value(require_member(j, "minutes", path), at("minutes"));
-  if (const JsonValue v = find_member(j, "calls", path); v.present()) row.calls = count_value(v, at("calls"));
+  row.minutes = minutes_value(required(minutes_field), at("minutes"));
+  if (field[calls_field].present()) row.calls = count_value(field[calls_field], at("calls"));
 
   // The country each kind needs.
   const bool needs_from_to = row.kind == UsageKind::user_out;
   const bool needs_to = row.kind == UsageKind::conf_out;
-  if (needs_from_to && row.from.empty()) require_member(j, "from", path);
-  if ((needs_from_to || needs_to) && row.to.empty()) require_member(j, "to", path);
-  if (!needs_from_to && !needs_to && row.country.empty()) require_member(j, "country", path);
+  if (needs_from_to && row.from.empty()) required(from_field);
+  if ((needs_from_to || needs_to) && row.to.empty()) required(to_field);
+  if (!needs_from_to && !needs_to && row.country.empty()) required(country_field);
   return row;
 }
 

@@ -84,6 +84,9 @@ class JsonValue {
   // The member named key (the last one, as nlohmann keeps the last of duplicate keys), or an absent value.
   // The value must be an object.
   JsonValue member(std::string_view key) const;
+  // The members named keys[0..n) into found[0..n) in one pass over an object (the last of duplicate keys; a null
+  // member as absent, as find_member reads it): for readers that look up several members of many objects.
+  void members(const std::string_view* keys, std::size_t n, JsonValue* found) const;
   std::size_t size() const { return node().size; }
   // Calls fn(key text, value) for each member of an object, fn(index, value) for each element of an array.
   template <typename Fn>
