@@ -14,10 +14,10 @@ namespace {
 void write_line(JsonText& out, const EstimateLine& l) {
   const bool has_calls = !l.calls.is_zero();
   out.begin_object();
-  out.key("amount").string(l.amount.to_string(2));
-  out.key("amount_exact").string(l.amount.to_exact_string());
+  out.key("amount").fixed(l.amount.micros(), 2);
+  out.key("amount_exact").exact(l.amount.micros());
   if (has_calls) out.key("calls").minutes(l.calls);
-  if (has_calls) out.key("connection").string(l.connection.to_exact_string());
+  if (has_calls) out.key("connection").exact(l.connection.micros());
   out.key("country").string(l.country);
   out.key("destination").string(l.destination);
   if (!l.from.empty()) out.key("from").string(l.from);
@@ -25,7 +25,7 @@ void write_line(JsonText& out, const EstimateLine& l) {
   out.key("number_type").string(number_type_key(l.number_type));
   if (!l.plan.empty()) out.key("plan").string(l.plan);
   if (!l.pool.empty()) out.key("pool").string(l.pool);
-  out.key("rate").string(l.rate.to_exact_string());
+  out.key("rate").exact(l.rate.micros());
   if (!l.service.empty()) out.key("service").string(l.service);
   out.key("sheet").string(sheet_key(l.sheet));
   out.key("usage").string(l.usage);
@@ -66,7 +66,7 @@ void write_member(JsonText& out, const Estimate& e, std::string_view name) {
     out.begin_object();
     for (std::string_view u : keys) {
       auto it = e.by_use_case.find(std::string(u));
-      out.key(u).string((it == e.by_use_case.end() ? Money() : it->second).to_string(2));
+      out.key(u).fixed((it == e.by_use_case.end() ? Money() : it->second).micros(), 2);
     }
     out.end_object();
   } else if (name == "currency") {
@@ -76,9 +76,9 @@ void write_member(JsonText& out, const Estimate& e, std::string_view name) {
     for (const EstimateLine& l : e.lines) write_line(out, l);
     out.end_array();
   } else if (name == "monthly_total") {
-    out.string(e.monthly_total.to_string(2));
+    out.fixed(e.monthly_total.micros(), 2);
   } else if (name == "monthly_total_exact") {
-    out.string(e.monthly_total.to_exact_string());
+    out.exact(e.monthly_total.micros());
   } else if (name == "pools") {
     out.begin_array();
     for (const PoolReport& p : e.pools) write_pool(out, p);

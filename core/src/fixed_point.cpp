@@ -1,5 +1,6 @@
 #include "ccredits/fixed_point.hpp"
 
+#include <cstring>
 #include <limits>
 
 #include "ccredits/error.hpp"
@@ -104,7 +105,7 @@ std::int64_t parse_fixed(std::string_view text, std::string_view what, ExtraDeci
   }
 }
 
-std::string format_fixed(std::int64_t millionths, int decimals) {
+std::size_t write_fixed(char* out, std::int64_t millionths, int decimals) {
   if (decimals < 0) decimals = 0;
   if (decimals > kFixedDigits) decimals = kFixedDigits;
   const wide_int unit = pow10(kFixedDigits - decimals);
@@ -112,7 +113,7 @@ std::string format_fixed(std::int64_t millionths, int decimals) {
   const bool negative = rounded < 0;
   // The digits in 64-bit arithmetic (128-bit division per digit is slow, and printing runs per estimate line).
   std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(rounded) : static_cast<std::uint64_t>(rounded);
-  char buffer[48];
+  char buffer[kFixedTextSize];
   char* end = buffer + sizeof buffer;
   char* p = end;
   for (int k = 0; k < decimals; ++k) {
@@ -125,14 +126,26 @@ std::string format_fixed(std::int64_t millionths, int decimals) {
     magnitude /= 10;
   } while (magnitude > 0);
   if (negative) *--p = '-';
-  return std::string(p, end);
+  const auto size = static_cast<std::size_t>(end - p);
+  std::memcpy(out, p, size);
+  return size;
+}
+
+std::size_t write_fixed_trimmed(char* out, std::int64_t millionths) {
+  std::size_t size = write_fixed(out, millionths, kFixedDigits);
+  while (size > 0 && out[size - 1] == '0') --size;
+  if (size > 0 && out[size - 1] == '.') --size;
+  return size;
+}
+
+std::string format_fixed(std::int64_t millionths, int decimals) {
+  char text[kFixedTextSize];
+  return std::string(text, write_fixed(text, millionths, decimals));
 }
 
 std::string format_fixed_trimmed(std::int64_t millionths) {
-  std::string s = format_fixed(millionths, kFixedDigits);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+  char text[kFixedTextSize];
+  return std::string(text, write_fixed_trimmed(text, millionths));
 }
 
 std::int64_t checked_add(std::int64_t a, std::int64_t b) {

@@ -195,6 +195,18 @@ JsonText& JsonText::integer(std::int64_t n) {
   return *this;
 }
 
+JsonText& JsonText::fixed(std::int64_t millionths, int decimals) {
+  char text[kFixedTextSize];
+  put_quoted(comma(), std::string_view(text, write_fixed(text, millionths, decimals)));
+  return *this;
+}
+
+JsonText& JsonText::exact(std::int64_t millionths) {
+  char text[kFixedTextSize];
+  put_quoted(comma(), std::string_view(text, write_fixed_trimmed(text, millionths)));
+  return *this;
+}
+
 JsonText& JsonText::boolean(bool b) {
   put(comma(), b ? "true" : "false");
   return *this;

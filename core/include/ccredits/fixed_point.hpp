@@ -28,6 +28,12 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator);
 enum class ExtraDecimals { reject, round_half_up };
 std::int64_t parse_fixed(std::string_view text, std::string_view what, ExtraDecimals extra = ExtraDecimals::reject);
 
+// The same texts written into a buffer of at least kFixedTextSize chars, returning their length (for JsonText, which
+// writes thousands per estimate without a std::string each).
+inline constexpr std::size_t kFixedTextSize = 48;
+std::size_t write_fixed(char* out, std::int64_t millionths, int decimals);
+std::size_t write_fixed_trimmed(char* out, std::int64_t millionths);
+
 // Prints with exactly `decimals` digits after the point (0..6), rounding through divide_round_half_up.
 std::string format_fixed(std::int64_t millionths, int decimals);
 // Prints with as many decimals as needed (no trailing zeros, at least none): "0.024", "12", "-3.5".

@@ -26,6 +26,9 @@ class JsonText {
 
   JsonText& string(std::string_view s);
   JsonText& integer(std::int64_t n);
+  // A fixed-point amount as a JSON string: Money::to_string(decimals)'s text, or to_exact_string()'s (exact).
+  JsonText& fixed(std::int64_t millionths, int decimals);
+  JsonText& exact(std::int64_t millionths);
   JsonText& boolean(bool b);
   // As minutes_json() dumps: an integer when whole, else the number nlohmann prints for the nearest double.
   JsonText& minutes(Minutes m);
