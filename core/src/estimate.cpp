@@ -149,11 +149,14 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   for (std::size_t i : order) sorted.push_back(std::move(e.lines[i]));
   e.lines = std::move(sorted);
 
-  for (const char* u : kUseCases) e.by_use_case[u] = Money();
+  Money sums[std::size(kUseCases)];
   for (const EstimateLine& l : e.lines) {
-    e.by_use_case[l.use_case] += l.amount;
+    for (std::size_t u = 0; u < std::size(kUseCases); ++u) {
+      if (l.use_case == kUseCases[u]) sums[u] += l.amount;
+    }
     e.monthly_total += l.amount;
   }
+  for (std::size_t u = 0; u < std::size(kUseCases); ++u) e.by_use_case[kUseCases[u]] = sums[u];
   return e;
 }
 

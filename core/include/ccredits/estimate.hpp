@@ -8,6 +8,7 @@
 // (half a cent per line); every line also carries amount_exact so the total can be checked.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ccredits/json_input.hpp"
@@ -23,7 +24,7 @@ inline constexpr const char* kUseCases[] = {"toll_free", "conference_dial_out", 
                                             "payg_outbound", "pay_per_minute_conferencing"};
 
 struct EstimateLine {
-  std::string use_case;
+  std::string_view use_case;  // one of kUseCases (static text: no allocation per line)
   std::string usage;        // "usage[3]": the scenario row it comes from
   std::size_t usage_index = 0;
   std::string destination;  // the rate row's destination name, e.g. "France-Mobile"
@@ -31,7 +32,7 @@ struct EstimateLine {
   NumberType number_type = NumberType::all;
   Sheet sheet = Sheet::dial_out_calls;
   std::string from;         // user_out: the user's licence country
-  std::string plan;         // user_out: the plan whose users the minutes are attributed to
+  std::string_view plan;    // user_out: the plan whose users the minutes are attributed to (plan_key(): static)
   std::string service;      // toll_free_in: conferencing, auto_attendant, call_queue
   std::string pool;         // the pool the minutes were counted against ("" when none), e.g. "calling_plan US domestic"
   Minutes usage_minutes;    // the minutes of this row (or its plan's share) before any pool
