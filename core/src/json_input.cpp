@@ -165,33 +165,33 @@ const json& require_member(const json& obj, const char* key, const std::string& 
   return *v;
 }
 
-Minutes minutes_value(const JsonValue& v, const std::string& path) {
+Minutes minutes_value(const JsonValue& v, const ValuePath& path) {
   if (v.plain() && (v.is_number() || v.is_string())) {
     const ExtraDecimals extra = v.is_number() && !v.is_integer_text() ? ExtraDecimals::round_half_up
                                                                        : ExtraDecimals::reject;
     try {
-      const Minutes m = Minutes::from_micros(parse_fixed(v.raw(), path, extra));
+      const Minutes m = Minutes::from_micros(parse_fixed(v.raw(), "", extra));
       if (!m.is_negative()) return m;
     } catch (const InputError&) {
       // worded below, from the value as nlohmann reads it
     }
   }
-  return minutes_value(v.to_json(), path);
+  return minutes_value(v.to_json(), path.text());
 }
 
-std::string text_value(const JsonValue& v, const std::string& path) {
+std::string text_value(const JsonValue& v, const ValuePath& path) {
   if (v.is_string()) return v.text();
-  return text_value(v.to_json(), path);
+  return text_value(v.to_json(), path.text());
 }
 
-std::int64_t count_value(const JsonValue& v, const std::string& path) {
+std::int64_t count_value(const JsonValue& v, const ValuePath& path) {
   if (v.plain() && v.is_integer_text()) {
     std::int64_t n = 0;
     const std::string_view t = v.raw();
     const auto [end, error] = std::from_chars(t.data(), t.data() + t.size(), n);
     if (error == std::errc() && end == t.data() + t.size() && n >= 0 && n <= 1'000'000'000) return n;
   }
-  return count_value(v.to_json(), path);
+  return count_value(v.to_json(), path.text());
 }
 
 JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path) {

@@ -17,13 +17,6 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-bool plain_ascii(std::string_view s) {
-  for (char c : s) {
-    if (!kPlain[static_cast<unsigned char>(c)]) return false;
-  }
-  return true;
-}
-
 // The length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7: no overlong forms, no surrogates,
 // nothing above U+10FFFF), or 0. nlohmann copies exactly these sequences unchanged.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
@@ -47,8 +40,12 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 char* JsonText::room(std::size_t n) {
-  if (size_ + n > buffer_.size()) buffer_.resize(std::max(buffer_.size() * 2, size_ + n));
-  char* at = buffer_.data() + size_;
+  if (size_ + n > capacity_) {
+    buffer_.resize(std::max(capacity_ * 2, size_ + n));
+    data_ = buffer_.data();
+    capacity_ = buffer_.size();
+  }
+  char* at = data_ + size_;
   size_ += n;
   return at;
 }
@@ -56,6 +53,8 @@ char* JsonText::room(std::size_t n) {
 std::string JsonText::take() {
   buffer_.resize(size_);
   size_ = 0;
+  data_ = nullptr;
+  capacity_ = 0;
   return std::move(buffer_);
 }
 
@@ -72,38 +71,38 @@ bool JsonText::comma() {
   return true;
 }
 
+// put and put_quoted copy byte by byte into the room they take: the tokens are short, and in wasm each memcpy is a
+// call (most of the estimate's text is written here).
 void JsonText::put(bool comma, std::string_view token, char suffix) {
-  char buffer[64];
-  if (token.size() + 2 > sizeof buffer) {
-    if (comma) append(',');
-    append(token);
-    if (suffix) append(suffix);
-    return;
-  }
-  std::size_t n = 0;
-  if (comma) buffer[n++] = ',';
-  std::memcpy(buffer + n, token.data(), token.size());
-  n += token.size();
-  if (suffix) buffer[n++] = suffix;
-  append(std::string_view(buffer, n));
+  const std::size_t start = size_;
+  char* const out = room(token.size() + 2);
+  char* p = out;
+  if (comma) *p++ = ',';
+  for (char c : token) *p++ = c;
+  if (suffix) *p++ = suffix;
+  size_ = start + static_cast<std::size_t>(p - out);
 }
 
 void JsonText::put_quoted(bool comma, std::string_view s, char suffix) {
-  char buffer[128];
-  if (s.size() + 4 <= sizeof buffer && plain_ascii(s)) {
-    std::size_t n = 0;
-    if (comma) buffer[n++] = ',';
-    buffer[n++] = '"';
-    std::memcpy(buffer + n, s.data(), s.size());
-    n += s.size();
-    buffer[n++] = '"';
-    if (suffix) buffer[n++] = suffix;
-    append(std::string_view(buffer, n));
-    return;
+  const std::size_t start = size_;
+  char* const out = room(s.size() + 4);
+  char* p = out;
+  if (comma) *p++ = ',';
+  *p++ = '"';
+  for (char c : s) {
+    if (!kPlain[static_cast<unsigned char>(c)]) {
+      // Something to escape (or UTF-8 to check): the general route.
+      size_ = start;
+      if (comma) append(',');
+      escaped(s);
+      if (suffix) append(suffix);
+      return;
+    }
+    *p++ = c;
   }
-  if (comma) append(',');
-  escaped(s);
-  if (suffix) append(suffix);
+  *p++ = '"';
+  if (suffix) *p++ = suffix;
+  size_ = start + static_cast<std::size_t>(p - out);
 }
 
 void JsonText::escaped(std::string_view s) {

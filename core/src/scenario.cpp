@@ -8,10 +8,10 @@
 namespace ccredits {
 namespace {
 
-std::string country_value(const JsonValue& v, const std::string& path) {
+std::string country_value(const JsonValue& v, const ValuePath& path) {
   std::string c = to_upper_ascii(trim(text_value(v, path)));
   if (!is_country_code(c)) {
-    throw InputError("unknown_country", "\"" + path + "\" must be a two-letter country code like US or FR, not \"" +
+    throw InputError("unknown_country", "\"" + path.text() + "\" must be a two-letter country code like US or FR, not \"" +
                                             text_value(v, path) + "\".");
   }
   return c;
@@ -19,34 +19,15 @@ std::string country_value(const JsonValue& v, const std::string& path) {
 
 // A country where users hold licences or place calls from must be one the plan data knows (plans.json, and
 // countries.json once loaded into Plans::known_countries). Destinations are checked by their rate instead.
-std::string known_country_value(const JsonValue& v, const std::string& path, const Plans* plans) {
+std::string known_country_value(const JsonValue& v, const ValuePath& path, const Plans* plans) {
   std::string c = country_value(v, path);
   if (plans && !plans->is_known_country(c)) {
-    throw InputError("unknown_country", "\"" + path + "\" = \"" + c +
+    throw InputError("unknown_country", "\"" + path.text() + "\" = \"" + c +
                                             "\" is not a country the plan data (" + plans->file +
                                             ") knows; use an ISO 3166 alpha-2 code such as US, GB or DE.");
   }
   return c;
 }
-
-// "usage[3].minutes" for the value readers, which quote it only in errors: one buffer reused for every field of a
-// row instead of a new string per field (in wasm each is an allocation; a scenario has hundreds of rows).
-class FieldPath {
- public:
-  explicit FieldPath(const std::string& base) : text_(base), base_size_(base.size()) {
-    text_.reserve(base_size_ + 16);
-  }
-  const std::string& operator()(const char* field) {
-    text_.resize(base_size_);
-    text_ += '.';
-    text_ += field;
-    return text_;
-  }
-
- private:
-  std::string text_;
-  std::size_t base_size_;
-};
 
 UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
   // All members in one pass (a scenario has hundreds of rows), then checked in a fixed order.
@@ -61,7 +42,7 @@ UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plan
 
   UsageRow row;
   row.path = path;
-  FieldPath at(path);
+  const auto at = [&](const char* field) { return ValuePath(path, field); };
   const std::string kind = text_value(required(kind_field), at("kind"));
   if (kind == "user_out") row.kind = UsageKind::user_out;
   else if (kind == "conf_out") row.kind = UsageKind::conf_out;
@@ -194,7 +175,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
   try {
     Scenario s;
     if (const JsonValue schema = find_member(doc, "schema", ""); schema.present()) {
-      const std::string v = text_value(schema, "schema");
+      const std::string v = text_value(schema, std::string("schema"));
       if (v != "ccredits.scenario/1") {
         throw InputError("bad_value", "\"schema\" must be \"ccredits.scenario/1\", not \"" + v + "\".");
       }
@@ -221,7 +202,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
       s.settings = settings_from_json(settings.to_json(), plans);
     }
     if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
-      s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
+      s.currency = to_upper_ascii(trim(text_value(currency, std::string("currency"))));
       if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
     }
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();

@@ -5,6 +5,8 @@
 // Each figure is CPU time, the fastest of 5 rounds (the machine is shared; see msPerCall):
 // - module: module.estimate(text) -> estimate JSON text (the C++ core, Embind's string copies in and out);
 // - façade: calculator.estimate(text) -> plain object, as the page calls it (the module + JSON.parse in JS);
+// - buffers: the façade's route without JSON.parse (scenario bytes in through TextEncoder, result bytes out through
+//   TextDecoder: wasm/bindings.cpp estimateBuffer), i.e. the wasm core plus the cheapest transfer;
 // - JSON.parse: the JS parse of the estimate text alone, which the façade adds.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,9 +52,20 @@ for (const [label, text, share] of [['200-row', scenario200, 0.6], ['1-row', sce
   const out = module.estimate(text);
   console.log(`${label}: ${JSON.parse(text).usage.length} usage rows -> ${first.lines.length} lines, ` +
               `${first.pools.length} pools, monthly_total ${first.monthly_total}, ${out.length} characters out`);
-  const budget = seconds * share / 3;
+  const budget = seconds * share / 4;
   console.log(`  wasm (node ${process.version}) module: ${figure(msPerCall(() => module.estimate(text), budget))}` +
               ' (JSON text in, JSON text out)');
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const viaBuffers = () => {
+    const room = text.length * 3;
+    const at = module.scenarioBuffer(room);
+    const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + room));
+    return decoder.decode(module.estimateBuffer(written));
+  };
+  if (viaBuffers() !== out) throw new Error('estimateBuffer and estimate disagree');
+  console.log(`  wasm (node ${process.version}) buffers: ${figure(msPerCall(viaBuffers, budget))}` +
+              ' (JSON text in, JSON text out through TextEncoder/TextDecoder)');
   console.log(`  wasm (node ${process.version}) façade: ${figure(msPerCall(() => calculator.estimate(text), budget))}` +
               ' (JSON text in, parsed object out)');
   console.log(`  JSON.parse of the estimate text alone: ${msPerCall(() => JSON.parse(out), budget).toFixed(3)} ms`);

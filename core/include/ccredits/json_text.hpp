@@ -15,7 +15,9 @@ namespace ccredits {
 
 class JsonText {
  public:
-  explicit JsonText(std::size_t reserve = 0) { buffer_.resize(reserve); }
+  explicit JsonText(std::size_t reserve = 0) : buffer_(reserve, '\0'), data_(buffer_.data()), capacity_(reserve) {}
+  JsonText(const JsonText&) = delete;
+  JsonText& operator=(const JsonText&) = delete;
 
   JsonText& begin_object();
   JsonText& end_object();
@@ -35,7 +37,7 @@ class JsonText {
   // A nlohmann document, written as its dump() would be.
   JsonText& value(const json& v);
 
-  std::string_view text() const { return std::string_view(buffer_.data(), size_); }
+  std::string_view text() const { return std::string_view(data_, size_); }
   std::string take();
 
  private:
@@ -53,6 +55,8 @@ class JsonText {
   void append(char c) { *room(1) = c; }
 
   std::string buffer_;  // [0, size_) written; the rest is room
+  char* data_;          // buffer_.data() and buffer_.size(), kept here: in wasm each std::string accessor is a call
+  std::size_t capacity_;
   std::size_t size_ = 0;
   struct Level {
     bool first = true;

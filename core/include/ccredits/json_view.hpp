@@ -118,12 +118,25 @@ class JsonValue {
   std::uint32_t index_ = 0;
 };
 
+// Where a value sits, for error messages only: "usage[3]" and "minutes" make "usage[3].minutes" when a message
+// needs it, not for every value read (in wasm each string operation is a call, and a scenario has thousands).
+class ValuePath {
+ public:
+  ValuePath(const std::string& base) : base_(base) {}  // NOLINT: a whole path converts implicitly
+  ValuePath(const std::string& base, const char* field) : base_(base), field_(field) {}
+  std::string text() const { return field_ ? base_ + "." + field_ : base_; }
+
+ private:
+  const std::string& base_;
+  const char* field_ = nullptr;
+};
+
 // json_input.hpp's readers over a JsonView's values, for the scenario (defined in json_input.cpp). What the view
 // reads plainly is converted from its text; any other value, and every error, goes through the json overloads, so
 // the messages are the same. find_member returns an absent JsonValue where the json overload returns nullptr.
-Minutes minutes_value(const JsonValue& v, const std::string& path);
-std::string text_value(const JsonValue& v, const std::string& path);
-std::int64_t count_value(const JsonValue& v, const std::string& path);
+Minutes minutes_value(const JsonValue& v, const ValuePath& path);
+std::string text_value(const JsonValue& v, const ValuePath& path);
+std::int64_t count_value(const JsonValue& v, const ValuePath& path);
 JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path);
 JsonValue require_member(const JsonValue& obj, const char* key, const std::string& path);
 
