@@ -29,6 +29,7 @@ function resultView(report, projection) {
     view.append(el('p', { id: 'usage-skipped' },
       `${report.skipped_count} rows skipped, e.g. line ${first.line}: ${first.reason}.`));
   }
+  if (typeof report.per_day_note === 'string') view.append(el('p', { id: 'usage-per-day-note' }, report.per_day_note));
   const table = el('table', { id: 'usage-actual' });
   table.append(el('caption', {}, 'Actual spend in the report (Charge + Connection Fee)'));
   for (const [currency, a] of Object.entries(report.actual)) {

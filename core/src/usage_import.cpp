@@ -600,7 +600,11 @@ json UsageImporter::result() const {
   }
 
   json per_day = json::array();
-  if (rows_used_ > 0) {
+  if (days > kMaxPerDayDays) {
+    out["per_day_note"] = "The report's calls span " + std::to_string(days) + " days (" + iso_date(first_day_) +
+                          " to " + iso_date(last_day_) + "); the day-by-day series is given for at most " +
+                          std::to_string(kMaxPerDayDays) + " days. Check the Start Time of the outlying calls.";
+  } else if (rows_used_ > 0) {
     for (int day = first_day_; day <= last_day_; ++day) {
       auto it = by_day_.find(day);
       const DayTotals none;

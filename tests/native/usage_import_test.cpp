@@ -253,6 +253,21 @@ TEST_CASE("usage: period and the per-day series cover every day, empty ones incl
   CHECK(r["per_day"][2]["spend"] == "0.50");
 }
 
+TEST_CASE("usage: calls decades apart give no day-by-day series, and say why", "[usage][hostile]") {
+  // Found by fuzz_usage_import: two calls 100 years apart made an 8 KB report a 2.5 MB result.
+  const json r = import_text(report(kHeader25, {call("user_out", "+33140000000", "60", "0.50", "2000-01-01T10:00:00Z"),
+                                                call("user_out", "+33140000000", "60", "0.50", "2100-12-31T10:00:00Z")}));
+  CHECK(r["period"]["days"] == 36890);
+  CHECK(r["per_day"] == json::array());
+  CHECK(r["per_day_note"].get<std::string>().find("36890 days (2000-01-01 to 2100-12-31)") != std::string::npos);
+  // The longest period still listed day by day.
+  const json longest = import_text(report(kHeader25, {call("user_out", "+33140000000", "60", "0.50", "2026-01-01T10:00:00Z"),
+                                                      call("user_out", "+33140000000", "60", "0.50", "2027-02-04T10:00:00Z")}));
+  CHECK(longest["period"]["days"] == ccredits::kMaxPerDayDays);
+  CHECK(longest["per_day"].size() == static_cast<std::size_t>(ccredits::kMaxPerDayDays));
+  CHECK_FALSE(longest.contains("per_day_note"));
+}
+
 TEST_CASE("usage: scenario rows per average month, readable as a scenario", "[usage]") {
   // 28 days covered; US user -> FR wireline 600 s = 10 min; per month: 10 x 30.4375 / 28 = 10.870535714 -> 10.870536.
   Call a = call("user_out", "+33140000000", "600", "0", "2026-10-01T10:00:00Z");

@@ -24,6 +24,10 @@
 
 namespace ccredits {
 
+// The longest period for which the result lists every day (per_day). A longer span (dates years apart: a broken
+// export) would make the result grow with the dates, not with the report; the page reads at most this many days.
+inline constexpr int kMaxPerDayDays = 400;
+
 struct UsageImportSettings {
   // DOMAIN.md §8: the export has Charge and Connection Fee as separate columns; default spend = both.
   bool charge_includes_connection_fee = false;
