@@ -83,6 +83,16 @@ export function hostileReports() {
     'charge with 10,000 digits': { ...skippedAt3({ Charge: '9'.repeat(10000) }, /Charge/), file: 'charge-digits.csv' },
     'charge 99999999999999999 (past int64 millionths)': { ...skippedAt3({ Charge: '99999999999999999' }, /Charge/), file: 'charge-huge.csv' },
     'charge NaN': { ...skippedAt3({ Charge: 'NaN' }, /Charge/), file: 'charge-nan.csv' },
+    'calls a century apart (no day-by-day series of 36,890 days)': {
+      file: 'century.csv', expected: 'ok',
+      bytes: Buffer.from(csv(callRow({ 'Start Time': '2000-01-01T10:00:00Z', 'End Time': '2000-01-01T10:01:00Z' }),
+                             callRow({ 'Start Time': '2100-12-31T10:00:00Z', 'End Time': '2100-12-31T10:01:00Z' }))),
+      check: (r) => {
+        assert.equal(r.period.days, 36890);
+        assert.deepEqual(r.per_day, []);
+        assert.match(r.per_day_note, /36890 days/);
+      },
+    },
     'negative charge (a refund) is summed': {
       file: 'refund.csv', bytes: Buffer.from(csv(callRow(), callRow({ Charge: '-0.20' }))), expected: 'ok',
       check: (r) => assert.equal(r.actual.USD.charge, '0.30'), // 0.50 - 0.20
