@@ -34,6 +34,16 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
                                          std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
                                          "), needed by " + row.path + "." + advice);
   }
+  // Connection charges per call (CONTRACT.md `calls`), billed in the same proportion as the row's minutes.
+  const Money amount = rate->per_minute.for_minutes(c.billed) +
+                       rate->connection.scaled(wide_int(row.calls) * c.billed.micros(), row.minutes.micros());
+  // The totals are exact sums of the lines' exact amounts (all non-negative, so the order of the sum cannot
+  // decide whether it overflows).
+  out.monthly_total += amount;
+  for (auto& [use_case, total] : out.by_use_case) {
+    if (use_case == c.use_case) total += amount;
+  }
+  if (out.detail == EstimateDetail::totals) return;
   EstimateLine line;
   line.use_case = c.use_case;
   line.usage = row.path;
@@ -50,11 +60,9 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   line.minutes = c.billed;
   line.rate = rate->per_minute;
   line.connection = rate->connection;
-  // Connection charges per call (CONTRACT.md `calls`), billed in the same proportion as the row's minutes.
   const wide_int calls_micros = wide_int(row.calls) * kFixedScale;
   line.calls = Minutes::from_micros(divide_round_half_up(calls_micros * c.billed.micros(), row.minutes.micros()));
-  line.amount = rate->per_minute.for_minutes(c.billed) +
-                rate->connection.scaled(wide_int(row.calls) * c.billed.micros(), row.minutes.micros());
+  line.amount = amount;
   out.lines.push_back(std::move(line));
 }
 
@@ -122,18 +130,21 @@ json settings_json(const Settings& applied, const Plans& plans) {
 
 }  // namespace
 
-Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
+                          EstimateDetail level) {
   const RateCard& card = rates.card();
   if (!scenario.currency.empty() && scenario.currency != card.currency) {
     throw InputError("currency_mismatch", "The scenario asks for " + scenario.currency + " but the rate card is in " +
                                               card.currency + "; load a " + scenario.currency + " rate card.");
   }
   Estimate e;
+  e.detail = level;
+  for (const char* u : kUseCases) e.by_use_case[u] = Money();  // summed by bill()
   e.currency = card.currency;
   e.effective = card.effective;
   e.illustrative = card.illustrative;
   const Settings settings = scenario.settings.applied_to(plans.defaults);
-  e.settings = settings_json(settings, plans);
+  if (level == EstimateDetail::lines) e.settings = settings_json(settings, plans);
 
   detail::rate_calling_plans(scenario, plans, settings, rates, e);
   detail::rate_conferencing(scenario, plans, settings, rates, e);
@@ -149,14 +160,6 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   for (std::size_t i : order) sorted.push_back(std::move(e.lines[i]));
   e.lines = std::move(sorted);
 
-  Money sums[std::size(kUseCases)];
-  for (const EstimateLine& l : e.lines) {
-    for (std::size_t u = 0; u < std::size(kUseCases); ++u) {
-      if (l.use_case == kUseCases[u]) sums[u] += l.amount;
-    }
-    e.monthly_total += l.amount;
-  }
-  for (std::size_t u = 0; u < std::size(kUseCases); ++u) e.by_use_case[kUseCases[u]] = sums[u];
   return e;
 }
 

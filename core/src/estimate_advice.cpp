@@ -38,7 +38,9 @@ std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex&
   json advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
                                     with_plan_data(default_credits_policy(), plans));
   advice["what_if"] = what_if_json(scenario, estimate, plans,
-                                   [&](const Scenario& changed) { return compute_estimate(changed, rates, plans); });
+                                   [&](const Scenario& changed) {
+                                     return compute_estimate(changed, rates, plans, EstimateDetail::totals);
+                                   });
   return estimate_text(estimate, advice);
 }
 

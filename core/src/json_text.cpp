@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 namespace ccredits {
@@ -16,6 +17,16 @@ constexpr std::array<bool, 256> kPlain = [] {
   for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
   return t;
 }();
+
+// Whether all eight bytes of w are kPlain ASCII: none below 0x20, none from 0x80, no '"' and no '\\' (the
+// "has less than" and "has zero byte" word tests of Bit Twiddling Hacks, exact for these constants).
+bool plain_word(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  const auto has_zero_byte = [&](std::uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  const bool below_space = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
+  return !below_space && (w & kHighs) == 0 && !has_zero_byte(w ^ (kOnes * '"')) && !has_zero_byte(w ^ (kOnes * '\\'));
+}
 
 // The length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7: no overlong forms, no surrogates,
 // nothing above U+10FFFF), or 0. nlohmann copies exactly these sequences unchanged.
@@ -89,7 +100,14 @@ void JsonText::put_quoted(bool comma, std::string_view s, char suffix) {
   char* p = out;
   if (comma) *p++ = ',';
   *p++ = '"';
-  for (char c : s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8, p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (!plain_word(word)) break;
+    std::memcpy(p, &word, 8);
+  }
+  for (char c : s.substr(i)) {
     if (!kPlain[static_cast<unsigned char>(c)]) {
       // Something to escape (or UTF-8 to check): the general route.
       size_ = start;

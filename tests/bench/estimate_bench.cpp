@@ -89,7 +89,7 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
        }));
   line("what_if_json (incl. its compute_estimate)", time_per_run(each, [&] {
          return what_if_json(scenario, estimate, calc.plans(), [&](const Scenario& changed) {
-                  return compute_estimate(changed, calc.rate_index(), calc.plans());
+                  return compute_estimate(changed, calc.rate_index(), calc.plans(), EstimateDetail::totals);
                 }).size();
        }));
   line("estimate_text (JSON text of estimate + advice)", time_per_run(each, [&] {

@@ -47,6 +47,19 @@ TEST_CASE("JsonText escapes strings as nlohmann does", "[json_text]") {
   }
 }
 
+TEST_CASE("JsonText escapes every byte at every offset of a long string, eight bytes at a time or not", "[json_text]") {
+  // put_quoted checks eight bytes at a time: each byte value at each position of 1..17-byte strings.
+  for (std::size_t length = 1; length <= 17; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int c = 0; c < 256; ++c) {
+        std::string s(length, 'a');
+        s[at] = static_cast<char>(c);
+        REQUIRE(one_string(s) == dumped(json::array({s})));
+      }
+    }
+  }
+}
+
 TEST_CASE("JsonText writes minutes as minutes_json dumps them", "[json_text][minutes]") {
   auto minutes_text = [](std::int64_t micros) {
     JsonText out;

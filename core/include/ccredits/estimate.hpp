@@ -58,7 +58,12 @@ struct PoolReport {
   std::string source;
 };
 
+// How much compute_estimate builds: every line, or only the totals, pools and warnings (the what-if compares totals,
+// and building its lines cost as much as rating them).
+enum class EstimateDetail { lines, totals };
+
 struct Estimate {
+  EstimateDetail detail = EstimateDetail::lines;  // with totals, `lines` stays empty
   std::string currency;
   std::string effective;
   bool illustrative = false;
@@ -70,7 +75,8 @@ struct Estimate {
   json settings;                              // the §8 settings applied, with defaults and sources
 };
 
-Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans);
+Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
+                          EstimateDetail detail = EstimateDetail::lines);
 json estimate_to_json(const Estimate& e);
 // The estimate's JSON text (CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
 // the members of `more` (an object, e.g. the credits advice; none named like an estimate member) merged in.
