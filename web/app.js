@@ -48,7 +48,10 @@ function render(estimate) {
   $('result-bar').hidden = false;
 }
 
+// Each update is measured (performance entries 'ccredits:estimate' and 'ccredits:update') for
+// tests/bench/page-update.mjs, which types into the form and reads them.
 function update() {
+  const started = performance.now();
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
   scheduleShare(scenario);
@@ -59,7 +62,9 @@ function update() {
     problem.textContent = `Fix the ${errors.length === 1 ? 'field' : `${errors.length} fields`} marked in the form; the results below are from the last complete input.`;
     return;
   }
+  const estimateStarted = performance.now();
   const estimate = calculator.estimate(scenario);
+  performance.measure('ccredits:estimate', { start: estimateStarted });
   if (estimate.error) {
     const key = fieldForError(String(estimate.error.message ?? ''), paths);
     form.showErrors(key ? [{ key, message: estimate.error.message }] : []);
@@ -73,6 +78,7 @@ function update() {
   last = { scenario, estimate };
   $('raw-estimate').textContent = JSON.stringify(estimate, null, 2);
   render(estimate);
+  performance.measure('ccredits:update', { start: started });
   if (!document.body.dataset.ready) {
     performance.mark('ccredits:first-result');
     document.body.dataset.ready = 'true';
