@@ -1,5 +1,8 @@
 #include "ccredits/scenario.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
 #include "ccredits/json_view.hpp"
@@ -9,6 +12,7 @@ namespace ccredits {
 namespace {
 
 std::string country_value(const JsonValue& v, const ValuePath& path) {
+  if (v.is_string() && v.plain() && is_country_code(v.raw())) return std::string(v.raw());  // "US": as it is
   std::string c = to_upper_ascii(trim(text_value(v, path)));
   if (!is_country_code(c)) {
     throw InputError("unknown_country", "\"" + path.text() + "\" must be a two-letter country code like US or FR, not \"" +
@@ -151,8 +155,15 @@ template <typename Fn>
 void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
   if (const JsonValue list = find_member(doc, key, ""); list.present()) {
     if (!list.is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
+    const std::string_view name(key);
     list.for_each_element([&](std::size_t i, const JsonValue& item) {
-      fn(item, std::string(key) + "[" + std::to_string(i) + "]");
+      // "usage[12]", written in one buffer (a few string concatenations per row add up in wasm)
+      char path[64];
+      char* end = std::copy(name.begin(), name.end(), path);
+      *end++ = '[';
+      end = std::to_chars(end, path + sizeof path - 1, i).ptr;
+      *end++ = ']';
+      fn(item, std::string(path, end));
     });
   }
 }

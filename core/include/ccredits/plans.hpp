@@ -81,7 +81,7 @@ struct Plans {
   Settings defaults;
   std::vector<SettingInfo> setting_info;
   // Every country code the plan data names, plus any added from a country list (rates/countries.json).
-  std::set<std::string> known_countries;
+  std::set<std::string, std::less<>> known_countries;  // std::less<>: looked up by string_view, no copy
 
   const CallingPlanInfo& plan(Plan p) const { return calling_plans[static_cast<std::size_t>(p)]; }
   // Included outbound minutes per user per month of plan p for users licensed in country (DOMAIN.md §3).
@@ -89,7 +89,7 @@ struct Plans {
   // Whether a call from a user licensed in `from` to `to` is domestic for the calling plan (DOMAIN.md §3).
   bool is_domestic(std::string_view from, std::string_view to) const;
   bool in_zone_a(std::string_view country) const { return zone_a.count(std::string(country)) > 0; }
-  bool is_known_country(std::string_view country) const { return known_countries.count(std::string(country)) > 0; }
+  bool is_known_country(std::string_view country) const { return known_countries.find(country) != known_countries.end(); }
   const PaygZone* payg_zone_of(std::string_view country) const;
   const SettingInfo* setting(std::string_view name) const;
 };
