@@ -18,6 +18,13 @@ const fragment = await encodeShare(scenario);
 const site = await openSite();
 try {
   const { page } = site;
+  // Keystroke to the frame after it (two animation frames later: style, layout and paint included).
+  await page.addInitScript(() => {
+    document.addEventListener('keydown', () => {
+      const start = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('bench:frame', { start })));
+    }, true);
+  });
   await page.goto(`${site.url}#${fragment}`);
   // The shipped card lacks the bench's destinations: the page waits with an error until the bench card is loaded.
   await page.waitForSelector('#rates-file', { state: 'attached' });
@@ -32,10 +39,12 @@ try {
     // Alternately add and remove a digit: the scenario stays valid and about the same size.
     await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
   }
-  await page.waitForFunction((n) => performance.getEntriesByName('ccredits:update').length >= n, keystrokes);
+  await page.waitForFunction((n) => performance.getEntriesByName('ccredits:update').length >= n &&
+    performance.getEntriesByName('bench:frame').length >= n, keystrokes);
   const durations = await page.evaluate(() => ({
     estimate: performance.getEntriesByName('ccredits:estimate').map((e) => e.duration),
     update: performance.getEntriesByName('ccredits:update').map((e) => e.duration),
+    frame: performance.getEntriesByName('bench:frame').map((e) => e.duration),
   }));
   const summary = (values) => {
     const sorted = values.slice().sort((a, b) => a - b);
@@ -46,6 +55,7 @@ try {
               `(headless Chromium ${site.context.browser()?.version() ?? ''})`);
   console.log(`  estimate (wasm through the façade, JSON.parse included): ${summary(durations.estimate)}`);
   console.log(`  whole update (form -> scenario, estimate, rendering):    ${summary(durations.update)}`);
+  console.log(`  keystroke to the next frame (style, layout, paint too):   ${summary(durations.frame)}`);
   if (site.problems.length) console.log(`  page problems: ${site.problems.join('; ')}`);
 } finally {
   await site.close();
