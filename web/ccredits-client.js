@@ -11,7 +11,7 @@ const OPTIONAL = {
 
 // estimate(text) through the module's byte buffers (wasm/bindings.cpp): TextEncoder/TextDecoder instead of Embind's
 // per-byte string copies. A UTF-16 code unit takes at most 3 bytes of UTF-8.
-function bufferedEstimate(module) {
+export function bufferedEstimate(module) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   return (text) => {

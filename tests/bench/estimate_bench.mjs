@@ -13,9 +13,10 @@ import { pathToFileURL } from 'node:url';
 import { loadSiteModule, readRepoFile, siteDir } from '../node/load-module.mjs';
 
 const seconds = Number(process.argv[2] ?? 3);
-const { loadCalculatorFrom } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
+const { loadCalculatorFrom, bufferedEstimate } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
 const module = await loadSiteModule();
 const calculator = loadCalculatorFrom(module);
+const estimateViaBuffers = bufferedEstimate(module);
 const rates = calculator.loadRates(await readRepoFile('tests/bench/bench-rates.json'), 'bench-rates.json');
 if (rates.error) throw new Error(rates.error.message);
 const plans = calculator.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json');
@@ -55,14 +56,7 @@ for (const [label, text, share] of [['200-row', scenario200, 0.6], ['1-row', sce
   const budget = seconds * share / 4;
   console.log(`  wasm (node ${process.version}) module: ${figure(msPerCall(() => module.estimate(text), budget))}` +
               ' (JSON text in, JSON text out)');
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  const viaBuffers = () => {
-    const room = text.length * 3;
-    const at = module.scenarioBuffer(room);
-    const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + room));
-    return decoder.decode(module.estimateBuffer(written));
-  };
+  const viaBuffers = () => estimateViaBuffers(text);
   if (viaBuffers() !== out) throw new Error('estimateBuffer and estimate disagree');
   console.log(`  wasm (node ${process.version}) buffers: ${figure(msPerCall(viaBuffers, budget))}` +
               ' (JSON text in, JSON text out through TextEncoder/TextDecoder)');
