@@ -4,26 +4,6 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export const isDecimal = (v) => (typeof v === 'string' && DECIMAL.test(v)) || (typeof v === 'number' && Number.isFinite(v));
 
-let moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
-let rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 6 });
-let currencyCode = 'USD';
-
-export function setCurrency(code) {
-  try {
-    moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
-    rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code, maximumFractionDigits: 6 });
-    currencyCode = code;
-  } catch {
-    moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    rateFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 });
-    currencyCode = '';
-  }
-  formatMoney = remembered(moneyFormat);
-  formatRate = remembered(rateFormat);
-}
-
-export const currency = () => currencyCode;
-
 // Formatting a decimal string exactly costs microseconds, and the page formats ~1,000 of them on every keystroke of
 // a 200-row scenario, nearly all the same as the keystroke before: each format remembers its recent results.
 function remembered(format) {
@@ -40,8 +20,27 @@ function remembered(format) {
   };
 }
 
-let formatMoney = remembered(moneyFormat);
-let formatRate = remembered(rateFormat);
+let formatMoney = remembered(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }));
+let formatRate = remembered(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 6 }));
+let currencyCode = 'USD';
+
+export function setCurrency(code) {
+  let moneyFormat;
+  let rateFormat;
+  try {
+    moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
+    rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code, maximumFractionDigits: 6 });
+    currencyCode = code;
+  } catch {
+    moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    rateFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+    currencyCode = '';
+  }
+  formatMoney = remembered(moneyFormat);
+  formatRate = remembered(rateFormat);
+}
+
+export const currency = () => currencyCode;
 
 export function money(value) {
   return isDecimal(value) ? formatMoney(value) : '—';
