@@ -186,7 +186,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
   try {
     Scenario s;
     if (const JsonValue schema = find_member(doc, "schema", ""); schema.present()) {
-      const std::string v = text_value(schema, std::string("schema"));
+      const std::string v = text_value(schema, "schema");
       if (v != "ccredits.scenario/1") {
         throw InputError("bad_value", "\"schema\" must be \"ccredits.scenario/1\", not \"" + v + "\".");
       }
@@ -213,7 +213,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
       s.settings = settings_from_json(settings.to_json(), plans);
     }
     if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
-      s.currency = to_upper_ascii(trim(text_value(currency, std::string("currency"))));
+      s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
       if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
     }
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();

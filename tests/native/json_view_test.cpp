@@ -50,12 +50,12 @@ TEST_CASE("JsonView reads objects, arrays and plain values without copying", "[j
   usage.for_each_element([&](std::size_t i, const JsonValue& row) {
     const JsonValue kind = row.member("kind");
     seen += std::to_string(i) + ":" + (kind.present() ? kind.text() : "-") + ":" +
-            ccredits::minutes_value(row.member("minutes"), std::string("minutes")).to_string() + " ";
+            ccredits::minutes_value(row.member("minutes"), "minutes").to_string() + " ";
   });
   CHECK(seen == "0:user_out:12.5 1:-:3 ");
   CHECK(root.member("n").is_null());
   CHECK_FALSE(ccredits::find_member(root, "n", "").present());  // null reads as absent, as find_member(json)
-  CHECK(ccredits::count_value(root.member("users"), std::string("users")) == 40);
+  CHECK(ccredits::count_value(root.member("users"), "users") == 40);
   CHECK_FALSE(root.member("missing").present());
 }
 
@@ -95,9 +95,9 @@ TEST_CASE("JsonView reads numbers plainly only where nlohmann's text is the same
       }
     };
     INFO(number);
-    CHECK(outcome([&] { return ccredits::minutes_value(view.root(), std::string("m")).to_string(); }) ==
+    CHECK(outcome([&] { return ccredits::minutes_value(view.root(), "m").to_string(); }) ==
           outcome([&] { return ccredits::minutes_value(dom, "m").to_string(); }));
-    CHECK(outcome([&] { return std::to_string(ccredits::count_value(view.root(), std::string("c"))); }) ==
+    CHECK(outcome([&] { return std::to_string(ccredits::count_value(view.root(), "c")); }) ==
           outcome([&] { return std::to_string(ccredits::count_value(dom, "c")); }));
   }
 }

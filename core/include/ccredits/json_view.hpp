@@ -122,12 +122,15 @@ class JsonValue {
 // needs it, not for every value read (in wasm each string operation is a call, and a scenario has thousands).
 class ValuePath {
  public:
-  ValuePath(const std::string& base) : base_(base) {}  // NOLINT: a whole path converts implicitly
-  ValuePath(const std::string& base, const char* field) : base_(base), field_(field) {}
-  std::string text() const { return field_ ? base_ + "." + field_ : base_; }
+  // A whole path converts implicitly, from a string or a literal; it must outlive the ValuePath (a temporary
+  // lives to the end of the call it is an argument of).
+  ValuePath(const std::string& base) : base_(base) {}  // NOLINT
+  ValuePath(const char* base) : base_(base) {}         // NOLINT
+  ValuePath(std::string_view base, const char* field) : base_(base), field_(field) {}
+  std::string text() const { return field_ ? std::string(base_) + "." + field_ : std::string(base_); }
 
  private:
-  const std::string& base_;
+  std::string_view base_;
   const char* field_ = nullptr;
 };
 
