@@ -70,11 +70,15 @@ std::optional<Sheet> sheet_from_key(std::string_view key) {
 std::string_view number_type_key(NumberType t) { return kNumberTypeKeys[static_cast<std::size_t>(t)]; }
 
 std::optional<NumberType> number_type_from_text(std::string_view text) {
-  // The scenario's own words first, as written (every usage row of every estimate passes here).
-  if (text == "wireline") return NumberType::wireline;
-  if (text == "wireless") return NumberType::wireless;
-  if (text == "all") return NumberType::all;
-  const std::string t = to_lower_ascii(trim(text));
+  // Lower-cased in a stack buffer, not a std::string: every usage row of every estimate passes here.
+  text = trim(text);
+  char lower[24];
+  if (text.size() > sizeof lower) return std::nullopt;  // longer than any of the words below
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view t(lower, text.size());
   if (t == "all" || t == "all number types" || t == "any" || t.empty()) return NumberType::all;
   if (t == "wireline" || t == "landline" || t == "fixed" || t == "geographic") return NumberType::wireline;
   if (t == "wireless" || t == "mobile") return NumberType::wireless;
