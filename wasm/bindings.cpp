@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ccredits/calculator.hpp"
+#include "ccredits/estimate_session.hpp"
 #include "ccredits/usage_import.hpp"
 
 namespace {
@@ -46,6 +47,20 @@ emscripten::val estimate_buffer(std::size_t size) {
   const std::string& in = scenario_bytes();
   result = ccredits::as_json_result(
       [&] { return calculator().estimate_text(std::string_view(in.data(), std::min(size, in.size()))); });
+  return emscripten::val(
+      emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
+}
+
+// The page's estimate while it is edited: the scenario in scenarioBuffer as above, and only the changes since the
+// result numbered `known` back (ccredits/estimate_session.hpp), as a view valid until the next call.
+emscripten::val estimate_changes_buffer(std::size_t size, double known) {
+  static ccredits::EstimateSession session;
+  static std::string result;
+  const std::string& in = scenario_bytes();
+  result = ccredits::as_json_result([&] {
+    return session.update(calculator(), std::string_view(in.data(), std::min(size, in.size())),
+                          static_cast<std::uint64_t>(known));
+  });
   return emscripten::val(
       emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
 }
@@ -101,6 +116,7 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("estimate", &estimate);
   emscripten::function("scenarioBuffer", &scenario_buffer);
   emscripten::function("estimateBuffer", &estimate_buffer);
+  emscripten::function("estimateChangesBuffer", &estimate_changes_buffer);
   emscripten::function("loadRateSheet", &load_rate_sheet);
   emscripten::function("loadZones", &load_zones);
   emscripten::function("simulate", &simulate);

@@ -2,7 +2,6 @@
 
 #include "ccredits/estimate.hpp"
 #include "ccredits/rate_sheet_csv.hpp"
-#include "ccredits/estimate_advice.hpp"
 
 namespace ccredits {
 
@@ -97,11 +96,16 @@ json Calculator::estimate(std::string_view scenario_text, const std::string& fil
 }
 
 std::string Calculator::estimate_text(std::string_view scenario_text, const std::string& file) const {
+  const EstimateWithAdvice result = estimate_result(scenario_text, file);
+  return ccredits::estimate_text(result.estimate, result.advice);
+}
+
+EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
   if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
   const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
   try {
-    return estimate_with_advice_text(scenario, *index_, plans_);
+    return estimate_and_advice(scenario, *index_, plans_);
   } catch (const InputError& e) {
     throw e.in_file(file);
   }

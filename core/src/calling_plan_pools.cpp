@@ -70,16 +70,22 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     }
     pools[it->second].users += l.users;
   }
+  // Each country's pools, in the order first seen (a scenario has a row per destination, a pool per plan).
+  std::map<std::string_view, std::vector<std::size_t>> pools_in;
+  for (std::size_t p = 0; p < pools.size(); ++p) pools_in[pools[p].country].push_back(p);
+  const std::vector<std::size_t> no_pools;
 
+  std::vector<std::size_t> calling;
+  std::vector<std::int64_t> users;
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
     if (row.kind != UsageKind::user_out || row.minutes.is_zero()) continue;
     // The plans of the row's licence country that can place calls, and their users.
-    std::vector<std::size_t> calling;
-    std::vector<std::int64_t> users;
+    calling.clear();
+    users.clear();
     bool has_none_plan = false;
-    for (std::size_t p = 0; p < pools.size(); ++p) {
-      if (pools[p].country != row.from) continue;
+    const auto in_country = pools_in.find(row.from);
+    for (std::size_t p : in_country == pools_in.end() ? no_pools : in_country->second) {
       if (pools[p].plan == Plan::none) {
         has_none_plan = true;
       } else if (pools[p].users > 0) {

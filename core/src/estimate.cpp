@@ -40,8 +40,9 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   // The totals are exact sums of the lines' exact amounts (all non-negative, so the order of the sum cannot
   // decide whether it overflows).
   out.monthly_total += amount;
-  for (auto& [use_case, total] : out.by_use_case) {
-    if (use_case == c.use_case) total += amount;
+  const std::string_view use_case = c.use_case;
+  for (auto& [name, total] : out.by_use_case) {
+    if (name == use_case) total += amount;
   }
   if (out.detail == EstimateDetail::totals) return;
   EstimateLine line;
@@ -144,7 +145,10 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   e.effective = card.effective;
   e.illustrative = card.illustrative;
   const Settings settings = scenario.settings.applied_to(plans.defaults);
-  if (level == EstimateDetail::lines) e.settings = settings_json(settings, plans);
+  if (level == EstimateDetail::lines) {
+    e.settings = settings_json(settings, plans);
+    e.lines.reserve(scenario.usage.size() * 2);  // most rows make one or two lines
+  }
 
   detail::rate_calling_plans(scenario, plans, settings, rates, e);
   detail::rate_conferencing(scenario, plans, settings, rates, e);

@@ -33,15 +33,21 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
   return in;
 }
 
+EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  EstimateWithAdvice result{compute_estimate(scenario, rates, plans), json()};
+  const Estimate& estimate = result.estimate;
+  result.advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
+                                      with_plan_data(default_credits_policy(), plans));
+  result.advice["what_if"] = what_if_json(scenario, estimate, plans,
+                                          [&](const Scenario& changed) {
+                                            return compute_estimate(changed, rates, plans, EstimateDetail::totals);
+                                          });
+  return result;
+}
+
 std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
-  const Estimate estimate = compute_estimate(scenario, rates, plans);
-  json advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
-                                    with_plan_data(default_credits_policy(), plans));
-  advice["what_if"] = what_if_json(scenario, estimate, plans,
-                                   [&](const Scenario& changed) {
-                                     return compute_estimate(changed, rates, plans, EstimateDetail::totals);
-                                   });
-  return estimate_text(estimate, advice);
+  const EstimateWithAdvice result = estimate_and_advice(scenario, rates, plans);
+  return estimate_text(result.estimate, result.advice);
 }
 
 json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {

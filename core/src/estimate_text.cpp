@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <array>
 
-#include "ccredits/estimate.hpp"
-#include "ccredits/json_text.hpp"
+#include "ccredits/estimate_text.hpp"
 
 namespace ccredits {
 namespace {
 
+void write_pool(JsonText& out, const PoolReport& p);
+
+}  // namespace
+
 // Keys in nlohmann's (byte) order; optional members only when set, as CONTRACT.md describes them.
-void write_line(JsonText& out, const EstimateLine& l) {
+void write_estimate_line(JsonText& out, const EstimateLine& l) {
   const bool has_calls = !l.calls.is_zero();
   out.begin_object();
   out.key("amount").fixed(l.amount.micros(), 2);
@@ -34,6 +37,8 @@ void write_line(JsonText& out, const EstimateLine& l) {
   out.end_object();
 }
 
+namespace {
+
 void write_pool(JsonText& out, const PoolReport& p) {
   const bool calling_plan = p.kind == "calling_plan";
   out.begin_object();
@@ -53,11 +58,9 @@ void write_pool(JsonText& out, const PoolReport& p) {
   out.end_object();
 }
 
-// The estimate's own members, in key order.
-constexpr std::array<std::string_view, 9> kMembers = {"by_use_case", "currency", "lines",    "monthly_total",
-                                                      "monthly_total_exact", "pools", "rates", "settings", "warnings"};
+}  // namespace
 
-void write_member(JsonText& out, const Estimate& e, std::string_view name) {
+void write_estimate_member(JsonText& out, const Estimate& e, std::string_view name) {
   out.key(name);
   if (name == "by_use_case") {
     std::array<std::string_view, std::size(kUseCases)> keys;
@@ -73,7 +76,7 @@ void write_member(JsonText& out, const Estimate& e, std::string_view name) {
     out.string(e.currency);
   } else if (name == "lines") {
     out.begin_array();
-    for (const EstimateLine& l : e.lines) write_line(out, l);
+    for (const EstimateLine& l : e.lines) write_estimate_line(out, l);
     out.end_array();
   } else if (name == "monthly_total") {
     out.fixed(e.monthly_total.micros(), 2);
@@ -94,7 +97,34 @@ void write_member(JsonText& out, const Estimate& e, std::string_view name) {
   }
 }
 
-}  // namespace
+bool same_estimate_member(const Estimate& a, const Estimate& b, std::string_view name) {
+  if (name == "by_use_case") return a.by_use_case == b.by_use_case;
+  if (name == "currency") return a.currency == b.currency;
+  if (name == "lines") return a.lines == b.lines;
+  if (name == "monthly_total" || name == "monthly_total_exact") return a.monthly_total == b.monthly_total;
+  if (name == "pools") return a.pools == b.pools;
+  if (name == "rates") return a.effective == b.effective && a.illustrative == b.illustrative;
+  if (name == "settings") return same_json(a.settings, b.settings);
+  return a.warnings == b.warnings;
+}
+
+bool same_json(const json& a, const json& b) {
+  // nlohmann's == calls 1 and 1.0 equal, but dumps them differently.
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_object()) {
+    for (auto x = a.cbegin(), y = b.cbegin(); x != a.cend(); ++x, ++y) {
+      if (x.key() != y.key() || !same_json(x.value(), y.value())) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same_json(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
 
 std::string estimate_text(const Estimate& e, const json& more) {
   JsonText out(1024 + 384 * e.lines.size());
@@ -102,9 +132,9 @@ std::string estimate_text(const Estimate& e, const json& more) {
   // Merge the estimate's members and `more`'s (both in key order) as one sorted object.
   auto extra = more.cbegin();
   const auto extra_end = more.cend();
-  for (std::string_view name : kMembers) {
+  for (std::string_view name : kEstimateMembers) {
     for (; extra != extra_end && std::string_view(extra.key()) < name; ++extra) out.key(extra.key()).value(extra.value());
-    write_member(out, e, name);
+    write_estimate_member(out, e, name);
   }
   for (; extra != extra_end; ++extra) out.key(extra.key()).value(extra.value());
   out.end_object();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { loadSiteModule, readRepoFile, repoRoot } from './load-module.mjs';
+import { importSiteClient, loadSiteModule, readRepoFile, repoRoot } from './load-module.mjs';
 import { generateScenarios, cliResults, DIFFERENTIAL_COUNT } from './scenario-generator.mjs';
 
 test(`CLI and node wasm agree byte for byte on ${DIFFERENTIAL_COUNT} scenarios`, async () => {
@@ -20,9 +20,17 @@ test(`CLI and node wasm agree byte for byte on ${DIFFERENTIAL_COUNT} scenarios`,
   assert.equal(plans.error, undefined);
   const wasm = scenarios.map((s) => module.estimate(s));
 
+  // The page's route: the same scenarios one after the other through the module's estimate session, each result
+  // patched from the one before (errors in between leave it as it was).
+  const estimate = (await importSiteClient()).sessionEstimate(module);
+  const session = scenarios.map((s) => JSON.stringify(estimate(s)));
+
   let estimates = 0;
   for (let i = 0; i < scenarios.length; ++i) {
     assert.equal(wasm[i], native[i], `scenario ${i}: ${scenarios[i]}`);
+    // Through JSON.stringify on both sides: nlohmann's Grisu2 prints a few minutes figures longer than JS's shortest
+    // form (154.95332199999999 for 154.953322), the same double.
+    assert.equal(session[i], JSON.stringify(JSON.parse(native[i])), `session, scenario ${i}: ${scenarios[i]}`);
     if (!native[i].startsWith('{"error"')) ++estimates;
   }
   // The set must exercise real estimates, not only error documents.

@@ -13,8 +13,11 @@ export async function loadSiteModule() {
   return createCcredits({ wasmBinary });
 }
 
+// The page's façade (web/ccredits-client.js) as the site ships it, next to the module it imports.
+export const importSiteClient = () => import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
+
 export async function loadCalculator() {
-  const { loadCalculatorFrom } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
+  const { loadCalculatorFrom } = await importSiteClient();
   return loadCalculatorFrom(await loadSiteModule());
 }
 

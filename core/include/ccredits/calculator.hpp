@@ -12,6 +12,7 @@
 #include "ccredits/error.hpp"
 #include "ccredits/json_input.hpp"
 #include "ccredits/call_simulator.hpp"
+#include "ccredits/estimate_advice.hpp"
 #include "ccredits/plans.hpp"
 #include "ccredits/rate_card.hpp"
 #include "ccredits/rate_lookup.hpp"
@@ -58,6 +59,8 @@ class Calculator {
   // The same estimate as JSON text (the text estimate() dumps to), written without building the document: what
   // the page calls on every keystroke.
   std::string estimate_text(std::string_view scenario_text, const std::string& file = "scenario") const;
+  // The same estimate before it is written (EstimateSession writes only what changed).
+  EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
   // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.

@@ -41,6 +41,8 @@ struct EstimateLine {
   Money rate;
   Money connection;         // per call
   Money amount;             // exact
+
+  bool operator==(const EstimateLine&) const = default;
 };
 
 struct PoolReport {
@@ -56,6 +58,8 @@ struct PoolReport {
   Minutes overage;
   Minutes international_weight;  // Domestic+International: allowance / 600; zero otherwise
   std::string source;
+
+  bool operator==(const PoolReport&) const = default;
 };
 
 // How much compute_estimate builds: every line, or only the totals, pools and warnings (the what-if compares totals,

@@ -1,0 +1,36 @@
+#pragma once
+// Successive estimates of a scenario being edited: what the page asks for on every keystroke. Each update runs the
+// whole estimate (Calculator::estimate_result, the code path of every estimate) and returns only what differs from
+// the result the caller already holds. For a 200-row scenario the whole document is 124 KB, and writing it,
+// copying it out of wasm and parsing it in JS took longer than the estimate itself (README "Speed of an estimate").
+//
+// The changes, as JSON text:
+//   {"after": A, "line_count": N, "lines": [[i, line], ...], "removed": [member, ...], "serial": S,
+//    "set": {member: value, ...}}
+// Applied to the result numbered A (A = 0: an empty document), they give the result numbered S, which is the
+// document Calculator::estimate_text returns for the same scenario: each member in "set" replaces the one held,
+// each member in "removed" goes, the "lines" array is cut or grown to N elements and lines[i] replaced for each
+// [i, line]. Members are in key order in both documents.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccredits/calculator.hpp"
+
+namespace ccredits {
+
+class EstimateSession {
+ public:
+  // known: the serial of the result the caller holds, 0 for none. Unless it is this session's last serial, the
+  // changes are against nothing (A = 0) and hold the whole result. Throws InputError as Calculator::estimate_text
+  // does, and then leaves the session as it was: the caller still holds the last good result.
+  std::string update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
+                     const std::string& file = "scenario");
+
+ private:
+  std::optional<EstimateWithAdvice> last_;
+  std::uint64_t serial_ = 0;
+};
+
+}  // namespace ccredits

@@ -1,0 +1,76 @@
+#include "ccredits/estimate_session.hpp"
+
+#include "ccredits/estimate_text.hpp"
+
+namespace ccredits {
+namespace {
+
+bool same_line(const EstimateWithAdvice* before, const std::vector<EstimateLine>& lines, std::size_t i) {
+  return before && i < before->estimate.lines.size() && before->estimate.lines[i] == lines[i];
+}
+
+bool same_advice_member(const EstimateWithAdvice* before, const std::string& key, const json& value) {
+  if (!before) return false;
+  const auto it = before->advice.find(key);
+  return it != before->advice.end() && same_json(*it, value);
+}
+
+// The members of `next` that differ from `before` (all of them without one), the estimate's and the advice's
+// merged in key order; "lines" goes separately.
+void write_changed_members(JsonText& out, const EstimateWithAdvice& next, const EstimateWithAdvice* before) {
+  auto extra = next.advice.cbegin();
+  const auto write_advice_until = [&](std::string_view name) {
+    for (; extra != next.advice.cend() && (name.empty() || std::string_view(extra.key()) < name); ++extra) {
+      if (!same_advice_member(before, extra.key(), extra.value())) out.key(extra.key()).value(extra.value());
+    }
+  };
+  for (std::string_view name : kEstimateMembers) {
+    write_advice_until(name);
+    if (name == "lines") continue;
+    if (!before || !same_estimate_member(next.estimate, before->estimate, name)) {
+      write_estimate_member(out, next.estimate, name);
+    }
+  }
+  write_advice_until({});
+}
+
+}  // namespace
+
+std::string EstimateSession::update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
+                                    const std::string& file) {
+  EstimateWithAdvice next = calc.estimate_result(scenario_text, file);
+  const EstimateWithAdvice* before = last_ && known == serial_ ? &*last_ : nullptr;
+  const std::vector<EstimateLine>& lines = next.estimate.lines;
+
+  JsonText out(1024);
+  out.begin_object();
+  out.key("after").integer(before ? static_cast<std::int64_t>(serial_) : 0);
+  out.key("line_count").integer(static_cast<std::int64_t>(lines.size()));
+  out.key("lines").begin_array();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (same_line(before, lines, i)) continue;
+    out.begin_array().integer(static_cast<std::int64_t>(i));
+    write_estimate_line(out, lines[i]);
+    out.end_array();
+  }
+  out.end_array();
+  out.key("removed").begin_array();
+  if (before) {
+    for (auto it = before->advice.cbegin(); it != before->advice.cend(); ++it) {
+      if (!next.advice.contains(it.key())) out.string(it.key());
+    }
+  }
+  out.end_array();
+  out.key("serial").integer(static_cast<std::int64_t>(serial_ + 1));
+  out.key("set").begin_object();
+  write_changed_members(out, next, before);
+  out.end_object();
+  out.end_object();
+
+  std::string text = out.take();
+  last_ = std::move(next);
+  ++serial_;
+  return text;
+}
+
+}  // namespace ccredits

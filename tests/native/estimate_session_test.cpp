@@ -1,0 +1,151 @@
+// EstimateSession: the changes it returns, applied as estimate_session.hpp documents, give exactly the document
+// Calculator::estimate_text returns for the same scenario; unchanged lines and members are left out.
+#include <catch2/catch.hpp>
+
+#include "ccredits/calculator.hpp"
+#include "ccredits/error.hpp"
+#include "ccredits/estimate_session.hpp"
+#include "ccredits/estimate_text.hpp"
+#include "estimate_support.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+struct SessionFixture {
+  Calculator calc;
+  EstimateSession session;
+  json held;                 // the result the caller holds
+  std::uint64_t serial = 0;  // and its number
+  json last_changes;
+
+  SessionFixture() {
+    calc.load_rates(estimate_test::kTestCard, "test-card.json");
+    calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
+  }
+
+  // One update as the page's façade makes it: send the serial held, apply what comes back.
+  void update(const std::string& scenario) {
+    last_changes = json::parse(session.update(calc, scenario, serial));
+    json next = last_changes.at("after") == 0 ? json::object() : held;
+    REQUIRE((last_changes.at("after") == 0 || last_changes.at("after") == serial));
+    for (const auto& name : last_changes.at("removed")) next.erase(name.get<std::string>());
+    for (const auto& [name, value] : last_changes.at("set").items()) next[name] = value;
+    json lines = next.contains("lines") ? next["lines"] : json::array();
+    const std::size_t count = last_changes.at("line_count");
+    while (lines.size() > count) lines.erase(lines.size() - 1);
+    while (lines.size() < count) lines.push_back(nullptr);
+    for (const auto& change : last_changes.at("lines")) lines[change.at(0).get<std::size_t>()] = change.at(1);
+    next["lines"] = lines;
+    held = std::move(next);
+    serial = last_changes.at("serial");
+  }
+
+  std::string held_text() const { return held.dump(-1, ' ', false, json::error_handler_t::replace); }
+};
+
+std::string scenario(const std::string& fr_minutes, bool with_japan = true) {
+  return R"({"licenses":[{"country":"US","plan":"payg","users":5},{"country":"FR","plan":"payg","users":3}],
+    "usage":[{"kind":"user_out","from":"US","to":"US","minutes":1000},
+             {"kind":"user_out","from":"FR","to":"FR","number_type":"wireless","minutes":)" + fr_minutes + R"(},
+             {"kind":"user_out","from":"US","to":"MX","minutes":40})" +
+         (with_japan ? R"(,{"kind":"user_out","from":"US","to":"JP","minutes":25})" : "") + R"(,
+             {"kind":"toll_free_in","country":"US","service":"call_queue","minutes":300}]})";
+}
+
+}  // namespace
+
+TEST_CASE("estimate session: the first update holds the whole estimate", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  CHECK(f.last_changes.at("after") == 0);
+  CHECK(f.serial == 1);
+  CHECK(f.last_changes.at("lines").size() == 5);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
+}
+
+TEST_CASE("estimate session: a changed row sends its line and the members it moves, nothing else", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  f.update(scenario("210"));
+  CHECK(f.last_changes.at("after") == 1);
+  REQUIRE(f.last_changes.at("lines").size() == 1);
+  CHECK(f.last_changes.at("lines")[0].at(0) == 1);  // usage[1], the FR row
+  CHECK(f.last_changes.at("lines")[0].at(1).at("amount") == "18.69");  // 210 x 0.0890
+  const json& set = f.last_changes.at("set");
+  CHECK(set.contains("monthly_total"));
+  CHECK(set.contains("by_use_case"));
+  CHECK_FALSE(set.contains("currency"));
+  CHECK_FALSE(set.contains("settings"));
+  CHECK_FALSE(set.contains("eligibility"));
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("210")));
+}
+
+TEST_CASE("estimate session: the same scenario again changes nothing", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  f.update(scenario("200"));
+  CHECK(f.last_changes.at("lines").empty());
+  CHECK(f.last_changes.at("set").empty());
+  CHECK(f.last_changes.at("removed").empty());
+  CHECK(f.last_changes.at("line_count") == 5);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
+}
+
+TEST_CASE("estimate session: rows removed and added cut and grow the lines", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  f.update(scenario("200", false));
+  CHECK(f.last_changes.at("line_count") == 4);
+  // The toll-free line moves up one place: it is sent again, at its new index.
+  REQUIRE(f.last_changes.at("lines").size() == 1);
+  CHECK(f.last_changes.at("lines")[0].at(0) == 3);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("200", false)));
+  f.update(scenario("200"));
+  CHECK(f.last_changes.at("line_count") == 5);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
+}
+
+TEST_CASE("estimate session: bad input is an error that leaves the session as it was", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  CHECK_THROWS_AS(f.session.update(f.calc, scenario("-5"), f.serial), InputError);
+  CHECK_THROWS_AS(f.session.update(f.calc, "{\"usage\": [", f.serial), InputError);
+  f.update(scenario("250"));
+  CHECK(f.last_changes.at("after") == 1);  // against the last good result, which the caller still holds
+  CHECK(f.last_changes.at("lines").size() == 1);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("250")));
+}
+
+TEST_CASE("estimate session: a caller holding another result gets the whole estimate", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  f.update(scenario("210"));
+  f.serial = 1;  // the caller lost the second result
+  f.held = json::object();
+  f.update(scenario("220"));
+  CHECK(f.last_changes.at("after") == 0);
+  CHECK(f.last_changes.at("lines").size() == 5);
+  CHECK(f.serial == 3);
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("220")));
+}
+
+TEST_CASE("estimate session: new rates re-send the lines they price", "[estimate_session]") {
+  SessionFixture f;
+  f.update(scenario("200"));
+  std::string card = estimate_test::kTestCard;
+  const std::string mexico = R"("per_minute": "0.0049")";
+  card.replace(card.find(mexico), mexico.size(), R"("per_minute": "0.0100")");
+  f.calc.load_rates(card, "other-card.json");
+  f.update(scenario("200"));
+  REQUIRE(f.last_changes.at("lines").size() == 1);
+  CHECK(f.last_changes.at("lines")[0].at(1).at("destination") == "Mexico");
+  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
+}
+
+TEST_CASE("same_json tells 1 from 1.0, as their text does", "[estimate_session]") {
+  CHECK(same_json(json::parse(R"({"a":[1,"x",{"b":true}]})"), json::parse(R"({"a":[1,"x",{"b":true}]})")));
+  CHECK_FALSE(same_json(json(1), json(1.0)));
+  CHECK_FALSE(same_json(json::parse(R"({"a":1})"), json::parse(R"({"b":1})")));
+  CHECK_FALSE(same_json(json::parse("[1,2]"), json::parse("[1,2,3]")));
+}

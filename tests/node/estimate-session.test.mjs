@@ -1,0 +1,90 @@
+// The page's estimate route (web/ccredits-client.js sessionEstimate over the module's estimate session): while a
+// scenario is edited row by row, every patched result is the module's whole estimate of the same text (the same
+// members in the same order, the same values), and an edit sends only what it changed.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { importSiteClient, loadSiteModule, readRepoFile } from './load-module.mjs';
+import { random } from './scenario-generator.mjs';
+
+let module;
+let sessionEstimate;
+let base;
+before(async () => {
+  module = await loadSiteModule();
+  ({ sessionEstimate } = await importSiteClient());
+  assert.equal(JSON.parse(module.loadRates(await readRepoFile('tests/bench/bench-rates.json'), 'bench-rates.json')).error, undefined);
+  assert.equal(JSON.parse(module.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json')).error, undefined);
+  base = JSON.parse(await readRepoFile('tests/bench/scenario-200.json'));
+});
+
+// Where two texts part, with some context (a whole estimate is 124 KB: too much for a failure message).
+function firstDifference(actual, expected) {
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) ++at;
+  return `from character ${at}: patched …${actual.slice(Math.max(0, at - 200), at + 100)}… whole …${expected.slice(Math.max(0, at - 200), at + 100)}…`;
+}
+
+// Edits as an admin makes them: a row's minutes typed, half-typed to something invalid, a row removed or added.
+function edit(scenario, next) {
+  const s = structuredClone(scenario);
+  const row = Math.floor(next() * s.usage.length);
+  const what = next();
+  if (what < 0.6) s.usage[row].minutes = Math.floor(next() * 5000);
+  else if (what < 0.7) s.usage[row].minutes = '12abc';
+  else if (what < 0.85 && s.usage.length > 1) s.usage.splice(row, 1);
+  else s.usage.splice(row, 0, structuredClone(s.usage[(row + 7) % s.usage.length]));
+  return s;
+}
+
+test('300 edits of the 200-row scenario: each patched result is the whole estimate, member for member in the same order', () => {
+  const estimate = sessionEstimate(module);
+  const next = random(11);
+  let scenario = base;
+  let errors = 0;
+  for (let i = 0; i < 300; ++i) {
+    const edited = edit(scenario, next);
+    const text = JSON.stringify(edited);
+    const whole = module.estimate(text);
+    const patched = estimate(text);
+    if (patched.error) {
+      ++errors;
+      assert.deepEqual(patched, JSON.parse(whole), `edit ${i}`);
+      continue; // the admin fixes the field: the next edit starts from the last good scenario
+    }
+    // Both through JSON.stringify: nlohmann's Grisu2 prints a few minutes figures longer than JS's shortest form
+    // (154.95332199999999 for 154.953322), the same double.
+    const patchedText = JSON.stringify(patched);
+    const wholeText = JSON.stringify(JSON.parse(whole));
+    if (patchedText !== wholeText) assert.fail(`edit ${i}: ${firstDifference(patchedText, wholeText)}`);
+    scenario = edited;
+  }
+  assert.ok(errors > 10 && errors < 100, `${errors} edits were errors`);
+});
+
+test('typing into one row re-sends that row\'s lines, not the 300 others', () => {
+  const estimate = sessionEstimate(module);
+  const first = estimate(JSON.stringify(base));
+  assert.equal(first.error, undefined);
+  const edited = structuredClone(base);
+  edited.usage[5].minutes = Number(edited.usage[5].minutes) + 1;
+  const second = estimate(JSON.stringify(edited));
+  assert.equal(second.lines.length, first.lines.length);
+  const changed = second.lines.filter((line, i) => line !== first.lines[i]);
+  assert.ok(changed.length >= 1 && changed.length <= 3, `${changed.length} lines re-sent`);
+  assert.ok(changed.every((l) => l.usage === 'usage[5]'));
+  assert.equal(second.settings, first.settings); // unchanged members are the same objects
+  assert.ok(Object.isFrozen(second) && Object.isFrozen(second.lines) && Object.isFrozen(second.lines[0]));
+});
+
+test('two façades on one module do not mix their results', () => {
+  const a = sessionEstimate(module);
+  const b = sessionEstimate(module);
+  const one = structuredClone(base);
+  one.usage = one.usage.slice(0, 3);
+  const textA = JSON.stringify(base);
+  const textB = JSON.stringify(one);
+  a(textA);
+  b(textB);
+  assert.equal(JSON.stringify(a(textA)), JSON.stringify(JSON.parse(module.estimate(textA))));
+  assert.equal(JSON.stringify(b(textB)), JSON.stringify(JSON.parse(module.estimate(textB))));
+});
