@@ -33,13 +33,27 @@ function fieldForError(message, paths) {
   return direct ? `${direct[1]}.${direct[2]}` : null;
 }
 
+// Each result section and the estimate's members it shows. A section is drawn again only when one of them changed:
+// the façade hands back the very same object for every member the estimate did not change
+// (web/ccredits-client.js), so a keystroke redraws the sections it moved, not all six.
+const SECTIONS = [
+  ['spend', renderSpend, ['monthly_total', 'by_use_case', 'lines', 'warnings']],
+  ['pools', renderPools, ['pools']],
+  ['needs', renderNeeds, ['needs_credits', 'needs_credits_reasons']],
+  ['eligibility', renderEligibility, ['eligibility']],
+  ['recommendation', renderRecommendation, ['recommendation']],
+  ['what-if', renderWhatIf, ['what_if', 'by_use_case', 'monthly_total']],
+];
+const drawnFrom = new Map(); // section id -> [currency, ...the members it was drawn from]
+
 function render(estimate) {
-  renderSpend($('spend'), estimate);
-  renderPools($('pools'), estimate);
-  renderNeeds($('needs'), estimate);
-  renderEligibility($('eligibility'), estimate);
-  renderRecommendation($('recommendation'), estimate);
-  renderWhatIf($('what-if'), estimate);
+  for (const [id, draw, members] of SECTIONS) {
+    const inputs = [currency(), ...members.map((m) => estimate[m])];
+    const before = drawnFrom.get(id);
+    if (before && inputs.every((v, i) => v === before[i])) continue;
+    draw($(id), estimate);
+    drawnFrom.set(id, inputs);
+  }
   const parts = [`Monthly credit spend ${money(estimate.monthly_total)}`];
   if (typeof estimate.needs_credits === 'boolean') parts.push(estimate.needs_credits ? 'credits needed' : 'no credits needed');
   if (estimate.recommendation?.one_time) parts.push(`buy ${money(estimate.recommendation.one_time)} now`);

@@ -15,8 +15,8 @@ function s(tag, attrs = {}, text) {
   return el;
 }
 
-// series: decimal strings, one per day from day 1. threshold: optional decimal string.
-export function balanceChart(series, { threshold } = {}) {
+// series: decimal strings, one per day from day 1. threshold: optional decimal string. null when it cannot be drawn.
+function balanceSvg(series, { threshold } = {}) {
   const values = series.filter(isDecimal);
   if (values.length < 2 || values.length !== series.length) return null;
   const nums = values.map(Number);
@@ -46,10 +46,53 @@ export function balanceChart(series, { threshold } = {}) {
   }
   svg.append(s('polyline', { points: nums.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '), class: 'line' }));
   svg.append(s('circle', { cx: x(low), cy: y(nums[low]), r: 4, class: 'low' }));
-  const table = h('table', {},
+  return svg;
+}
+
+// The chart and its day-by-day table, as one figure kept from one render to the next: each render replaces the
+// SVG only. The table (a year is ~360 rows) is built when its <details> is opened, and kept up to date while it is.
+// Why kept: inserting a <details> made Chromium restyle every <option> of the form, ~87,000 of them in a
+// 200-row scenario, 50 ms on each keystroke (tests/bench/page-update.mjs).
+export function balanceFigure() {
+  let values = [];
+  const details = h('details', { class: 'chart-table' }, h('summary', { text: 'The balance as a table' }));
+  const fillTable = () => {
+    details.querySelector(':scope > table')?.remove();
+    if (details.open) details.append(balanceTable(values));
+  };
+  details.addEventListener('toggle', fillTable);
+  const figure = h('figure', { class: 'balance' }, details);
+  return {
+    element: figure,
+    // Draws the series; false when it cannot be drawn (fewer than two days, or a value that is not a decimal).
+    show(series, options) {
+      const svg = balanceSvg(series, options);
+      if (!svg) return false;
+      values = series;
+      const old = figure.querySelector(':scope > svg');
+      if (old) old.replaceWith(svg);
+      else figure.prepend(svg);
+      fillTable();
+      return true;
+    },
+  };
+}
+
+function balanceTable(values) {
+  const tbody = document.createElement('tbody');
+  values.forEach((v, i) => {
+    const tr = document.createElement('tr');
+    const day = document.createElement('th');
+    day.setAttribute('scope', 'row');
+    day.textContent = String(i + 1);
+    const balance = document.createElement('td');
+    balance.className = 'num';
+    balance.textContent = money(v);
+    tr.append(day, balance);
+    tbody.append(tr);
+  });
+  return h('table', {},
     h('caption', { text: 'Balance by day' }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Day' }), h('th', { scope: 'col', class: 'num', text: 'Balance' }))),
-    h('tbody', {}, values.map((v, i) => h('tr', {}, h('th', { scope: 'row', text: String(i + 1) }), h('td', { class: 'num', text: money(v) })))));
-  return h('figure', { class: 'balance' }, svg,
-    h('details', { class: 'chart-table' }, h('summary', { text: 'The balance as a table' }), table));
+    tbody);
 }

@@ -1,5 +1,6 @@
 #include "ccredits/json_view.hpp"
 
+#include <cstring>
 #include <limits>
 
 #include "ccredits/error.hpp"
@@ -214,8 +215,14 @@ std::string JsonValue::text() const {
 }
 
 bool JsonValue::key_equals(std::string_view key) const {
-  if (plain()) return raw() == key;
-  return text() == key;
+  const JsonView::Node& n = node();
+  if (!n.plain) return text() == key;
+  // members() asks each key against every name it looks for: most differ in length or first byte, and are told
+  // apart here without a call to memcmp (a call each in wasm).
+  const std::size_t size = n.end - n.begin;
+  if (size != key.size()) return false;
+  const char* at = view_->text_.data() + n.begin;
+  return size == 0 || (at[0] == key[0] && std::memcmp(at, key.data(), size) == 0);
 }
 
 void JsonValue::members(const std::string_view* keys, std::size_t n, JsonValue* found) const {

@@ -91,7 +91,11 @@ test('every section of a full estimate is shown in words and figures', async () 
   // The chart: an SVG with a title and description, and a table with one row per day.
   assert.equal(await page.locator('#recommendation svg[role="img"] title').textContent(), 'Credit balance over time');
   assert.match(await page.locator('#recommendation svg desc').textContent(), /60 days: starts at \$2,500\.50, lowest \$1,311\.50 on day 30/);
+  // The table is built when it is opened.
+  assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 0);
+  await page.locator('#recommendation .chart-table summary').click();
   assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 60);
+  assert.match(await page.locator('#recommendation .chart-table tbody tr').first().innerText(), /^1\s+\$2,500\.50$/);
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, /NaN|undefined|Infinity|\[object/);
 });

@@ -1,8 +1,10 @@
 // How much to buy: one-time amount, auto-recharge settings, the explanation, and the balance the planner simulated.
 import { h } from '../dom.js';
 import { money, amount, isDecimal } from '../format.js';
-import { balanceChart } from '../chart.js';
+import { balanceFigure } from '../chart.js';
 import { fill, list, textOf } from './section.js';
+
+let chart = null; // one figure, kept between renders (chart.js)
 
 export function renderRecommendation(section, e) {
   const r = e.recommendation;
@@ -17,10 +19,11 @@ export function renderRecommendation(section, e) {
     isDecimal(r.expiring_unused) && ['Credit expiring unused after 12 months', money(r.expiring_unused)],
   ].filter(Boolean);
   const series = Array.isArray(r.balance_series) ? r.balance_series : [];
+  chart ??= balanceFigure();
   fill(section, [
     facts.length ? h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])) : null,
     Array.isArray(r.explanation) && r.explanation.length ? h('div', {}, h('h3', { text: 'How these figures were reached' }), list(r.explanation)) : null,
-    series.length ? balanceChart(series, { threshold: ar?.threshold }) : null,
+    series.length && chart.show(series, { threshold: ar?.threshold }) ? chart.element : null,
     Array.isArray(r.notifications) && r.notifications.length
       ? h('div', {}, h('h3', { text: 'Who gets notified' }), list(r.notifications.map((n) => (typeof n === 'object' && n ? textOf(n.message) || textOf(n.event) : n))))
       : null,

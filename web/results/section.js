@@ -1,11 +1,19 @@
 // A result section that hides itself when the estimate has nothing for it (a missing key is never "undefined").
-import { h, replace } from '../dom.js';
+import { h } from '../dom.js';
 
+// Children that are already in place stay where they are: moving a node makes the browser restyle its whole
+// subtree, and the lines table of a 200-row scenario is kept from one keystroke to the next (spend.js).
 export function fill(section, content) {
   const parts = (Array.isArray(content) ? content : [content]).filter(Boolean);
   section.hidden = parts.length === 0;
-  const heading = section.querySelector(':scope > h2, :scope > h3');
-  replace(section, heading, ...parts);
+  const nodes = [section.querySelector(':scope > h2, :scope > h3'), ...parts].filter(Boolean);
+  const wanted = new Set(nodes);
+  for (const child of [...section.childNodes]) if (!wanted.has(child)) child.remove();
+  let cursor = section.firstChild;
+  for (const node of nodes) {
+    if (node === cursor) cursor = cursor.nextSibling;
+    else section.insertBefore(node, cursor);
+  }
 }
 
 export const textOf = (v) => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
@@ -24,20 +32,23 @@ export function table(caption, headers, rows, { numeric = [] } = {}) {
     body(rows, numeric)));
 }
 
-// The rows straight through createElement: a 200-row scenario's 300-line table is rebuilt on every keystroke, and
-// h()'s generic property handling made it most of the page's update (tests/bench/page-update.mjs).
+// The rows straight through createElement: a 200-row scenario's 300-line table is built on every keystroke that
+// changes most of it, and h()'s generic property handling made it most of the page's update
+// (tests/bench/page-update.mjs).
 function body(rows, numeric) {
   const tbody = document.createElement('tbody');
-  for (const r of rows) {
-    const tr = document.createElement('tr');
-    r.forEach((c, i) => {
-      const cell = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) cell.setAttribute('scope', 'row');
-      else if (numeric.includes(i)) cell.className = 'num';
-      cell.textContent = c;
-      tr.append(cell);
-    });
-    tbody.append(tr);
-  }
+  for (const r of rows) tbody.append(tableRow(r, numeric));
   return tbody;
+}
+
+export function tableRow(cells, numeric = []) {
+  const tr = document.createElement('tr');
+  cells.forEach((c, i) => {
+    const cell = document.createElement(i === 0 ? 'th' : 'td');
+    if (i === 0) cell.setAttribute('scope', 'row');
+    else if (numeric.includes(i)) cell.className = 'num';
+    cell.textContent = c;
+    tr.append(cell);
+  });
+  return tr;
 }

@@ -1,7 +1,7 @@
 // Monthly credit spend: the total, by use case, and line by line by destination.
 import { h } from '../dom.js';
-import { money, rate, amount, humanize, isDecimal } from '../format.js';
-import { fill, table, list, textOf } from './section.js';
+import { money, rate, amount, humanize, isDecimal, currency } from '../format.js';
+import { fill, table, tableRow, list, textOf } from './section.js';
 
 const USE_CASES = {
   toll_free: 'Toll-free numbers',
@@ -21,19 +21,50 @@ function lineUseCase(l) {
   return useCaseName(textOf(l.use_case)) + (detail.length ? ` (${detail.join(', ')})` : '');
 }
 
+const LINE_HEADERS = ['Destination', 'Use case', 'Billed minutes', 'Rate per minute', 'Amount'];
+const LINE_NUMERIC = [2, 3, 4];
+const lineCells = (l) => [textOf(l.destination) || '—', lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount)];
+
+// The lines table is kept from one render to the next and only the rows of lines that changed are rebuilt: the
+// façade hands back the very same object for every line the estimate did not change (web/ccredits-client.js), and
+// a keystroke in a 200-row scenario changes one or two of its ~300 lines. Rebuilt whole, the table made the
+// browser restyle ~2,000 elements per keystroke (tests/bench/page-update.mjs).
+let kept = null; // { wrap, tbody, rows: [tr], lines: [line], currency }
+
+function linesTable(lines) {
+  if (!lines.length) {
+    kept = null;
+    return null;
+  }
+  if (!kept || kept.currency !== currency() || !kept.wrap.isConnected) {
+    const wrap = table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC });
+    const tbody = wrap.querySelector('tbody');
+    kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency() };
+    return wrap;
+  }
+  const { tbody, rows } = kept;
+  lines.forEach((line, i) => {
+    if (i < rows.length && line === kept.lines[i]) return;
+    const tr = tableRow(lineCells(line), LINE_NUMERIC);
+    if (i < rows.length) rows[i].replaceWith(tr);
+    else tbody.append(tr);
+    rows[i] = tr;
+  });
+  while (rows.length > lines.length) rows.pop().remove();
+  kept.lines = lines;
+  return kept.wrap;
+}
+
 export function renderSpend(section, e) {
   const byUseCase = e.by_use_case && typeof e.by_use_case === 'object'
     ? Object.entries(e.by_use_case).filter(([, v]) => isDecimal(v)).map(([k, v]) => [useCaseName(k), money(v)])
     : [];
-  const lines = (Array.isArray(e.lines) ? e.lines : []).map((l) => [
-    textOf(l.destination) || '—', lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount),
-  ]);
   fill(section, [
     isDecimal(e.monthly_total)
       ? h('p', { class: 'total' }, 'Per month: ', h('strong', { id: 'monthly-total', text: money(e.monthly_total) }))
       : null,
     table('By use case, per month', ['Use case', 'Amount'], byUseCase, { numeric: [1] }),
-    table('By destination, per month', ['Destination', 'Use case', 'Billed minutes', 'Rate per minute', 'Amount'], lines, { numeric: [2, 3, 4] }),
+    linesTable((Array.isArray(e.lines) ? e.lines : []).filter((l) => l && typeof l === 'object')),
     Array.isArray(e.warnings) && e.warnings.length ? h('div', { class: 'warnings' }, h('h3', { text: 'Warnings' }), list(e.warnings)) : null,
   ]);
 }
