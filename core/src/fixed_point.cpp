@@ -18,6 +18,15 @@ std::int64_t narrow_or_throw(wide_int v) {
   return static_cast<std::int64_t>(v);
 }
 
+// m / d rounded half up, for magnitudes: the single place where ccredits rounds (r >= d - r is r * 2 >= d without
+// overflowing).
+std::uint64_t quotient_half_up(std::uint64_t m, std::uint64_t d) {
+  std::uint64_t q = m / d;
+  const std::uint64_t r = m % d;
+  if (r >= d - r) ++q;
+  return q;
+}
+
 wide_int pow10(int n) {
   wide_int r = 1;
   while (n-- > 0) r *= 10;
@@ -37,18 +46,28 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator) {
   constexpr wide_int kUint64Max = std::numeric_limits<std::uint64_t>::max();
   if (magnitude <= kUint64Max && denominator <= kUint64Max) {
     // The same division in 64 bits: 128-bit division is a slow library call (natively and in wasm), and almost
-    // every amount of an estimate fits here. r >= d - r is r * 2 >= d without overflowing.
-    const auto m = static_cast<std::uint64_t>(magnitude);
-    const auto d = static_cast<std::uint64_t>(denominator);
-    std::uint64_t q = m / d;
-    const std::uint64_t r = m % d;
-    if (r >= d - r) ++q;  // the single place where ccredits rounds
+    // every amount of an estimate fits here.
+    const std::uint64_t q = quotient_half_up(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(denominator));
     return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
   }
   wide_int q = magnitude / denominator;
   const wide_int r = magnitude % denominator;
   if (r * 2 >= denominator) ++q;  // (the same rule for products beyond 64 bits)
   return narrow_or_throw(negative ? -q : q);
+}
+
+std::int64_t multiply_divide_round_half_up(std::int64_t a, wide_int b, wide_int denominator) {
+  std::int64_t product = 0;
+  const bool small = b >= kInt64Min && b <= kInt64Max && denominator > 0 && denominator <= kInt64Max &&
+                     !__builtin_mul_overflow(a, static_cast<std::int64_t>(b), &product);
+  if (!small) return divide_round_half_up(wide_int(a) * b, denominator);
+  // The magnitudes as unsigned (the most negative int64 included); the sign applied after rounding, as above.
+  const bool negative = product < 0;
+  const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(product) : static_cast<std::uint64_t>(product);
+  const std::uint64_t q = quotient_half_up(magnitude, static_cast<std::uint64_t>(denominator));
+  if (!negative && q <= static_cast<std::uint64_t>(kInt64Max)) return static_cast<std::int64_t>(q);
+  if (negative && q <= static_cast<std::uint64_t>(kInt64Max)) return -static_cast<std::int64_t>(q);
+  return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
 }
 
 std::int64_t parse_fixed(std::string_view text, std::string_view what, ExtraDecimals extra) {

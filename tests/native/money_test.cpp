@@ -138,3 +138,48 @@ TEST_CASE("divide_round_half_up rounds half away from zero on both sides of 64 b
   CHECK(divide_round_half_up(-((wide_int(1) << 64) + 8), 16) == -((std::int64_t(1) << 60) + 1));
   CHECK(divide_round_half_up((wide_int(1) << 64) + 7, 16) == std::int64_t(1) << 60);
 }
+
+TEST_CASE("multiply_divide_round_half_up gives what the 128-bit route gives, in and beyond 64 bits", "[money][rounding]") {
+  using ccredits::divide_round_half_up;
+  using ccredits::multiply_divide_round_half_up;
+  using ccredits::wide_int;
+  constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  // Hand-computed: 3 x 5 / 2 = 7.5 -> 8; -3 x 5 / 2 -> -8; 3 x -5 / 2 -> -8; 3 x 5 / -2 -> -8 (the 128-bit route);
+  // 7 x 1 / 3 = 2.33 -> 2; the most negative int64 x 1 / 1 stays itself.
+  CHECK(multiply_divide_round_half_up(3, 5, 2) == 8);
+  CHECK(multiply_divide_round_half_up(-3, 5, 2) == -8);
+  CHECK(multiply_divide_round_half_up(3, -5, 2) == -8);
+  CHECK(multiply_divide_round_half_up(3, 5, -2) == -8);
+  CHECK(multiply_divide_round_half_up(7, 1, 3) == 2);
+  CHECK(multiply_divide_round_half_up(kMin, 1, 1) == kMin);
+  CHECK_THROWS_AS(multiply_divide_round_half_up(kMin, -1, 1), InputError);
+  CHECK_THROWS_AS(multiply_divide_round_half_up(1, 1, 0), InputError);
+  // Products just inside and just beyond 64 bits, and a spread of ordinary ones, against the 128-bit division.
+  const std::int64_t as[] = {0, 1, -1, 2, 999'999, 1'000'000, -1'234'567, 3'037'000'499, 3'037'000'500, kMax, kMin + 1,
+                             kMax / 3, 4'611'686'018'427'387'904};
+  const wide_int bs[] = {0, 1, -1, 3, 1'000'000, -999'999, 3'037'000'499, 3'037'000'500, kMax, wide_int(kMax) + 1,
+                         wide_int(kMin) - 1, 60};
+  const wide_int ds[] = {1, 2, 3, 7, 60, 1'000'000, kMax, wide_int(kMax) + 1, -3};
+  int compared = 0;
+  for (std::int64_t a : as) {
+    for (wide_int b : bs) {
+      for (wide_int d : ds) {
+        std::int64_t wide_result = 0;
+        bool wide_overflows = false;
+        try {
+          wide_result = divide_round_half_up(wide_int(a) * b, d);
+        } catch (const InputError&) {
+          wide_overflows = true;
+        }
+        if (wide_overflows) {
+          CHECK_THROWS_AS(multiply_divide_round_half_up(a, b, d), InputError);
+        } else {
+          CHECK(multiply_divide_round_half_up(a, b, d) == wide_result);
+        }
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 13 * 12 * 9);
+}

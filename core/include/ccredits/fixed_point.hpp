@@ -18,6 +18,9 @@ __extension__ typedef __int128 wide_int;  // intermediate products only; never s
 // numerator / denominator rounded half away from zero ("half-up" on magnitudes, as accountants round).
 // Throws InputError{"overflow"} if the result does not fit an int64. denominator must be non-zero.
 std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator);
+// a x b / denominator, rounded the same way: the product is formed in 64 bits when it fits (a 128-bit multiplication
+// and division are library calls in wasm, and an estimate makes thousands of these), else in 128.
+std::int64_t multiply_divide_round_half_up(std::int64_t a, wide_int b, wide_int denominator);
 
 // Parses "12", "-0.0240", "1e3" is NOT accepted (decimal notation only), up to 6 decimals exact;
 // more decimals are accepted only if they are zeros. Throws InputError{"bad_number"} with a message
