@@ -33,6 +33,7 @@ json Calculator::load_plans(std::string_view text, const std::string& file) {
                {"zone_a", plans.zone_a.size()}, {"known_countries", plans.known_countries.size()}};
   plans_ = std::move(plans);
   has_plans_ = true;
+  ++plans_version_;
   zones_ = call_zones_from_plans(text, file);
   return info;
 }
@@ -100,10 +101,11 @@ std::string Calculator::estimate_text(std::string_view scenario_text, const std:
   return ccredits::estimate_text(result.estimate, result.advice);
 }
 
-EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file) const {
+EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file,
+                                               UsageRowCache* rows) const {
   if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
   if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
-  const Scenario scenario = parse_scenario(scenario_text, file, &plans_);
+  const Scenario scenario = parse_scenario(scenario_text, file, &plans_, rows, plans_version_);
   try {
     return estimate_and_advice(scenario, *index_, plans_);
   } catch (const InputError& e) {

@@ -38,7 +38,7 @@ void write_changed_members(JsonText& out, const EstimateWithAdvice& next, const 
 
 std::string EstimateSession::update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
                                     const std::string& file) {
-  EstimateWithAdvice next = calc.estimate_result(scenario_text, file);
+  EstimateWithAdvice next = calc.estimate_result(scenario_text, file, &rows_);
   const EstimateWithAdvice* before = last_ && known == serial_ ? &*last_ : nullptr;
   const std::vector<EstimateLine>& lines = next.estimate.lines;
 

@@ -179,7 +179,8 @@ Settings SettingOverrides::applied_to(const Settings& defaults) const {
   return s;
 }
 
-Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans) {
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans, UsageRowCache* cache,
+                        std::uint64_t plans_version) {
   JsonView view;
   read_json(view, text, file);
   const JsonValue doc = view.root();
@@ -205,8 +206,18 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
         s.conferencing.pay_per_minute = licence_count(v, "conferencing.pay_per_minute");
       }
     }
+    const bool cache_valid = cache && cache->plans == plans && cache->plans_version == plans_version;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
     for_each_in_list(doc, "usage", [&](const JsonValue& j, const std::string& path) {
-      s.usage.push_back(usage_from_json(j, path, plans));
+      const std::size_t i = s.usage.size();
+      const std::string_view row_text = j.raw();
+      if (cache) spans.emplace_back(static_cast<std::size_t>(row_text.data() - text.data()), row_text.size());
+      if (cache_valid && i < cache->rows.size() &&
+          std::string_view(cache->text).substr(cache->spans[i].first, cache->spans[i].second) == row_text) {
+        s.usage.push_back(cache->rows[i]);
+      } else {
+        s.usage.push_back(usage_from_json(j, path, plans));
+      }
     });
     // The few small members read by other parts of the core stay nlohmann documents.
     if (const JsonValue settings = find_member(doc, "settings", ""); settings.present()) {
@@ -219,6 +230,13 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
     if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
     if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
+    if (cache) {
+      cache->text.assign(text);
+      cache->spans = std::move(spans);
+      cache->rows = s.usage;
+      cache->plans = plans;
+      cache->plans_version = plans_version;
+    }
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);

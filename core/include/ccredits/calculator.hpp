@@ -59,8 +59,10 @@ class Calculator {
   // The same estimate as JSON text (the text estimate() dumps to), written without building the document: what
   // the page calls on every keystroke.
   std::string estimate_text(std::string_view scenario_text, const std::string& file = "scenario") const;
-  // The same estimate before it is written (EstimateSession writes only what changed).
-  EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file = "scenario") const;
+  // The same estimate before it is written (EstimateSession writes only what changed). With a cache, usage rows
+  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache).
+  EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file = "scenario",
+                                     UsageRowCache* rows = nullptr) const;
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
   // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
@@ -84,6 +86,7 @@ class Calculator {
   std::unique_ptr<RateIndex> index_;
   Plans plans_;
   bool has_plans_ = false;
+  std::uint64_t plans_version_ = 0;  // counts load_plans calls: rows cached against older plan data are read again
   std::optional<CallZones> zones_;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 // Successive estimates of a scenario being edited: what the page asks for on every keystroke. Each update runs the
-// whole estimate (Calculator::estimate_result, the code path of every estimate) and returns only what differs from
-// the result the caller already holds. For a 200-row scenario the whole document is 124 KB, and writing it,
+// whole estimate (Calculator::estimate_result, the code path of every estimate; only the usage rows whose text
+// changed are read again, see UsageRowCache) and returns only what differs from the result the caller already holds. For a 200-row scenario the whole document is 124 KB, and writing it,
 // copying it out of wasm and parsing it in JS took longer than the estimate itself (README "Speed of an estimate").
 //
 // The changes, as JSON text:
@@ -31,6 +31,7 @@ class EstimateSession {
  private:
   std::optional<EstimateWithAdvice> last_;
   std::uint64_t serial_ = 0;
+  UsageRowCache rows_;  // the rows of the last scenario read
 };
 
 }  // namespace ccredits

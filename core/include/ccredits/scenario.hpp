@@ -66,8 +66,22 @@ struct Scenario {
   json what_if;          // raw, read by the what-if comparison (what_if.hpp)
 };
 
+// The usage rows of the last scenario read, each with its text: while a scenario is edited, a row whose text is
+// the same as the row at its place last time is taken as read then (a row reads the same from the same text, path
+// and plan data), and only the rows that changed are read again (EstimateSession; reading 200 rows was a quarter
+// of a keystroke's estimate). `plans_version` names the plan data the rows were read against.
+struct UsageRowCache {
+  std::string text;                                    // the scenario text the rows were read from
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // each row's text in it: offset, length
+  std::vector<UsageRow> rows;
+  const Plans* plans = nullptr;
+  std::uint64_t plans_version = 0;
+};
+
 // Parses and checks the shape. With plans, licence and usage-origin countries must be countries the plan data
 // knows, and settings must be among plans.json's documented values. Errors carry the file and a JSON path.
-Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr);
+// With a cache, unchanged usage rows are taken from it, and it is refilled when the whole text has been read.
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr,
+                        UsageRowCache* cache = nullptr, std::uint64_t plans_version = 0);
 
 }  // namespace ccredits
