@@ -6,6 +6,7 @@
 #include "ccredits/error.hpp"
 #include "ccredits/estimate_session.hpp"
 #include "ccredits/estimate_text.hpp"
+#include "../fuzz/estimate_changes.hpp"
 #include "estimate_support.hpp"
 
 using namespace ccredits;
@@ -27,17 +28,8 @@ struct SessionFixture {
   // One update as the page's façade makes it: send the serial held, apply what comes back.
   void update(const std::string& scenario) {
     last_changes = json::parse(session.update(calc, scenario, serial));
-    json next = last_changes.at("after") == 0 ? json::object() : held;
     REQUIRE((last_changes.at("after") == 0 || last_changes.at("after") == serial));
-    for (const auto& name : last_changes.at("removed")) next.erase(name.get<std::string>());
-    for (const auto& [name, value] : last_changes.at("set").items()) next[name] = value;
-    json lines = next.contains("lines") ? next["lines"] : json::array();
-    const std::size_t count = last_changes.at("line_count");
-    while (lines.size() > count) lines.erase(lines.size() - 1);
-    while (lines.size() < count) lines.push_back(nullptr);
-    for (const auto& change : last_changes.at("lines")) lines[change.at(0).get<std::size_t>()] = change.at(1);
-    next["lines"] = lines;
-    held = std::move(next);
+    held = test::apply_estimate_changes(held, last_changes);
     serial = last_changes.at("serial");
   }
 
