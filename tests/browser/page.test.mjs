@@ -48,6 +48,39 @@ test('a full manual estimate matches the native CLI for the same scenario', asyn
   for (const line of expected.lines) assert.ok(destinations.includes(line.destination), `line ${line.destination} shown`);
 });
 
+// The page keeps the lines table between keystrokes and rebuilds only the rows of lines that changed
+// (web/results/spend.js): after every kind of edit the table must still be exactly the estimate's lines.
+test('the lines table follows the estimate row for row through typing, removing and adding rows', async () => {
+  const { page } = site;
+  const money = (v) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(v);
+  const shownLines = () => page.evaluate(() => {
+    const table = [...document.querySelectorAll('#spend table')].find((t) => t.caption?.textContent.startsWith('By destination'));
+    return table ? [...table.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[r.cells.length - 1].textContent]) : [];
+  });
+  const settled = async () => {
+    await page.waitForFunction(() => document.querySelectorAll('[aria-invalid]').length === 0);
+    const estimate = await shownEstimate(page);
+    assert.deepEqual(await shownLines(), estimate.lines.map((l) => [l.destination, money(l.amount)]));
+    return estimate.lines.length;
+  };
+  const start = await settled();
+  assert.ok(start >= 3, `${start} lines to begin with`);
+  const minutes = page.locator('[data-key="user_out.0.minutes"]');
+  for (const typed of ['1', '12', '123', '1234', '123', '']) {
+    await minutes.fill(typed === '' ? '500' : typed);
+    await settled();
+  }
+  const rows = page.locator('#h-user_out ~ .rows fieldset');
+  const before = await rows.count();
+  await rows.first().locator('button.remove').click();
+  assert.ok((await settled()) < start, 'removing a usage row removes its lines');
+  await page.click('#add-user_out');
+  await page.locator(`[data-key="user_out.${before - 1}.to"]`).selectOption('JP');
+  await page.locator(`[data-key="user_out.${before - 1}.minutes"]`).fill('77');
+  await settled();
+  assert.ok((await shownLines()).some(([destination]) => /Japan|JP/.test(destination)), 'the added row is priced');
+});
+
 test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
   const { page } = site;
   await page.locator('[data-key="what_if.from"]').selectOption('domestic');
