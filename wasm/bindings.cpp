@@ -52,14 +52,14 @@ emscripten::val estimate_buffer(std::size_t size) {
 }
 
 // The page's estimate while it is edited: the scenario in scenarioBuffer as above, and only the changes since the
-// result numbered `known` back (ccredits/estimate_session.hpp), as a view valid until the next call.
-emscripten::val estimate_changes_buffer(std::size_t size, double known) {
+// result numbered `known` back (ccredits/estimate_session.hpp), as a view valid until the next call. `known` is a
+// uint32 (Embind converts any JS number to one, NaN included); a caller past 2^32 results gets whole results.
+emscripten::val estimate_changes_buffer(std::size_t size, std::uint32_t known) {
   static ccredits::EstimateSession session;
   static std::string result;
   const std::string& in = scenario_bytes();
   result = ccredits::as_json_result([&] {
-    return session.update(calculator(), std::string_view(in.data(), std::min(size, in.size())),
-                          static_cast<std::uint64_t>(known));
+    return session.update(calculator(), std::string_view(in.data(), std::min(size, in.size())), known);
   });
   return emscripten::val(
       emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));

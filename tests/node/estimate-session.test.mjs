@@ -88,3 +88,17 @@ test('two façades on one module do not mix their results', () => {
   assert.equal(JSON.stringify(a(textA)), JSON.stringify(JSON.parse(module.estimate(textA))));
   assert.equal(JSON.stringify(b(textB)), JSON.stringify(JSON.parse(module.estimate(textB))));
 });
+
+test('a serial the module did not give (NaN, negative, too large) gets the whole result, never a patch', () => {
+  const estimate = sessionEstimate(module);
+  const text = JSON.stringify(base);
+  assert.equal(estimate(text).error, undefined); // the module's session now holds a result
+  const encoder = new TextEncoder();
+  for (const known of [Number.NaN, -1, 2 ** 40, 1.5, Infinity]) {
+    const at = module.scenarioBuffer(text.length * 3);
+    const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + text.length * 3));
+    const changes = JSON.parse(new TextDecoder().decode(module.estimateChangesBuffer(written, known)));
+    assert.equal(changes.after, 0, `known ${known}`);
+    assert.equal(changes.lines.length, changes.line_count);
+  }
+});
