@@ -15,23 +15,18 @@ bool same_advice_member(const EstimateWithAdvice* before, const std::string& key
   return it != before->advice.end() && same_json(*it, value);
 }
 
-// The members of `next` that differ from `before` (all of them without one), the estimate's and the advice's
-// merged in key order; "lines" goes separately.
+// The members of `next` that differ from `before` (all of them without one), in key order; "lines" goes separately.
 void write_changed_members(JsonText& out, const EstimateWithAdvice& next, const EstimateWithAdvice* before) {
-  auto extra = next.advice.cbegin();
-  const auto write_advice_until = [&](std::string_view name) {
-    for (; extra != next.advice.cend() && (name.empty() || std::string_view(extra.key()) < name); ++extra) {
-      if (!same_advice_member(before, extra.key(), extra.value())) out.key(extra.key()).value(extra.value());
-    }
-  };
-  for (std::string_view name : kEstimateMembers) {
-    write_advice_until(name);
-    if (name == "lines") continue;
-    if (!before || !same_estimate_member(next.estimate, before->estimate, name)) {
-      write_estimate_member(out, next.estimate, name);
-    }
-  }
-  write_advice_until({});
+  for_each_member_in_order(
+      next.advice,
+      [&](std::string_view name) {
+        if (name != "lines" && (!before || !same_estimate_member(next.estimate, before->estimate, name))) {
+          write_estimate_member(out, next.estimate, name);
+        }
+      },
+      [&](const std::string& key, const json& value) {
+        if (!same_advice_member(before, key, value)) out.key(key).value(value);
+      });
 }
 
 }  // namespace

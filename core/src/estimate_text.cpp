@@ -129,14 +129,9 @@ bool same_json(const json& a, const json& b) {
 std::string estimate_text(const Estimate& e, const json& more) {
   JsonText out(1024 + 384 * e.lines.size());
   out.begin_object();
-  // Merge the estimate's members and `more`'s (both in key order) as one sorted object.
-  auto extra = more.cbegin();
-  const auto extra_end = more.cend();
-  for (std::string_view name : kEstimateMembers) {
-    for (; extra != extra_end && std::string_view(extra.key()) < name; ++extra) out.key(extra.key()).value(extra.value());
-    write_estimate_member(out, e, name);
-  }
-  for (; extra != extra_end; ++extra) out.key(extra.key()).value(extra.value());
+  for_each_member_in_order(
+      more, [&](std::string_view name) { write_estimate_member(out, e, name); },
+      [&](const std::string& key, const json& value) { out.key(key).value(value); });
   out.end_object();
   return out.take();
 }

@@ -14,6 +14,19 @@ inline constexpr std::array<std::string_view, 9> kEstimateMembers = {
     "by_use_case", "currency", "lines", "monthly_total", "monthly_total_exact", "pools", "rates", "settings",
     "warnings"};
 
+// Visits the members of one estimate document in the order they are written (byte order of their keys): each of
+// kEstimateMembers as estimate_member(name), each member of `advice` (an object, sorted as every nlohmann object is)
+// as advice_member(key, value).
+template <typename EstimateMember, typename AdviceMember>
+void for_each_member_in_order(const json& advice, EstimateMember&& estimate_member, AdviceMember&& advice_member) {
+  auto extra = advice.cbegin();
+  for (std::string_view name : kEstimateMembers) {
+    for (; extra != advice.cend() && std::string_view(extra.key()) < name; ++extra) advice_member(extra.key(), extra.value());
+    estimate_member(name);
+  }
+  for (; extra != advice.cend(); ++extra) advice_member(extra.key(), extra.value());
+}
+
 // Writes member `name` (one of kEstimateMembers) of e's document: its key, then its value.
 void write_estimate_member(JsonText& out, const Estimate& e, std::string_view name);
 // Writes one element of the "lines" array.
