@@ -27,6 +27,13 @@ std::uint64_t quotient_half_up(std::uint64_t m, std::uint64_t d) {
   return q;
 }
 
+// The signed result of quotient_half_up: the sign applied after rounding the magnitudes, so halves round away
+// from zero on both sides.
+std::int64_t signed_quotient_half_up(bool negative, std::uint64_t magnitude, std::uint64_t denominator) {
+  const std::uint64_t q = quotient_half_up(magnitude, denominator);
+  return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
+}
+
 wide_int pow10(int n) {
   wide_int r = 1;
   while (n-- > 0) r *= 10;
@@ -47,8 +54,7 @@ std::int64_t divide_round_half_up(wide_int numerator, wide_int denominator) {
   if (magnitude <= kUint64Max && denominator <= kUint64Max) {
     // The same division in 64 bits: 128-bit division is a slow library call (natively and in wasm), and almost
     // every amount of an estimate fits here.
-    const std::uint64_t q = quotient_half_up(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(denominator));
-    return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
+    return signed_quotient_half_up(negative, static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(denominator));
   }
   wide_int q = magnitude / denominator;
   const wide_int r = magnitude % denominator;
@@ -61,13 +67,10 @@ std::int64_t multiply_divide_round_half_up(std::int64_t a, wide_int b, wide_int 
   const bool small = b >= kInt64Min && b <= kInt64Max && denominator > 0 && denominator <= kInt64Max &&
                      !__builtin_mul_overflow(a, static_cast<std::int64_t>(b), &product);
   if (!small) return divide_round_half_up(wide_int(a) * b, denominator);
-  // The magnitudes as unsigned (the most negative int64 included); the sign applied after rounding, as above.
+  // The magnitude as unsigned: the most negative int64 included.
   const bool negative = product < 0;
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(product) : static_cast<std::uint64_t>(product);
-  const std::uint64_t q = quotient_half_up(magnitude, static_cast<std::uint64_t>(denominator));
-  if (!negative && q <= static_cast<std::uint64_t>(kInt64Max)) return static_cast<std::int64_t>(q);
-  if (negative && q <= static_cast<std::uint64_t>(kInt64Max)) return -static_cast<std::int64_t>(q);
-  return narrow_or_throw(negative ? -wide_int(q) : wide_int(q));
+  return signed_quotient_half_up(negative, magnitude, static_cast<std::uint64_t>(denominator));
 }
 
 std::int64_t parse_fixed(std::string_view text, std::string_view what, ExtraDecimals extra) {
