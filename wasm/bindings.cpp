@@ -42,13 +42,22 @@ std::uintptr_t scenario_buffer(std::size_t size) {
   return reinterpret_cast<std::uintptr_t>(scenario_bytes().data());
 }
 
-emscripten::val estimate_buffer(std::size_t size) {
-  static std::string result;
+// The first `size` bytes JS wrote into scenarioBuffer.
+std::string_view scenario_text(std::size_t size) {
   const std::string& in = scenario_bytes();
-  result = ccredits::as_json_result(
-      [&] { return calculator().estimate_text(std::string_view(in.data(), std::min(size, in.size()))); });
+  return std::string_view(in.data(), std::min(size, in.size()));
+}
+
+// A result's UTF-8 as a view of wasm memory: `result` must stay as it is until JS has decoded it.
+emscripten::val bytes_view(const std::string& result) {
   return emscripten::val(
       emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
+}
+
+emscripten::val estimate_buffer(std::size_t size) {
+  static std::string result;
+  result = ccredits::as_json_result([&] { return calculator().estimate_text(scenario_text(size)); });
+  return bytes_view(result);
 }
 
 // The page's estimate while it is edited: the scenario in scenarioBuffer as above, and only the changes since the
@@ -57,12 +66,8 @@ emscripten::val estimate_buffer(std::size_t size) {
 emscripten::val estimate_changes_buffer(std::size_t size, std::uint32_t known) {
   static ccredits::EstimateSession session;
   static std::string result;
-  const std::string& in = scenario_bytes();
-  result = ccredits::as_json_result([&] {
-    return session.update(calculator(), std::string_view(in.data(), std::min(size, in.size())), known);
-  });
-  return emscripten::val(
-      emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
+  result = ccredits::as_json_result([&] { return session.update(calculator(), scenario_text(size), known); });
+  return bytes_view(result);
 }
 
 std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet) {
