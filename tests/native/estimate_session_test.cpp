@@ -25,12 +25,14 @@ struct SessionFixture {
     calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
   }
 
-  // One update as the page's façade makes it: send the serial held, apply what comes back.
+  // One update as the page's façade makes it: send the serial held, apply what comes back. Every update must
+  // rebuild exactly the whole estimate of the same scenario.
   void update(const std::string& scenario) {
     last_changes = json::parse(session.update(calc, scenario, serial));
     REQUIRE((last_changes.at("after") == 0 || last_changes.at("after") == serial));
     held = test::apply_estimate_changes(held, last_changes);
     serial = last_changes.at("serial");
+    CHECK(held_text() == calc.estimate_text(scenario));
   }
 
   std::string held_text() const { return held.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -53,7 +55,6 @@ TEST_CASE("estimate session: the first update holds the whole estimate", "[estim
   CHECK(f.last_changes.at("after") == 0);
   CHECK(f.serial == 1);
   CHECK(f.last_changes.at("lines").size() == 5);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
 }
 
 TEST_CASE("estimate session: a changed row sends its line and the members it moves, nothing else", "[estimate_session]") {
@@ -70,7 +71,6 @@ TEST_CASE("estimate session: a changed row sends its line and the members it mov
   CHECK_FALSE(set.contains("currency"));
   CHECK_FALSE(set.contains("settings"));
   CHECK_FALSE(set.contains("eligibility"));
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("210")));
 }
 
 TEST_CASE("estimate session: the same scenario again changes nothing", "[estimate_session]") {
@@ -81,7 +81,6 @@ TEST_CASE("estimate session: the same scenario again changes nothing", "[estimat
   CHECK(f.last_changes.at("set").empty());
   CHECK(f.last_changes.at("removed").empty());
   CHECK(f.last_changes.at("line_count") == 5);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
 }
 
 TEST_CASE("estimate session: rows removed and added cut and grow the lines", "[estimate_session]") {
@@ -92,10 +91,8 @@ TEST_CASE("estimate session: rows removed and added cut and grow the lines", "[e
   // The toll-free line moves up one place: it is sent again, at its new index.
   REQUIRE(f.last_changes.at("lines").size() == 1);
   CHECK(f.last_changes.at("lines")[0].at(0) == 3);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("200", false)));
   f.update(scenario("200"));
   CHECK(f.last_changes.at("line_count") == 5);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
 }
 
 TEST_CASE("estimate session: bad input is an error that leaves the session as it was", "[estimate_session]") {
@@ -106,7 +103,6 @@ TEST_CASE("estimate session: bad input is an error that leaves the session as it
   f.update(scenario("250"));
   CHECK(f.last_changes.at("after") == 1);  // against the last good result, which the caller still holds
   CHECK(f.last_changes.at("lines").size() == 1);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("250")));
 }
 
 TEST_CASE("estimate session: a caller holding another result gets the whole estimate", "[estimate_session]") {
@@ -119,7 +115,6 @@ TEST_CASE("estimate session: a caller holding another result gets the whole esti
   CHECK(f.last_changes.at("after") == 0);
   CHECK(f.last_changes.at("lines").size() == 5);
   CHECK(f.serial == 3);
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("220")));
 }
 
 TEST_CASE("estimate session: new rates re-send the lines they price", "[estimate_session]") {
@@ -132,7 +127,6 @@ TEST_CASE("estimate session: new rates re-send the lines they price", "[estimate
   f.update(scenario("200"));
   REQUIRE(f.last_changes.at("lines").size() == 1);
   CHECK(f.last_changes.at("lines")[0].at(1).at("destination") == "Mexico");
-  CHECK(f.held_text() == f.calc.estimate_text(scenario("200")));
 }
 
 TEST_CASE("same_json tells 1 from 1.0, as their text does", "[estimate_session]") {
