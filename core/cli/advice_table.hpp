@@ -3,7 +3,7 @@
 // appended to `ccredits estimate --format table`.
 #include <string>
 
-#include "ccredits/json_input.hpp"
+#include "formats/json_input.hpp"
 
 namespace ccredits::cli {
 

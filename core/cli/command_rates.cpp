@@ -1,8 +1,8 @@
 #include <map>
 #include <tuple>
 
-#include "ccredits/rate_card.hpp"
-#include "ccredits/rate_sheet_csv.hpp"
+#include "reference/rate_card.hpp"
+#include "reference/rate_sheet_csv.hpp"
 #include "cli.hpp"
 
 namespace ccredits::cli {

@@ -1,7 +1,7 @@
 #include "ccredits/calculator.hpp"
 
-#include "ccredits/estimate.hpp"
-#include "ccredits/rate_sheet_csv.hpp"
+#include "rating/estimate.hpp"
+#include "reference/rate_sheet_csv.hpp"
 
 namespace ccredits {
 

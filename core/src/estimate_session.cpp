@@ -1,6 +1,6 @@
 #include "ccredits/estimate_session.hpp"
 
-#include "ccredits/estimate_text.hpp"
+#include "output/estimate_text.hpp"
 
 namespace ccredits {
 namespace {

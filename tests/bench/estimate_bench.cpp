@@ -12,9 +12,9 @@
 #include <string>
 
 #include "ccredits/calculator.hpp"
-#include "ccredits/estimate_advice.hpp"
+#include "advice/estimate_advice.hpp"
 #include "ccredits/estimate_session.hpp"
-#include "ccredits/json_view.hpp"
+#include "formats/json_view.hpp"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "ccredits/csv_reader.hpp"
-#include "ccredits/rate_card.hpp"
+#include "formats/csv_reader.hpp"
+#include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
 
 using namespace ccredits;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ccredits/rate_lookup.hpp"
+#include "reference/rate_lookup.hpp"
 
 using namespace ccredits;
 

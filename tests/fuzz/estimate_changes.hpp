@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "ccredits/json_input.hpp"
+#include "formats/json_input.hpp"
 
 namespace ccredits::test {
 

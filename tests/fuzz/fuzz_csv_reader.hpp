@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ccredits/csv_reader.hpp"
+#include "formats/csv_reader.hpp"
 #include "fuzz_harness.hpp"
 
 namespace ccredits::fuzz::csv_detail {

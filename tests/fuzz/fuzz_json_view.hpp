@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "ccredits/json_view.hpp"
+#include "formats/json_view.hpp"
 #include "fuzz_harness.hpp"
 
 namespace ccredits::fuzz::json_view_detail {

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "ccredits/calculator.hpp"
-#include "ccredits/rate_card.hpp"
+#include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
 #include "fuzz_harness.hpp"
 

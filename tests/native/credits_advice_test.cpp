@@ -1,7 +1,7 @@
 // The advice an estimate carries: need, eligibility and recommendation from one scenario's billing / funding.
 #include <catch2/catch.hpp>
 
-#include "ccredits/credits_advice.hpp"
+#include "advice/credits_advice.hpp"
 #include "ccredits/error.hpp"
 
 #include "policy_support.hpp"

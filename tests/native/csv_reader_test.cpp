@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ccredits/csv_reader.hpp"
+#include "formats/csv_reader.hpp"
 #include "ccredits/error.hpp"
 
 using namespace ccredits;

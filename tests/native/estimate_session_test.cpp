@@ -5,7 +5,7 @@
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
 #include "ccredits/estimate_session.hpp"
-#include "ccredits/estimate_text.hpp"
+#include "output/estimate_text.hpp"
 #include "../fuzz/estimate_changes.hpp"
 #include "estimate_support.hpp"
 

@@ -2,10 +2,10 @@
 // A small rate card with every sheet, made for hand-computed expectations, and the shipped plans.json.
 #include <string>
 
-#include "ccredits/estimate.hpp"
-#include "ccredits/plans.hpp"
-#include "ccredits/rate_lookup.hpp"
-#include "ccredits/scenario.hpp"
+#include "rating/estimate.hpp"
+#include "reference/plans.hpp"
+#include "reference/rate_lookup.hpp"
+#include "scenario/scenario.hpp"
 #include "source_files.hpp"
 
 namespace estimate_test {

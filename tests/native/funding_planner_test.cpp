@@ -5,7 +5,7 @@
 #include <random>
 
 #include "ccredits/error.hpp"
-#include "ccredits/funding_planner.hpp"
+#include "advice/funding_planner.hpp"
 
 using namespace ccredits;
 

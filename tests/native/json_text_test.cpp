@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "ccredits/json_input.hpp"
-#include "ccredits/json_text.hpp"
+#include "formats/json_input.hpp"
+#include "formats/json_text.hpp"
 
 using ccredits::json;
 using ccredits::JsonText;

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "ccredits/error.hpp"
-#include "ccredits/json_view.hpp"
+#include "formats/json_view.hpp"
 
 using ccredits::InputError;
 using ccredits::JsonValue;

@@ -1,7 +1,7 @@
 #pragma once
 // The shipped credits policy: rates/eligibility.json (compiled in) completed with rates/plans.json.
-#include "ccredits/credits_policy.hpp"
-#include "ccredits/plans.hpp"
+#include "reference/credits_policy.hpp"
+#include "reference/plans.hpp"
 #include "estimate_support.hpp"
 
 namespace policy_test {

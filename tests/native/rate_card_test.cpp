@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "ccredits/error.hpp"
-#include "ccredits/rate_card.hpp"
+#include "reference/rate_card.hpp"
 #include "source_files.hpp"
 
 using namespace ccredits;

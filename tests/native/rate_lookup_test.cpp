@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ccredits/rate_lookup.hpp"
+#include "reference/rate_lookup.hpp"
 
 using namespace ccredits;
 

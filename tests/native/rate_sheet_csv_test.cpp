@@ -2,7 +2,7 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
-#include "ccredits/rate_sheet_csv.hpp"
+#include "reference/rate_sheet_csv.hpp"
 
 using namespace ccredits;
 

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "ccredits/countries.hpp"
+#include "reference/countries.hpp"
 #include "ccredits/error.hpp"
-#include "ccredits/rate_card.hpp"
-#include "ccredits/rate_lookup.hpp"
+#include "reference/rate_card.hpp"
+#include "reference/rate_lookup.hpp"
 #include "source_files.hpp"
 
 using namespace ccredits;

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "ccredits/error.hpp"
-#include "ccredits/rate_card.hpp"
-#include "ccredits/scenario.hpp"
+#include "reference/rate_card.hpp"
+#include "scenario/scenario.hpp"
 #include "ccredits/usage_import.hpp"
 
 using namespace ccredits;

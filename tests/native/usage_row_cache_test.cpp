@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "ccredits/error.hpp"
-#include "ccredits/scenario.hpp"
+#include "scenario/scenario.hpp"
 #include "estimate_support.hpp"
 
 using namespace ccredits;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "ccredits/error.hpp"
-#include "ccredits/estimate_advice.hpp"
+#include "advice/estimate_advice.hpp"
 #include "estimate_support.hpp"
 
 using namespace ccredits;

@@ -10,12 +10,12 @@
 #include <type_traits>
 
 #include "ccredits/error.hpp"
-#include "ccredits/json_input.hpp"
-#include "ccredits/call_simulator.hpp"
-#include "ccredits/estimate_advice.hpp"
-#include "ccredits/plans.hpp"
-#include "ccredits/rate_card.hpp"
-#include "ccredits/rate_lookup.hpp"
+#include "formats/json_input.hpp"
+#include "rating/call_simulator.hpp"
+#include "advice/estimate_advice.hpp"
+#include "reference/plans.hpp"
+#include "reference/rate_card.hpp"
+#include "reference/rate_lookup.hpp"
 
 namespace ccredits {
 

@@ -14,13 +14,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ccredits/csv_reader.hpp"
+#include "formats/csv_reader.hpp"
 #include "ccredits/error.hpp"
-#include "ccredits/json_input.hpp"
+#include "formats/json_input.hpp"
 #include "ccredits/money.hpp"
-#include "ccredits/rate_lookup.hpp"
-#include "ccredits/usage_call_type.hpp"
-#include "ccredits/usage_columns.hpp"
+#include "reference/rate_lookup.hpp"
+#include "usage_report/usage_call_type.hpp"
+#include "usage_report/usage_columns.hpp"
 
 namespace ccredits {
 

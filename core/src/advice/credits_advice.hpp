@@ -1,0 +1,36 @@
+#pragma once
+// The answers an estimate adds on top of the monthly figures (CONTRACT.md "Estimate"): needs_credits and its
+// reasons, eligibility, and the funding recommendation — from the estimate's per-use-case spend and pools and the
+// scenario's raw `billing` and `funding` sections.
+#include <string>
+#include <vector>
+
+#include "advice/credits_need.hpp"
+#include "reference/credits_policy.hpp"
+#include "advice/funding_planner.hpp"
+#include "formats/json_input.hpp"
+
+namespace ccredits {
+
+struct AdviceInputs {
+  std::string currency;
+  std::vector<UseCaseSpend> by_use_case;  // exact monthly amounts, CONTRACT.md use-case keys in display order
+  std::vector<PoolRemaining> pools;
+  bool toll_free_in_use = false;
+  bool payg_in_use = false;
+};
+
+struct FundingRequest {
+  FundingMode mode = FundingMode::auto_recharge;
+  int months = kPlannerMaxMonths;
+  std::vector<Money> daily_profile;  // per-day spend from an imported usage report, when the page has one
+  std::uint64_t seed = 1;
+};
+
+// `funding` may be null: auto-recharge over 12 months. Errors name funding.* paths.
+FundingRequest parse_funding(const json& funding);
+
+// {"needs_credits", "needs_credits_reasons", "eligibility", "recommendation"}; billing / funding may be null.
+json credits_advice_json(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy);
+
+}  // namespace ccredits

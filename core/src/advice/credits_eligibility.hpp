@@ -1,0 +1,35 @@
+#pragma once
+// May this tenant buy Communication Credits in the Microsoft 365 admin center? (DOMAIN.md §6,
+// CONTRACT.md "Estimate" `eligibility`.) Every rule answers yes / no / unclear; an unknown input gives
+// `unclear` with the question to check and where to look it up, never a guess.
+#include <string>
+#include <vector>
+
+#include "scenario/billing.hpp"
+#include "reference/credits_policy.hpp"
+#include "formats/json_input.hpp"
+
+namespace ccredits {
+
+enum class Answer { yes, no, unclear };
+const char* answer_key(Answer a);
+
+struct EligibilityReason {
+  std::string code;       // the rule: mosa_calling_account, mosa_default_account, mca_nce_billed_after_use,
+                          // csp_channel, ea_billing_country, country_available
+  Answer answer = Answer::unclear;
+  std::string message;    // what this means for the tenant, in plain words
+  std::string next_step;  // what to do or check next (empty when nothing is needed)
+  std::string source;     // DOMAIN.md section and Microsoft's file
+};
+
+struct Eligibility {
+  Answer can_purchase = Answer::unclear;  // no if any rule says no, else unclear if any is unclear, else yes
+  std::vector<EligibilityReason> reasons;  // one per rule, in the order above
+  std::vector<std::string> actions;        // the next steps of every rule that is not `yes`, without repeats
+};
+
+Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy);
+json eligibility_to_json(const Eligibility& e);
+
+}  // namespace ccredits

@@ -1,0 +1,57 @@
+#include "advice/estimate_advice.hpp"
+
+namespace ccredits {
+namespace {
+
+std::string pool_label(const PoolReport& p) {
+  if (p.kind == "calling_plan") {
+    const auto plan = plan_from_key(p.plan);
+    return p.country + " " + (plan ? plan_title(*plan) : p.plan) + " Calling Plan " + (p.pooled ? "pool" : "allowances (not pooled)");
+  }
+  return "Audio Conferencing dial-out pool (" + (p.zone == "A" ? std::string("Zone A") : p.zone) + ")";
+}
+
+}  // namespace
+
+AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
+  AdviceInputs in;
+  in.currency = estimate.currency;
+  for (const char* u : kUseCases) {
+    const auto it = estimate.by_use_case.find(u);
+    in.by_use_case.push_back({u, it == estimate.by_use_case.end() ? Money{} : it->second});
+  }
+  for (const PoolReport& p : estimate.pools) {
+    const std::string use_case = p.kind == "calling_plan" ? "calling_plan_overage" : "conference_dial_out";
+    in.pools.push_back({use_case, pool_label(p), p.included, p.used});
+  }
+  for (const UsageRow& u : scenario.usage) {
+    if (u.kind == UsageKind::toll_free_in && !u.minutes.is_zero()) in.toll_free_in_use = true;
+  }
+  for (const License& l : scenario.licenses) {
+    if (l.plan == Plan::payg && l.users > 0) in.payg_in_use = true;
+  }
+  return in;
+}
+
+EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  EstimateWithAdvice result{compute_estimate(scenario, rates, plans), json()};
+  const Estimate& estimate = result.estimate;
+  result.advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
+                                      with_plan_data(default_credits_policy(), plans));
+  result.advice["what_if"] = what_if_json(scenario, estimate, plans,
+                                          [&](const Scenario& changed) {
+                                            return compute_estimate(changed, rates, plans, EstimateDetail::totals);
+                                          });
+  return result;
+}
+
+std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  const EstimateWithAdvice result = estimate_and_advice(scenario, rates, plans);
+  return estimate_text(result.estimate, result.advice);
+}
+
+json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
+  return json::parse(estimate_with_advice_text(scenario, rates, plans));
+}
+
+}  // namespace ccredits

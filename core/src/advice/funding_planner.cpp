@@ -1,0 +1,264 @@
+#include "advice/funding_planner.hpp"
+
+#include <algorithm>
+#include <deque>
+
+#include "ccredits/error.hpp"
+
+// Rules: DOMAIN.md §1 (FIFO use, 12-month expiry, auto-recharge trigger and amount, zero balance stops calling,
+// notifications) from what-are-communications-credits.md and set-up-communications-credits-for-your-organization.md.
+namespace ccredits {
+namespace {
+
+// splitmix64: a tiny, well-mixed integer generator; the same seed always gives the same series.
+class SeededVariation {
+ public:
+  explicit SeededVariation(std::uint64_t seed) : state_(seed) {}
+  std::int64_t next_per_mille() {
+    state_ += 0x9E3779B97F4A7C15ULL;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    return kVariationLow + static_cast<std::int64_t>(z % static_cast<std::uint64_t>(kVariationHigh - kVariationLow + 1));
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+// Spend of simulated day d, for as many days as asked (the horizon, then the continuation after it).
+std::vector<Money> daily_spend(const PlannerInput& in, int days) {
+  std::vector<Money> out;
+  out.reserve(static_cast<std::size_t>(days));
+  if (!in.daily_profile.empty()) {
+    Money total;
+    for (const Money& m : in.daily_profile) total += m;
+    const wide_int n = static_cast<wide_int>(in.daily_profile.size());
+    for (int d = 0; d < days; ++d) {
+      const Money& shape = in.daily_profile[static_cast<std::size_t>(d) % in.daily_profile.size()];
+      // monthly x (n x shape / total) / 30: the profile's average day costs monthly / 30.
+      out.push_back(in.monthly_spend.scaled(n * shape.micros(), wide_int(total.micros()) * kPlannerDaysPerMonth));
+    }
+    return out;
+  }
+  SeededVariation variation(in.seed);
+  const wide_int week_weight = 5 * kWeekdayWeight + 2 * kWeekendWeight;
+  for (int d = 0; d < days; ++d) {
+    const std::int64_t day_weight = d % 7 < 5 ? kWeekdayWeight : kWeekendWeight;
+    const std::int64_t vary = variation.next_per_mille();
+    // monthly x 7 x weight x vary / (week weight x 30 x 1000): an average week costs 7/30 of a month.
+    out.push_back(in.monthly_spend.scaled(wide_int(7) * day_weight * vary, week_weight * kPlannerDaysPerMonth * 1000));
+  }
+  return out;
+}
+
+Money largest_window(const std::vector<Money>& spend, std::size_t days, int window) {
+  Money best;
+  Money sum;
+  for (std::size_t i = 0; i < days; ++i) {
+    sum += spend[i];
+    if (i >= static_cast<std::size_t>(window)) sum -= spend[i - static_cast<std::size_t>(window)];
+    best = std::max(best, sum);
+  }
+  return best;
+}
+
+struct Lot {
+  int bought_day;
+  Money left;
+};
+
+// Runs the balance day by day. Fills the series, recharges, lowest balance and expiring funds of `plan`.
+void simulate(FundingPlan& plan, const std::vector<Money>& spend, int horizon_days) {
+  std::deque<Lot> lots{{0, plan.one_time}};
+  Money balance = plan.one_time;
+  int pending_day = -1;  // day a fired recharge lands, -1 when none is on its way
+  plan.recharges_by_month.assign(static_cast<std::size_t>(plan.horizon_months), 0);
+  plan.lowest_balance = balance;
+  for (int d = 0; d < static_cast<int>(spend.size()); ++d) {
+    if (d == pending_day) {
+      lots.push_back({d, plan.recharge_amount});
+      balance += plan.recharge_amount;
+      pending_day = -1;
+    }
+    while (!lots.empty() && lots.front().bought_day + kExpiryDays <= d) {
+      plan.expiring_unused += lots.front().left;
+      balance -= lots.front().left;
+      lots.pop_front();
+    }
+    Money due = spend[static_cast<std::size_t>(d)];
+    while (!due.is_zero() && !lots.empty()) {  // first in, first out
+      const Money take = std::min(due, lots.front().left);
+      lots.front().left -= take;
+      balance -= take;
+      due -= take;
+      if (lots.front().left.is_zero()) lots.pop_front();
+    }
+    if (d >= horizon_days) {
+      if (lots.empty() && pending_day < 0) break;
+      continue;
+    }
+    plan.balance_series.push_back(balance);
+    if (d == 0 || balance < plan.lowest_balance) {
+      plan.lowest_balance = balance;
+      plan.lowest_balance_day = d + 1;
+    }
+    if (pending_day < 0 && balance < plan.threshold) {
+      pending_day = d + kRechargeLagDays;
+      ++plan.recharges_by_month[static_cast<std::size_t>(d / kPlannerDaysPerMonth)];
+    }
+  }
+  plan.recharges_per_month = *std::max_element(plan.recharges_by_month.begin(), plan.recharges_by_month.end());
+}
+
+std::string amount(const Money& m, const std::string& currency) { return m.to_string(2) + " " + currency; }
+
+void explain(FundingPlan& p, const PlannerInput& in) {
+  const std::string& cur = in.currency;
+  const int horizon_days = p.horizon_months * kPlannerDaysPerMonth;
+  auto& e = p.explanation;
+  e.push_back("Projected spend from credits: " + amount(in.monthly_spend, cur) + " a month; the " +
+              std::to_string(horizon_days) + " simulated days of the " + std::to_string(p.horizon_months) +
+              "-month horizon (30-day months) add up to " + amount(p.horizon_spend, cur) + ".");
+  if (p.imported_profile) {
+    e.push_back("Each simulated day follows the day-to-day spend of the imported usage report (" +
+                std::to_string(in.daily_profile.size()) + " days, repeated), scaled so an average month costs " +
+                amount(in.monthly_spend, cur) + ".");
+  } else {
+    e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
+                "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series).");
+  }
+  e.push_back("Auto-recharge trigger (\"When balance is below\") " + amount(p.threshold, cur) +
+              ": the largest spend in any 7 days of the simulation (" + amount(p.largest_window_spend, cur) +
+              ") plus 25 %, rounded up to a whole " + cur + ". A recharge is simulated as arriving " +
+              std::to_string(kRechargeLagDays) + " days after the balance falls below the trigger; the week the trigger "
+              "covers leaves time to fix a failed payment, since Microsoft sends no warning before the balance reaches zero.");
+  std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) +
+                         ": one month of spend rounded up to a whole " + cur;
+  if (!in.minimum_purchase.is_zero()) recharge += ", at least the minimum purchase of " + amount(in.minimum_purchase, cur);
+  recharge += " and at least the trigger; about one recharge invoice a month.";
+  e.push_back(recharge);
+  if (p.mode == FundingMode::auto_recharge) {
+    e.push_back("One-time purchase " + amount(p.one_time, cur) +
+                ": the trigger plus one recharge amount, so the balance starts a month of use above the trigger.");
+  } else {
+    e.push_back("One-time purchase " + amount(p.one_time, cur) + ": the simulated spend over the horizon plus the trigger "
+                "as a reserve, rounded up, never more than " + amount(p.cap, cur) +
+                " (12 months of spend or the minimum purchase, whichever is larger: funds expire 12 months after "
+                "purchase). Keep auto-recharge on with the settings above as a safety net: at zero most calling stops, "
+                "toll-free numbers included.");
+  }
+  int total = 0;
+  for (int r : p.recharges_by_month) total += r;
+  e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
+              std::to_string(p.lowest_balance_day) + "; " + std::to_string(total) + " recharge" + (total == 1 ? "" : "s") +
+              " over the horizon, at most " + std::to_string(p.recharges_per_month) + " in one month.");
+  e.push_back("Funds expiring unused: " + amount(p.expiring_unused, cur) +
+              " would still be unspent 12 months after purchase if spending continues as projected and nothing more is "
+              "bought (credits are used first in, first out).");
+  if (in.minimum_purchase.is_zero()) {
+    e.push_back("No minimum purchase is documented for " + cur + "; amounts are not raised to one.");
+  }
+}
+
+}  // namespace
+
+const char* funding_mode_key(FundingMode m) { return m == FundingMode::one_time ? "one_time" : "auto_recharge"; }
+
+Money round_up_to_whole_unit(Money m) {
+  if (m.micros() <= 0) return m;
+  // ceil(x / s) == half-up((x + s/2 - 1) / s) for x >= 0 and even s: the single rounding primitive, shifted.
+  const std::int64_t units = divide_round_half_up(wide_int(m.micros()) + kFixedScale / 2 - 1, kFixedScale);
+  return Money::from_micros(units).times(kFixedScale);
+}
+
+FundingPlan plan_funding(const PlannerInput& in) {
+  if (in.monthly_spend.is_negative()) throw InputError("bad_value", "The projected monthly spend cannot be negative.");
+  if (in.horizon_months < 1 || in.horizon_months > kPlannerMaxMonths) {
+    throw InputError("bad_value", "\"funding.months\" must be a whole number of months from 1 to 12 (credits expire "
+                                  "12 months after purchase), not " + std::to_string(in.horizon_months) + ".");
+  }
+  Money profile_total;
+  for (std::size_t i = 0; i < in.daily_profile.size(); ++i) {
+    if (in.daily_profile[i].is_negative()) {
+      throw InputError("bad_value", "Day " + std::to_string(i + 1) + " of the usage profile has a negative spend.");
+    }
+    profile_total += in.daily_profile[i];
+  }
+  if (!in.daily_profile.empty() && profile_total.is_zero()) {
+    throw InputError("bad_value", "The imported usage profile has no spend on any day; it cannot give the shape of a month.");
+  }
+
+  FundingPlan p;
+  p.mode = in.mode;
+  p.horizon_months = in.horizon_months;
+  p.imported_profile = !in.daily_profile.empty();
+  const int horizon_days = in.horizon_months * kPlannerDaysPerMonth;
+  if (in.monthly_spend.is_zero()) {
+    p.balance_series.assign(static_cast<std::size_t>(horizon_days), Money{});
+    p.daily_spend = p.balance_series;
+    p.recharges_by_month.assign(static_cast<std::size_t>(in.horizon_months), 0);
+    p.explanation.push_back("Nothing is billed from credits in the projection, so no purchase is needed.");
+    return p;
+  }
+  p.purchase_needed = true;
+
+  // The horizon plus everything that can still be spent afterwards before the last lot expires.
+  const std::vector<Money> spend = daily_spend(in, horizon_days + kRechargeLagDays + kExpiryDays);
+  p.daily_spend.assign(spend.begin(), spend.begin() + horizon_days);
+  for (const Money& m : p.daily_spend) p.horizon_spend += m;
+
+  p.cap = std::max(round_up_to_whole_unit(in.monthly_spend.times(kPlannerMaxMonths)), in.minimum_purchase);
+  p.largest_window_spend = largest_window(spend, static_cast<std::size_t>(horizon_days), kTriggerWindowDays);
+  p.threshold = round_up_to_whole_unit(p.largest_window_spend.scaled(100 + kTriggerMarginPercent, 100));
+  p.recharge_amount = std::min(std::max({round_up_to_whole_unit(in.monthly_spend), in.minimum_purchase, p.threshold}), p.cap);
+  const Money wanted = in.mode == FundingMode::auto_recharge ? p.threshold + p.recharge_amount
+                                                             : round_up_to_whole_unit(p.horizon_spend + p.threshold);
+  p.one_time = std::min(std::max(wanted, in.minimum_purchase), p.cap);
+
+  simulate(p, spend, horizon_days);
+  explain(p, in);
+  return p;
+}
+
+std::vector<std::string> notification_sentences(const CreditsPolicy& policy) {
+  std::string roles;
+  for (std::size_t i = 0; i < policy.notification_recipients.size(); ++i) {
+    if (i) roles += ", ";
+    roles += policy.notification_recipients[i];
+  }
+  return {"E-mail goes to " + std::to_string(policy.notification_recipients.size()) + " admin roles (" + roles +
+              ") when " + policy.notification_events + ". Source: " + policy.notification_source + ".",
+          policy.no_warning_before_zero, policy.dial_out_pool_mail};
+}
+
+json funding_plan_to_json(const FundingPlan& p, const CreditsPolicy& policy) {
+  // Built member by member with moves (an initializer list copies every element, and the balance series has one
+  // string per day): this runs on every estimate.
+  json series(json::value_t::array);
+  series.get_ref<json::array_t&>().reserve(p.balance_series.size());
+  for (const Money& m : p.balance_series) series.push_back(m.to_string(2));
+  json auto_recharge(json::value_t::object);
+  auto_recharge["threshold"] = p.threshold.to_string(2);
+  auto_recharge["amount"] = p.recharge_amount.to_string(2);
+  json out(json::value_t::object);
+  out["purchase_needed"] = p.purchase_needed;
+  out["mode"] = funding_mode_key(p.mode);
+  out["horizon_months"] = p.horizon_months;
+  out["profile"] = p.imported_profile ? "imported" : "weekday_weekend";
+  out["one_time"] = p.one_time.to_string(2);
+  out["auto_recharge"] = std::move(auto_recharge);
+  out["recharges_per_month"] = p.recharges_per_month;
+  out["recharges_by_month"] = p.recharges_by_month;
+  out["lowest_balance"] = p.lowest_balance.to_string(2);
+  out["lowest_balance_day"] = p.lowest_balance_day;
+  out["expiring_unused"] = p.expiring_unused.to_string(2);
+  out["horizon_spend"] = p.horizon_spend.to_string(2);
+  out["balance_series"] = std::move(series);
+  out["explanation"] = p.explanation;
+  out["notifications"] = notification_sentences(policy);
+  return out;
+}
+
+}  // namespace ccredits

@@ -1,0 +1,228 @@
+#include "formats/json_input.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <tuple>
+
+#include "ccredits/error.hpp"
+#include "formats/json_view.hpp"
+
+namespace ccredits {
+namespace {
+
+std::string type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::string: return "text";
+    case json::value_t::array: return "a list";
+    case json::value_t::object: return "an object";
+    default: return "a number";
+  }
+}
+
+[[noreturn]] void wrong_type(const json& v, const std::string& path, const std::string& expected) {
+  throw InputError("bad_value", "\"" + path + "\" should be " + expected + ", not " + type_name(v) + ".");
+}
+
+// The decimal text of a JSON number: integers exactly; floats from their shortest round-trip form, which is
+// the text the author wrote for any number with up to 15 significant digits.
+std::string number_text(const json& v, const std::string& path, const std::string& expected) {
+  // Integers as dump() prints them, without dump()'s serializer set-up (this runs for every usage row).
+  char digits[24];
+  if (v.is_number_unsigned()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::uint64_t>()).ptr);
+  }
+  if (v.is_number_integer()) {
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, v.get<std::int64_t>()).ptr);
+  }
+  if (v.is_number_float()) {
+    std::string s = v.dump();
+    if (s.find_first_of("eE") != std::string::npos || s == "null") {
+      throw InputError("bad_number", "\"" + path + "\" = " + s + " is out of range for " + expected + ".");
+    }
+    return s;
+  }
+  if (v.is_string()) return v.get<std::string>();
+  wrong_type(v, path, expected);
+}
+
+}  // namespace
+
+std::pair<long, long> line_and_column(std::string_view text, std::size_t byte_offset) {
+  long line = 1;
+  long column = 1;
+  const std::size_t end = std::min(byte_offset, text.size());
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {line, column};
+}
+
+json parse_json(std::string_view text, const std::string& file) {
+  // Depth check first: a hostile document nested 100,000 deep must not exhaust the stack anywhere.
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        auto [line, column] = line_and_column(text, i);
+        throw InputError("json_too_deep",
+                         "The JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep.", file,
+                         line, column);
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // nlohmann reports the byte after the offending token (1-based); point at the token itself.
+    const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    auto [line, column] = line_and_column(text, at);
+    std::string why = e.what();
+    const auto pos = why.find("syntax error");
+    if (pos != std::string::npos) why = why.substr(pos);
+    throw InputError("bad_json", "The file is not valid JSON (" + why + ").", file, line, column);
+  } catch (const json::out_of_range& e) {
+    // "number overflow parsing '1e309'": locate the number so the author can find it.
+    std::string why = e.what();
+    long line = 0;
+    long column = 0;
+    const auto open = why.find('\'');
+    const auto close = why.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      const auto at = text.find(why.substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) std::tie(line, column) = line_and_column(text, at);
+    }
+    throw InputError("bad_number", "A number in the file is too large to read (" +
+                                       why.substr(why.find(']') == std::string::npos ? 0 : why.find(']') + 2) + ").",
+                     file, line, column);
+  }
+}
+
+Money money_value(const json& v, const std::string& path) {
+  return Money::parse(number_text(v, path, "an amount like \"0.0240\""), "\"" + path + "\"");
+}
+
+Minutes minutes_value(const json& v, const std::string& path) {
+  // A JSON number may carry binary-float noise past the 6th decimal (see ExtraDecimals); a string must not.
+  const ExtraDecimals extra = v.is_number_float() ? ExtraDecimals::round_half_up : ExtraDecimals::reject;
+  Minutes m = Minutes::from_micros(
+      parse_fixed(number_text(v, path, "a number of minutes"), "\"" + path + "\"", extra));
+  if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" cannot be negative (" + m.to_string() + ").");
+  return m;
+}
+
+std::string text_value(const json& v, const std::string& path) {
+  if (!v.is_string()) wrong_type(v, path, "text");
+  return v.get<std::string>();
+}
+
+std::int64_t count_value(const json& v, const std::string& path) {
+  if (v.is_number_unsigned()) {
+    if (v.get<std::uint64_t>() > 1'000'000'000ULL)
+      throw InputError("bad_value", "\"" + path + "\" is implausibly large (" + v.dump() + ").");
+    return static_cast<std::int64_t>(v.get<std::uint64_t>());
+  }
+  if (v.is_number_integer()) {
+    if (v.get<std::int64_t>() < 0)
+      throw InputError("bad_value", "\"" + path + "\" cannot be negative (" + v.dump() + ").");
+    return v.get<std::int64_t>();
+  }
+  if (v.is_number_float()) throw InputError("bad_value", "\"" + path + "\" must be a whole number, not " + v.dump() + ".");
+  wrong_type(v, path, "a whole number");
+}
+
+bool bool_value(const json& v, const std::string& path) {
+  if (!v.is_boolean()) wrong_type(v, path, "true or false");
+  return v.get<bool>();
+}
+
+const json* find_member(const json& obj, const char* key, const std::string& path) {
+  if (!obj.is_object()) wrong_type(obj, path.empty() ? "(document)" : path, "an object");
+  auto it = obj.find(std::string_view(key));  // a string_view key: no strlen in every comparison of the lookup
+  if (it == obj.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+const json& require_member(const json& obj, const char* key, const std::string& path) {
+  const json* v = find_member(obj, key, path);
+  const std::string where = path.empty() ? std::string(key) : path + "." + key;
+  if (!v) throw InputError("missing_value", "\"" + where + "\" is required but missing.");
+  return *v;
+}
+
+Minutes minutes_value(const JsonValue& v, const ValuePath& path) {
+  if (v.plain() && (v.is_number() || v.is_string())) {
+    const ExtraDecimals extra = v.is_number() && !v.is_integer_text() ? ExtraDecimals::round_half_up
+                                                                       : ExtraDecimals::reject;
+    try {
+      const Minutes m = Minutes::from_micros(parse_fixed(v.raw(), "", extra));
+      if (!m.is_negative()) return m;
+    } catch (const InputError&) {
+      // worded below, from the value as nlohmann reads it
+    }
+  }
+  return minutes_value(v.to_json(), path.text());
+}
+
+std::string text_value(const JsonValue& v, const ValuePath& path) {
+  if (v.is_string()) return v.text();
+  return text_value(v.to_json(), path.text());
+}
+
+std::int64_t count_value(const JsonValue& v, const ValuePath& path) {
+  if (v.plain() && v.is_integer_text()) {
+    std::int64_t n = 0;
+    const std::string_view t = v.raw();
+    const auto [end, error] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (error == std::errc() && end == t.data() + t.size() && n >= 0 && n <= 1'000'000'000) return n;
+  }
+  return count_value(v.to_json(), path.text());
+}
+
+JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path) {
+  if (!obj.is_object()) find_member(obj.to_json(), key, path);  // throws: not an object
+  const JsonValue v = obj.member(key);
+  if (!v.present() || v.is_null()) return {};
+  return v;
+}
+
+JsonValue require_member(const JsonValue& obj, const char* key, const std::string& path) {
+  const JsonValue v = find_member(obj, key, path);
+  if (!v.present()) require_member(obj.to_json(), key, path);  // throws: missing
+  return v;
+}
+
+double minutes_as_double(const Minutes& m) {
+  // The double nearest to the exact decimal, as nlohmann's own lexer reads its text (strtod), e.g. 12.5.
+  // Below 2^53 millionths both the count and 10^6 are exact doubles, and IEEE division rounds the exact quotient
+  // to the nearest double: the same double strtod gives, without strtod's cost (in wasm it works in software
+  // long double) on every line of every estimate. Larger counts take the text route.
+  constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+  if (m.micros() > -kExactInDouble && m.micros() < kExactInDouble) {
+    return static_cast<double>(m.micros()) / static_cast<double>(kFixedScale);
+  }
+  return std::strtod(m.to_string().c_str(), nullptr);
+}
+
+json minutes_json(const Minutes& m) {
+  if (m.micros() % kFixedScale == 0) return m.micros() / kFixedScale;
+  // dump() prints the double back as the same shortest text.
+  return minutes_as_double(m);
+}
+
+}  // namespace ccredits

@@ -1,0 +1,162 @@
+#include "rating/call_simulator.hpp"
+
+#include <algorithm>
+
+#include "reference/countries.hpp"
+#include "ccredits/error.hpp"
+#include "numbers/text.hpp"
+
+namespace ccredits {
+namespace {
+
+std::vector<std::string> code_list(const json& v, const std::string& path) {
+  if (!v.is_array()) throw InputError("bad_value", "\"" + path + "\" should be a list of country codes.");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text_value(v[i], path + "[" + std::to_string(i) + "]"));
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, std::string_view code) {
+  return std::find(list.begin(), list.end(), code) != list.end();
+}
+
+// DOMAIN.md §3 (calling-plans-for-office-365.md): calls to the user's own country are domestic, and the
+// domestic areas of plans.json widen that (US/PR/CA).
+bool is_domestic(const CallZones& zones, std::string_view from, std::string_view to) {
+  if (from == to) return true;
+  for (const auto& area : zones.domestic_areas) {
+    if (has(area.users_in, from) && has(area.domestic, to)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+CallZones call_zones_from_plans(std::string_view plans_text, const std::string& file) {
+  const json doc = parse_json(plans_text, file);
+  try {
+    CallZones zones;
+    const json& zone_a = require_member(doc, "zone_a", "");
+    zones.zone_a = code_list(require_member(zone_a, "countries", "zone_a"), "zone_a.countries");
+    if (const json* areas = find_member(doc, "domestic_areas", "")) {
+      if (!areas->is_array()) throw InputError("bad_value", "\"domestic_areas\" should be a list.");
+      for (std::size_t i = 0; i < areas->size(); ++i) {
+        const std::string path = "domestic_areas[" + std::to_string(i) + "]";
+        CallZones::DomesticArea area;
+        area.users_in = code_list(require_member((*areas)[i], "users_in", path), path + ".users_in");
+        area.domestic = code_list(require_member((*areas)[i], "domestic", path), path + ".domestic");
+        zones.domestic_areas.push_back(std::move(area));
+      }
+    }
+    return zones;
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+}
+
+CallRequest parse_call_request(std::string_view text, const std::string& file) {
+  const json doc = parse_json(text, file);
+  try {
+    if (!doc.is_object()) throw InputError("bad_value", "The call should be an object {from, number, seconds, kind}.");
+    CallRequest r;
+    r.from = to_upper_ascii(trim(text_value(require_member(doc, "from", ""), "from")));
+    if (!shipped_countries().find(r.from) || r.from.size() != 2) {
+      throw InputError("bad_value", "\"from\" must be a two-letter country code, not \"" + r.from + "\".");
+    }
+    r.number = text_value(require_member(doc, "number", ""), "number");
+    r.seconds = count_value(require_member(doc, "seconds", ""), "seconds");
+    if (r.seconds > 7 * 24 * 3600) throw InputError("bad_value", "\"seconds\" is longer than a week.");
+    if (const json* k = find_member(doc, "kind", "")) {
+      const std::string kind = text_value(*k, "kind");
+      if (kind == "user_out") r.kind = CallKind::user_out;
+      else if (kind == "conf_out") r.kind = CallKind::conf_out;
+      else throw InputError("bad_value", "\"kind\" must be user_out or conf_out, not \"" + kind + "\".");
+    }
+    return r;
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+}
+
+json simulate_call(const RateIndex& index, const CallRequest& request, const CallZones* zones) {
+  const std::string digits = e164_digits(request.number, "The number");
+  // user_out is priced on "Dial-out calls", meeting dial-out on "Dial-out Audio Rates" (DOMAIN.md §5).
+  const Sheet sheet = request.kind == CallKind::conf_out ? Sheet::dial_out_audio : Sheet::dial_out_calls;
+  const RateRow* row = index.by_number(sheet, digits, request.from);
+  if (!row) {
+    throw InputError("missing_rate", "No rate on the \"" + std::string(sheet_title(sheet)) + "\" sheet matches " +
+                                         request.number + " (digits " + digits + ").");
+  }
+  const RateCard& card = index.card();
+  const CallPrice price = price_call(*row, request.seconds, card.billing_increment_seconds);
+  std::string matched;
+  for (const std::string& p : row->prefixes) {
+    if (p.size() > matched.size() && digits.compare(0, p.size(), p) == 0) matched = p;
+  }
+
+  std::string pool;
+  std::string pool_reason;
+  if (!zones) {
+    pool = "not decided: plans not loaded";
+    pool_reason = "Load rates/plans.json to know the Zone A list and domestic areas.";
+  } else if (request.kind == CallKind::user_out) {
+    // DOMAIN.md §3: domestic minutes come from the Calling Plan pool (international ones only on a
+    // Domestic + International plan); Pay-As-You-Go and beyond-pool minutes are billed from credits.
+    if (is_domestic(*zones, request.from, row->country)) {
+      pool = "may draw from the calling-plan pool";
+      pool_reason = "A call from " + request.from + " to " + row->country +
+                    " is domestic: it uses the pooled plan minutes first (Pay-As-You-Go plans have none); beyond "
+                    "the pool it is billed from credits (calling-plans-for-office-365.md).";
+    } else {
+      pool = "billed from credits";
+      pool_reason = "A call from " + request.from + " to " + row->country +
+                    " is international: billed from credits unless the user holds a Domestic + International plan "
+                    "with international minutes left (calling-plans-for-office-365.md).";
+    }
+  } else {
+    // DOMAIN.md §4: the dial-out pool covers non-premium numbers in Zone A countries, wherever the organizer is.
+    if (has(zones->zone_a, row->country) && row->number_type != NumberType::premium) {
+      pool = "Zone A conferencing pool";
+      pool_reason = row->country + " is in Zone A: the minutes come from the tenant's dial-out pool (60 per "
+                                   "standard licence) first, then from credits (audio-conferencing-zones.md).";
+    } else {
+      pool = "billed from credits";
+      pool_reason = row->number_type == NumberType::premium
+                        ? "Premium numbers are outside the dial-out pool (audio-conferencing-subscription-dial-out.md)."
+                        : row->country + " is not in Zone A: every minute is billed from credits "
+                                         "(audio-conferencing-zones.md).";
+    }
+  }
+  const Country* country = shipped_countries().find(row->country);
+  const std::string cost = price.total().to_exact_string();
+  const std::string explanation =
+      "+" + digits + " matches prefix " + matched + " (" + row->destination + ", " +
+      std::string(number_type_key(row->number_type)) + ") on the \"" + std::string(sheet_title(sheet)) +
+      "\" sheet. " + std::to_string(request.seconds) + " s are billed as " + std::to_string(price.billed_seconds) +
+      " s (" + std::to_string(card.billing_increment_seconds) + "-second increments) at " +
+      row->per_minute.to_exact_string() + " " + card.currency + " per minute = " + price.usage.to_exact_string() +
+      ", plus a connection charge of " + price.connection.to_exact_string() + ": " + cost + " " + card.currency +
+      (card.illustrative ? " (illustrative rates, not Microsoft's)." : ".") + " " + pool_reason;
+  return json{{"number", request.number},
+              {"digits", digits},
+              {"kind", request.kind == CallKind::conf_out ? "conf_out" : "user_out"},
+              {"sheet", std::string(sheet_key(sheet))},
+              {"matched_prefix", matched},
+              {"destination", row->destination},
+              {"country", row->country},
+              {"country_name", country ? country->name : row->country},
+              {"number_type", std::string(number_type_key(row->number_type))},
+              {"seconds", request.seconds},
+              {"billed_seconds", price.billed_seconds},
+              {"rate", row->per_minute.to_exact_string()},
+              {"connection", price.connection.to_exact_string()},
+              {"usage_cost", price.usage.to_exact_string()},
+              {"cost", cost},
+              {"cost_rounded", price.total().to_string(2)},
+              {"currency", card.currency},
+              {"illustrative", card.illustrative},
+              {"pool", pool},
+              {"explanation", explanation}};
+}
+
+}  // namespace ccredits

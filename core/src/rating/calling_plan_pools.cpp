@@ -1,0 +1,188 @@
+// Calling Plans (DOMAIN.md §2.3, §2.4, §3; calling-plans-for-office-365.md): pooled included minutes per
+// (licence country, plan), overage and international minutes billed at "Dial-out calls" rates, Pay-As-You-Go
+// billed from the first minute.
+#include <map>
+#include <utility>
+
+#include "ccredits/error.hpp"
+#include "rating/estimate_builder.hpp"
+
+namespace ccredits::detail {
+namespace {
+
+struct Draw {
+  const UsageRow* row;
+  std::size_t usage_index;
+  Minutes share;     // the plan's share of the row's minutes
+  Minutes weighted;  // what it uses of the pool
+};
+
+struct PlanPool {
+  std::string country;
+  Plan plan;
+  std::int64_t users = 0;
+  std::int64_t per_user = 0;
+  Minutes international_weight;  // Domestic+International only
+  std::vector<Draw> draws;
+  std::string id() const { return "calling_plan " + country + " " + std::string(plan_key(plan)); }
+};
+
+bool has_included_minutes(Plan p) { return p != Plan::payg && p != Plan::none; }
+
+}  // namespace
+
+void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
+                        Estimate& out) {
+  // Licences per (country, plan), users summed, in the order first seen.
+  std::vector<PlanPool> pools;
+  std::map<std::pair<std::string, Plan>, std::size_t> pool_of;
+  for (const License& l : s.licenses) {
+    auto key = std::make_pair(l.country, l.plan);
+    auto it = pool_of.find(key);
+    if (it == pool_of.end()) {
+      it = pool_of.emplace(key, pools.size()).first;
+      PlanPool p;
+      p.country = l.country;
+      p.plan = l.plan;
+      p.per_user = plans.included_minutes(l.plan, l.country, settings);
+      const std::int64_t intl = plans.plan(l.plan).international_minutes;
+      // DOMAIN.md §3: one international minute uses (domestic allowance / 600) domestic minutes.
+      if (intl > 0) p.international_weight = Minutes::whole(p.per_user).scaled(1, intl);
+      pools.push_back(std::move(p));
+      const CallingPlanInfo& info = plans.plan(l.plan);
+      if (info.not_sold_in.count(l.country)) {
+        out.warnings.push_back(l.path + ": the " + std::string(plan_key(l.plan)) + " plan is not sold in " +
+                               l.country + " (" + info.source + "); its minutes are still counted as entered.");
+      }
+      if (l.plan == Plan::payg && !plans.payg_zone_of(l.country)) {
+        out.warnings.push_back(l.path + ": " + l.country +
+                               " is not in a Pay-As-You-Go Calling Plan zone listed in plans.json (" + info.source +
+                               "); its minutes are billed as Pay-As-You-Go all the same.");
+      }
+      if (l.plan == Plan::domestic_120 && !info.pooled) {
+        // Choice: the monthly usage of a scenario is per country, not per user, so the per-user allowance is
+        // modelled as users x 120 minutes. That is exact only when no user exceeds 120 minutes while another
+        // stays below: say so.
+        out.warnings.push_back(l.path + ": Domestic 120 (" + info.capability +
+                               ") minutes are not pooled: each user has 120 minutes. The estimate counts users x 120 "
+                               "as if usage were spread evenly; users above 120 minutes cost more than shown.");
+      }
+    }
+    pools[it->second].users += l.users;
+  }
+  // Each country's pools, in the order first seen (a scenario has a row per destination, a pool per plan).
+  std::map<std::string_view, std::vector<std::size_t>> pools_in;
+  for (std::size_t p = 0; p < pools.size(); ++p) pools_in[pools[p].country].push_back(p);
+  const std::vector<std::size_t> no_pools;
+
+  std::vector<std::size_t> calling;
+  std::vector<std::int64_t> users;
+  for (std::size_t i = 0; i < s.usage.size(); ++i) {
+    const UsageRow& row = s.usage[i];
+    if (row.kind != UsageKind::user_out || row.minutes.is_zero()) continue;
+    // The plans of the row's licence country that can place calls, and their users.
+    calling.clear();
+    users.clear();
+    bool has_none_plan = false;
+    const auto in_country = pools_in.find(row.from);
+    for (std::size_t p : in_country == pools_in.end() ? no_pools : in_country->second) {
+      if (pools[p].plan == Plan::none) {
+        has_none_plan = true;
+      } else if (pools[p].users > 0) {
+        calling.push_back(p);
+        users.push_back(pools[p].users);
+      }
+    }
+    Charge base;
+    base.row = &row;
+    base.usage_index = i;
+    base.sheet = Sheet::dial_out_calls;
+    base.country = row.to;
+    base.origin = row.from;
+    if (calling.empty()) {
+      if (has_none_plan) {
+        // CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
+        out.warnings.push_back(row.path + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
+                               "cannot place PSTN calls through Microsoft; its " + row.minutes.to_string() +
+                               " minutes are not charged.");
+        continue;
+      }
+      // Choice: usage from a country without licences is billed in full, as Pay-As-You-Go, so the estimate never
+      // understates what credits must cover; the warning asks for the licences.
+      out.warnings.push_back(row.path + ": no licences are entered for users in " + row.from + "; its " +
+                             row.minutes.to_string() + " minutes are billed in full as Pay-As-You-Go. Add the " +
+                             row.from + " licences to count their included minutes.");
+      Charge c = base;
+      c.use_case = "payg_outbound";
+      c.usage_minutes = c.billed = row.minutes;
+      bill(c, rates, out);
+      continue;
+    }
+    // CONTRACT.md: usage from a country with users on several plans is shared in proportion to users.
+    const std::vector<Minutes> shares = split_by_weights(row.minutes, users);
+    for (std::size_t k = 0; k < calling.size(); ++k) {
+      PlanPool& pool = pools[calling[k]];
+      const Minutes share = shares[k];
+      if (share.is_zero()) continue;
+      Charge c = base;
+      c.plan = plan_key(pool.plan);
+      c.usage_minutes = share;
+      if (pool.plan == Plan::payg) {
+        // DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
+        c.use_case = "payg_outbound";
+        c.billed = share;
+        bill(c, rates, out);
+      } else if (plans.is_domestic(row.from, row.to)) {
+        pool.draws.push_back({&row, i, share, share});
+      } else if (!pool.international_weight.is_zero()) {
+        pool.draws.push_back({&row, i, share, share.scaled(pool.international_weight.micros(), kFixedScale)});
+      } else {
+        // DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
+        c.use_case = "calling_plan_overage";
+        c.billed = share;
+        bill(c, rates, out);
+      }
+    }
+  }
+
+  for (PlanPool& pool : pools) {
+    if (!has_included_minutes(pool.plan)) continue;
+    const CallingPlanInfo& info = plans.plan(pool.plan);
+    // DOMAIN.md §3: pool = users x included minutes, per country of licence and per identical plan.
+    const Minutes included = Minutes::whole(pool.users).scaled(pool.per_user, 1);
+    std::vector<Minutes> weighted;
+    for (const Draw& d : pool.draws) weighted.push_back(d.weighted);
+    const PoolOutcome outcome = settle_pool(included, weighted);
+    const std::string id = pool.id();
+    PoolReport report;
+    report.id = id;
+    report.kind = "calling_plan";
+    report.country = pool.country;
+    report.plan = std::string(plan_key(pool.plan));
+    report.pooled = info.pooled;
+    report.licences = pool.users;
+    report.included = included;
+    report.used = outcome.used;
+    report.overage = outcome.overage;
+    report.international_weight = pool.international_weight;
+    report.source = info.source;
+    out.pools.push_back(std::move(report));
+    // The same fraction (use - included) / use of every line of the pool is billed, at each line's own rate.
+    for (const Draw& d : pool.draws) {
+      Charge c;
+      c.row = d.row;
+      c.usage_index = d.usage_index;
+      c.use_case = "calling_plan_overage";
+      c.sheet = Sheet::dial_out_calls;
+      c.country = d.row->to;
+      c.origin = d.row->from;
+      c.plan = plan_key(pool.plan);
+      c.pool = id;
+      c.usage_minutes = d.share;
+      c.billed = outcome.billed_part(d.share);
+      bill(c, rates, out);
+    }
+  }
+}
+
+}  // namespace ccredits::detail

@@ -1,0 +1,89 @@
+#pragma once
+// The monthly estimate of what Communication Credits pay for (CONTRACT.md "Estimate", DOMAIN.md §2-§4).
+//
+// Amounts: every line's amount is kept exact (to a millionth: rate x billed minutes + connection x billed calls,
+// each product rounded half-up to 10^-6 once). Shown amounts are those exact values rounded once, half-up, to 2
+// decimals. monthly_total and each by_use_case figure are the rounding of the EXACT sum of their lines, not the sum
+// of the rounded lines, so the shown line amounts may differ from the shown total by a few cents at most
+// (half a cent per line); every line also carries amount_exact so the total can be checked.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/json_input.hpp"
+#include "reference/plans.hpp"
+#include "reference/rate_card.hpp"
+#include "reference/rate_lookup.hpp"
+#include "scenario/scenario.hpp"
+
+namespace ccredits {
+
+// The use cases of DOMAIN.md §2, in the order they are shown.
+inline constexpr const char* kUseCases[] = {"toll_free", "conference_dial_out", "calling_plan_overage",
+                                            "payg_outbound", "pay_per_minute_conferencing"};
+
+struct EstimateLine {
+  std::string_view use_case;  // one of kUseCases (static text: no allocation per line)
+  std::string usage;        // "usage[3]": the scenario row it comes from
+  std::size_t usage_index = 0;
+  std::string destination;  // the rate row's destination name, e.g. "France-Mobile"
+  std::string country;      // destination country (toll-free / toll: the number's country)
+  NumberType number_type = NumberType::all;
+  Sheet sheet = Sheet::dial_out_calls;
+  std::string from;         // user_out: the user's licence country
+  std::string_view plan;    // user_out: the plan whose users the minutes are attributed to (plan_key(): static)
+  std::string service;      // toll_free_in: conferencing, auto_attendant, call_queue
+  std::string pool;         // the pool the minutes were counted against ("" when none), e.g. "calling_plan US domestic"
+  Minutes usage_minutes;    // the minutes of this row (or its plan's share) before any pool
+  Minutes minutes;          // billed minutes
+  Minutes calls;            // billed calls (connection charges), pro rata like the minutes
+  Money rate;
+  Money connection;         // per call
+  Money amount;             // exact
+
+  bool operator==(const EstimateLine&) const = default;
+};
+
+struct PoolReport {
+  std::string id;           // "calling_plan US domestic", "conference_dial_out A"
+  std::string kind;         // calling_plan | conference_dial_out
+  std::string country;      // calling_plan
+  std::string plan;         // calling_plan
+  std::string zone;         // conference_dial_out: "A" or "US+CA"
+  bool pooled = true;       // false for Domestic 120 (MCOPSTN8): a per-user allowance
+  std::int64_t licences = 0;  // users (calling plan) or licences (conferencing) it is made of
+  Minutes included;
+  Minutes used;             // Domestic+International: weighted minutes
+  Minutes overage;
+  Minutes international_weight;  // Domestic+International: allowance / 600; zero otherwise
+  std::string source;
+
+  bool operator==(const PoolReport&) const = default;
+};
+
+// How much compute_estimate builds: every line, or only the totals, pools and warnings (the what-if compares totals,
+// and building its lines cost as much as rating them).
+enum class EstimateDetail { lines, totals };
+
+struct Estimate {
+  EstimateDetail detail = EstimateDetail::lines;  // with totals, `lines` stays empty
+  std::string currency;
+  std::string effective;
+  bool illustrative = false;
+  std::vector<EstimateLine> lines;
+  std::vector<PoolReport> pools;
+  std::map<std::string, Money> by_use_case;  // exact sums
+  Money monthly_total;                        // exact sum of the lines
+  std::vector<std::string> warnings;
+  json settings;                              // the §8 settings applied, with defaults and sources
+};
+
+Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
+                          EstimateDetail detail = EstimateDetail::lines);
+json estimate_to_json(const Estimate& e);
+// The estimate's JSON text (CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
+// the members of `more` (an object, e.g. the credits advice; none named like an estimate member) merged in.
+std::string estimate_text(const Estimate& e, const json& more = json::object());
+
+}  // namespace ccredits

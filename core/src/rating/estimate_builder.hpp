@@ -1,0 +1,51 @@
+#pragma once
+// Internal to the estimate: pricing a billed part of a usage row into a line, and settling a shared pool.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rating/estimate.hpp"
+
+namespace ccredits::detail {
+
+// What is billed of one usage row (or of one plan's share of it).
+struct Charge {
+  const UsageRow* row = nullptr;
+  std::size_t usage_index = 0;
+  const char* use_case = "";
+  Sheet sheet = Sheet::dial_out_calls;
+  // Views of strings that outlive the charge (the scenario's rows, plan keys, pool ids): no copies per charge.
+  std::string_view country;       // the rate's country
+  std::string_view origin = "*";  // the caller's country for origin-specific rates
+  std::string_view plan;
+  std::string_view pool;
+  Minutes usage_minutes;          // of this share, before pools
+  Minutes billed;                 // billed minutes
+};
+
+// Prices a charge at its sheet's rate and appends the line. A missing rate is an InputError naming the
+// destination and the sheet (CONTRACT.md: never a free call). Nothing billed: no line, no lookup.
+void bill(const Charge& c, const RateIndex& rates, Estimate& out);
+
+// A pool shared by several draws is exceeded pro rata (CONTRACT.md "Estimate"): each draw's billed part is
+// minutes x (use - included) / use. used and overage are in the pool's (possibly weighted) minutes.
+struct PoolOutcome {
+  Minutes used;
+  Minutes overage;
+  Minutes billed_part(Minutes minutes) const {
+    if (overage.is_zero() || used.is_zero()) return Minutes();
+    return minutes.scaled(overage.micros(), used.micros());
+  }
+};
+PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws);
+
+// minutes x part / whole, the exact share of a row (the last share takes the remainder, see split_by_weights).
+std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights);
+
+void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
+                        Estimate& out);
+void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
+                       Estimate& out);
+void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out);
+
+}  // namespace ccredits::detail

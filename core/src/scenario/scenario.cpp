@@ -1,0 +1,246 @@
+#include "scenario/scenario.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
+#include "formats/json_view.hpp"
+#include "numbers/text.hpp"
+
+namespace ccredits {
+namespace {
+
+std::string country_value(const JsonValue& v, const ValuePath& path) {
+  if (v.is_string() && v.plain() && is_country_code(v.raw())) return std::string(v.raw());  // "US": as it is
+  std::string c = to_upper_ascii(trim(text_value(v, path)));
+  if (!is_country_code(c)) {
+    throw InputError("unknown_country", "\"" + path.text() + "\" must be a two-letter country code like US or FR, not \"" +
+                                            text_value(v, path) + "\".");
+  }
+  return c;
+}
+
+// A country where users hold licences or place calls from must be one the plan data knows (plans.json, and
+// countries.json once loaded into Plans::known_countries). Destinations are checked by their rate instead.
+std::string known_country_value(const JsonValue& v, const ValuePath& path, const Plans* plans) {
+  std::string c = country_value(v, path);
+  if (plans && !plans->is_known_country(c)) {
+    throw InputError("unknown_country", "\"" + path.text() + "\" = \"" + c +
+                                            "\" is not a country the plan data (" + plans->file +
+                                            ") knows; use an ISO 3166 alpha-2 code such as US, GB or DE.");
+  }
+  return c;
+}
+
+UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
+  // All members in one pass (a scenario has hundreds of rows), then checked in a fixed order.
+  enum Field { kind_field, from_field, to_field, country_field, service_field, number_type_field, minutes_field,
+               calls_field, field_count };
+  static constexpr std::string_view kFields[field_count] = {"kind",    "from",        "to",      "country",
+                                                            "service", "number_type", "minutes", "calls"};
+  if (!j.is_object()) find_member(j, "kind", path);  // throws: not an object
+  JsonValue field[field_count];
+  j.members(kFields, field_count, field);
+  const auto required = [&](Field f) { return field[f].present() ? field[f] : require_member(j, kFields[f].data(), path); };
+
+  UsageRow row;
+  row.path = path;
+  const auto at = [&](const char* field) { return ValuePath(path, field); };
+  const std::string kind = text_value(required(kind_field), at("kind"));
+  if (kind == "user_out") row.kind = UsageKind::user_out;
+  else if (kind == "conf_out") row.kind = UsageKind::conf_out;
+  else if (kind == "toll_free_in") row.kind = UsageKind::toll_free_in;
+  else if (kind == "toll_in") row.kind = UsageKind::toll_in;
+  else {
+    throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
+                                      kind + "\".");
+  }
+  if (field[from_field].present()) row.from = known_country_value(field[from_field], at("from"), plans);
+  if (field[to_field].present()) row.to = country_value(field[to_field], at("to"));
+  if (field[country_field].present()) row.country = country_value(field[country_field], at("country"));
+  if (field[service_field].present()) {
+    row.service = text_value(field[service_field], at("service"));
+    if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
+      throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
+                                        row.service + "\".");
+    }
+  }
+  if (field[number_type_field].present()) {
+    auto nt = number_type_from_text(text_value(field[number_type_field], at("number_type")));
+    if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
+    row.number_type = *nt;
+  }
+  row.minutes = minutes_value(required(minutes_field), at("minutes"));
+  if (field[calls_field].present()) row.calls = count_value(field[calls_field], at("calls"));
+
+  // The country each kind needs.
+  const bool needs_from_to = row.kind == UsageKind::user_out;
+  const bool needs_to = row.kind == UsageKind::conf_out;
+  if (needs_from_to && row.from.empty()) required(from_field);
+  if ((needs_from_to || needs_to) && row.to.empty()) required(to_field);
+  if (!needs_from_to && !needs_to && row.country.empty()) required(country_field);
+  return row;
+}
+
+License license_from_json(const JsonValue& j, const std::string& path, const Plans* plans) {
+  License l;
+  l.path = path;
+  l.country = known_country_value(require_member(j, "country", path), path + ".country", plans);
+  const std::string plan = text_value(require_member(j, "plan", path), path + ".plan");
+  const auto p = plan_from_key(plan);
+  if (!p) {
+    throw InputError("unknown_plan", "\"" + path + ".plan\" must be domestic, domestic_120, domestic_240, "
+                                     "domestic_international, payg or none, not \"" + plan + "\".");
+  }
+  l.plan = *p;
+  l.users = count_value(require_member(j, "users", path), path + ".users");
+  return l;
+}
+
+LicenceCount licence_count(const JsonValue& v, const std::string& path) {
+  LicenceCount c;
+  if (v.is_object()) {
+    const JsonValue assigned = find_member(v, "assigned", path);
+    if (assigned.present()) c.assigned = count_value(assigned, path + ".assigned");
+    if (const JsonValue p = find_member(v, "purchased", path); p.present()) c.purchased = count_value(p, path + ".purchased");
+    else c.purchased = c.assigned;
+    if (!assigned.present()) c.assigned = c.purchased;
+  } else {
+    c.assigned = c.purchased = count_value(v, path);
+  }
+  return c;
+}
+
+// A setting's value must be one plans.json documents (its default or an alternative).
+void check_allowed(const json& v, const std::string& name, const std::string& path, const Plans* plans) {
+  if (!plans) return;
+  const SettingInfo* info = plans->setting(name);
+  if (!info) return;
+  const std::string text = v.dump();
+  for (const auto& a : info->allowed) {
+    if (a == text) return;
+  }
+  std::string list;
+  for (const auto& a : info->allowed) list += (list.empty() ? "" : " or ") + a;
+  throw InputError("bad_value", "\"" + path + "\" must be " + list + " (" + info->source + "), not " + text + ".");
+}
+
+SettingOverrides settings_from_json(const json& j, const Plans* plans) {
+  SettingOverrides s;
+  if (!j.is_object()) throw InputError("bad_value", "\"settings\" should be an object.");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string path = "settings." + it.key();
+    if (it->is_null()) continue;
+    if (it.key() == "uk_domestic_minutes") s.uk_domestic_minutes = count_value(*it, path);
+    else if (it.key() == "spend_includes_connection_fee") s.spend_includes_connection_fee = bool_value(*it, path);
+    else if (it.key() == "billing_increment_seconds") s.billing_increment_seconds = count_value(*it, path);
+    else if (it.key() == "dial_out_pool_basis") s.dial_out_pool_basis = text_value(*it, path);
+    else {
+      throw InputError("bad_value", "\"" + path + "\" is not a setting; the settings are uk_domestic_minutes, "
+                                    "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis.");
+    }
+    check_allowed(*it, it.key(), path, plans);
+  }
+  if (s.dial_out_pool_basis && *s.dial_out_pool_basis != "assigned" && *s.dial_out_pool_basis != "purchased") {
+    throw InputError("bad_value", "\"settings.dial_out_pool_basis\" must be \"assigned\" or \"purchased\".");
+  }
+  if (s.billing_increment_seconds && *s.billing_increment_seconds <= 0) {
+    throw InputError("bad_value", "\"settings.billing_increment_seconds\" must be positive.");
+  }
+  return s;
+}
+
+template <typename Fn>
+void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
+  if (const JsonValue list = find_member(doc, key, ""); list.present()) {
+    if (!list.is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
+    const std::string_view name(key);
+    list.for_each_element([&](std::size_t i, const JsonValue& item) {
+      // "usage[12]", written in one buffer (a few string concatenations per row add up in wasm)
+      char path[64];
+      char* end = std::copy(name.begin(), name.end(), path);
+      *end++ = '[';
+      end = std::to_chars(end, path + sizeof path - 1, i).ptr;
+      *end++ = ']';
+      fn(item, std::string(path, end));
+    });
+  }
+}
+
+}  // namespace
+
+Settings SettingOverrides::applied_to(const Settings& defaults) const {
+  Settings s = defaults;
+  if (uk_domestic_minutes) s.uk_domestic_minutes = *uk_domestic_minutes;
+  if (spend_includes_connection_fee) s.spend_includes_connection_fee = *spend_includes_connection_fee;
+  if (billing_increment_seconds) s.billing_increment_seconds = *billing_increment_seconds;
+  if (dial_out_pool_basis) s.dial_out_pool_basis = *dial_out_pool_basis;
+  return s;
+}
+
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans, UsageRowCache* cache,
+                        std::uint64_t plans_version) {
+  JsonView view;
+  read_json(view, text, file);
+  const JsonValue doc = view.root();
+  try {
+    Scenario s;
+    if (const JsonValue schema = find_member(doc, "schema", ""); schema.present()) {
+      const std::string v = text_value(schema, "schema");
+      if (v != "ccredits.scenario/1") {
+        throw InputError("bad_value", "\"schema\" must be \"ccredits.scenario/1\", not \"" + v + "\".");
+      }
+    }
+    for_each_in_list(doc, "licenses", [&](const JsonValue& j, const std::string& path) {
+      s.licenses.push_back(license_from_json(j, path, plans));
+    });
+    if (const JsonValue conf = find_member(doc, "conferencing", ""); conf.present()) {
+      if (const JsonValue v = find_member(conf, "standard", "conferencing"); v.present()) {
+        s.conferencing.standard = licence_count(v, "conferencing.standard");
+      }
+      if (const JsonValue v = find_member(conf, "us_ca_dial_out", "conferencing"); v.present()) {
+        s.conferencing.us_ca_dial_out = licence_count(v, "conferencing.us_ca_dial_out");
+      }
+      if (const JsonValue v = find_member(conf, "pay_per_minute", "conferencing"); v.present()) {
+        s.conferencing.pay_per_minute = licence_count(v, "conferencing.pay_per_minute");
+      }
+    }
+    const bool cache_valid = cache && cache->plans == plans && cache->plans_version == plans_version;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for_each_in_list(doc, "usage", [&](const JsonValue& j, const std::string& path) {
+      const std::size_t i = s.usage.size();
+      const std::string_view row_text = j.raw();
+      if (cache) spans.emplace_back(static_cast<std::size_t>(row_text.data() - text.data()), row_text.size());
+      if (cache_valid && i < cache->rows.size() &&
+          std::string_view(cache->text).substr(cache->spans[i].first, cache->spans[i].second) == row_text) {
+        s.usage.push_back(cache->rows[i]);
+      } else {
+        s.usage.push_back(usage_from_json(j, path, plans));
+      }
+    });
+    // The few small members read by other parts of the core stay nlohmann documents.
+    if (const JsonValue settings = find_member(doc, "settings", ""); settings.present()) {
+      s.settings = settings_from_json(settings.to_json(), plans);
+    }
+    if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
+      s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
+      if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
+    }
+    if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
+    if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
+    if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
+    if (cache) {
+      cache->text.assign(text);
+      cache->spans = std::move(spans);
+      cache->rows = s.usage;
+      cache->plans = plans;
+      cache->plans_version = plans_version;
+    }
+    return s;
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+}
+
+}  // namespace ccredits

@@ -1,0 +1,87 @@
+#pragma once
+// The scenario: what an admin tells the calculator (CONTRACT.md "Scenario").
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/json_input.hpp"
+#include "ccredits/money.hpp"
+#include "reference/plans.hpp"
+#include "reference/rate_card.hpp"
+
+namespace ccredits {
+
+enum class UsageKind { user_out, conf_out, toll_free_in, toll_in };
+
+struct UsageRow {
+  UsageKind kind = UsageKind::user_out;
+  std::string from;         // user_out: the user's licence country
+  std::string to;           // user_out / conf_out: destination country
+  std::string country;      // toll_free_in / toll_in: the number's country
+  std::string service;      // toll_free_in: conferencing, auto_attendant, call_queue
+  NumberType number_type = NumberType::all;
+  Minutes minutes;
+  std::int64_t calls = 0;   // connection charges per month
+  std::string path;         // "usage[3]", for messages
+};
+
+struct License {
+  std::string country;
+  Plan plan = Plan::none;
+  std::int64_t users = 0;
+  std::string path;  // "licenses[0]"
+};
+
+// A conferencing licence count: a plain number, or {"assigned": N, "purchased": M} (DOMAIN.md §8 pool basis).
+struct LicenceCount {
+  std::int64_t assigned = 0;
+  std::int64_t purchased = 0;
+  std::int64_t for_basis(std::string_view basis) const { return basis == "purchased" ? purchased : assigned; }
+};
+
+struct Conferencing {
+  LicenceCount standard;
+  LicenceCount us_ca_dial_out;
+  LicenceCount pay_per_minute;
+};
+
+// The §8 settings a scenario overrides; absent ones take plans.json's defaults.
+struct SettingOverrides {
+  std::optional<std::int64_t> uk_domestic_minutes;
+  std::optional<bool> spend_includes_connection_fee;
+  std::optional<std::int64_t> billing_increment_seconds;
+  std::optional<std::string> dial_out_pool_basis;
+  Settings applied_to(const Settings& defaults) const;
+};
+
+struct Scenario {
+  std::vector<License> licenses;
+  Conferencing conferencing;
+  std::vector<UsageRow> usage;
+  SettingOverrides settings;
+  std::string currency;  // optional: empty means the loaded card's currency
+  json billing;          // raw, read by the eligibility rules
+  json funding;          // raw, read by the funding recommendation
+  json what_if;          // raw, read by the what-if comparison (what_if.hpp)
+};
+
+// The usage rows of the last scenario read, each with its text: while a scenario is edited, a row whose text is
+// the same as the row at its place last time is taken as read then (a row reads the same from the same text, path
+// and plan data), and only the rows that changed are read again (EstimateSession; reading 200 rows was a quarter
+// of a keystroke's estimate). `plans_version` names the plan data the rows were read against.
+struct UsageRowCache {
+  std::string text;                                    // the scenario text the rows were read from
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // each row's text in it: offset, length
+  std::vector<UsageRow> rows;
+  const Plans* plans = nullptr;
+  std::uint64_t plans_version = 0;
+};
+
+// Parses and checks the shape. With plans, licence and usage-origin countries must be countries the plan data
+// knows, and settings must be among plans.json's documented values. Errors carry the file and a JSON path.
+// With a cache, unchanged usage rows are taken from it, and it is refilled when the whole text has been read.
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr,
+                        UsageRowCache* cache = nullptr, std::uint64_t plans_version = 0);
+
+}  // namespace ccredits

@@ -1,0 +1,200 @@
+// Eligibility rules of DOMAIN.md §6 and CONTRACT.md `can_purchase`: one case per rule and per combination that
+// changes the answer.
+#include <catch2/catch.hpp>
+
+#include "advice/credits_eligibility.hpp"
+#include "ccredits/error.hpp"
+
+#include "policy_support.hpp"
+
+using namespace ccredits;
+
+namespace {
+
+Billing billing_from(const char* text) {
+  const json j = json::parse(text);
+  return parse_billing(&j, "billing");
+}
+
+const EligibilityReason& reason(const Eligibility& e, const std::string& code) {
+  for (const auto& r : e.reasons) {
+    if (r.code == code) return r;
+  }
+  FAIL("no reason " << code);
+  return e.reasons.front();
+}
+
+Eligibility assess(const char* billing_json) { return assess_eligibility(billing_from(billing_json), policy_test::shipped_policy()); }
+
+constexpr const char* kEligible =
+    R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","organization_country":"US",
+        "ea_billing_country":null,"tenant_country":"US"})";
+
+}  // namespace
+
+TEST_CASE("a MOSA tenant buying directly in the US may purchase, every rule says yes", "[eligibility]") {
+  const Eligibility e = assess(kEligible);
+  CHECK(e.can_purchase == Answer::yes);
+  REQUIRE(e.reasons.size() == 6);
+  for (const auto& r : e.reasons) {
+    CHECK(r.answer == Answer::yes);
+    CHECK_FALSE(r.message.empty());
+    CHECK_THAT(r.source, Catch::Contains(".md"));
+  }
+  CHECK(e.actions.empty());
+}
+
+TEST_CASE("MCA calling subscriptions cannot buy and must turn auto-recharge off", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"mca","default_account":"mosa","channel":"direct","tenant_country":"US"})");
+  CHECK(e.can_purchase == Answer::no);
+  CHECK(reason(e, "mosa_calling_account").answer == Answer::no);
+  CHECK(reason(e, "mca_nce_billed_after_use").answer == Answer::no);
+  CHECK_THAT(reason(e, "mca_nce_billed_after_use").next_step, Catch::Contains("Edit auto recharge settings"));
+  CHECK_THAT(reason(e, "mca_nce_billed_after_use").source, Catch::Contains("turn-off-communication-credits-auto-recharge"));
+  bool path_in_actions = false;
+  for (const auto& a : e.actions) path_in_actions = path_in_actions || a.find("Billing settings") != std::string::npos;
+  CHECK(path_in_actions);
+}
+
+TEST_CASE("NCE calling subscriptions cannot buy", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"nce","default_account":"mosa","channel":"direct","tenant_country":"US"})");
+  CHECK(e.can_purchase == Answer::no);
+  CHECK_THAT(reason(e, "mosa_calling_account").message, Catch::Contains("new commerce"));
+  CHECK(reason(e, "mca_nce_billed_after_use").answer == Answer::no);
+}
+
+TEST_CASE("MOSA calling subscriptions but an MCA default billing account cannot buy", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"mosa","default_account":"mca","channel":"direct","tenant_country":"US"})");
+  CHECK(e.can_purchase == Answer::no);
+  CHECK(reason(e, "mosa_calling_account").answer == Answer::yes);
+  CHECK(reason(e, "mosa_default_account").answer == Answer::no);
+  CHECK_THAT(reason(e, "mosa_default_account").next_step, Catch::Contains("default billing account"));
+}
+
+TEST_CASE("a CSP channel cannot buy in the admin center; Volume Licensing can", "[eligibility]") {
+  const Eligibility csp = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"csp","tenant_country":"US"})");
+  CHECK(csp.can_purchase == Answer::no);
+  CHECK(reason(csp, "csp_channel").answer == Answer::no);
+  CHECK_THAT(reason(csp, "csp_channel").next_step, Catch::Contains("partner"));
+  const Eligibility vl = assess(
+      R"({"calling_account":"mosa","default_account":"mosa","channel":"volume_licensing","tenant_country":"US"})");
+  CHECK(vl.can_purchase == Answer::yes);
+}
+
+TEST_CASE("credits are not sold to tenants in CN, IN, RU, KR, TW", "[eligibility]") {
+  for (const char* country : {"CN", "IN", "RU", "KR", "TW", "cn"}) {
+    const std::string text = std::string(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct",)") +
+                             R"("tenant_country":")" + country + "\"}";
+    const Eligibility e = assess(text.c_str());
+    INFO(country);
+    CHECK(e.can_purchase == Answer::no);
+    CHECK(reason(e, "country_available").answer == Answer::no);
+  }
+  const Eligibility de = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"DE"})");
+  CHECK(de.can_purchase == Answer::yes);
+}
+
+TEST_CASE("Enterprise Agreement billed in the organization's country may purchase", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"ea","default_account":"ea","channel":"volume_licensing",
+      "organization_country":"FR","ea_billing_country":"FR","tenant_country":"FR"})");
+  CHECK(e.can_purchase == Answer::yes);
+  CHECK(reason(e, "ea_billing_country").answer == Answer::yes);
+}
+
+TEST_CASE("Enterprise Agreement billed in another country than the organization is unclear, remedy a ticket", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"ea","default_account":"ea","channel":"volume_licensing",
+      "organization_country":"FR","ea_billing_country":"US","tenant_country":"FR"})");
+  CHECK(e.can_purchase == Answer::unclear);
+  const auto& r = reason(e, "ea_billing_country");
+  CHECK(r.answer == Answer::unclear);
+  CHECK_THAT(r.message, Catch::Contains("US") && Catch::Contains("FR"));
+  CHECK_THAT(r.next_step, Catch::Contains("support ticket"));
+}
+
+TEST_CASE("an EA billing country given without the organization country is unclear, with the question", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct",
+      "ea_billing_country":"US","tenant_country":"US"})");
+  CHECK(e.can_purchase == Answer::unclear);
+  CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("organization country is not known"));
+}
+
+TEST_CASE("EA mismatch (unclear) combined with a CSP channel (no) is no", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"ea","default_account":"ea","channel":"csp",
+      "organization_country":"FR","ea_billing_country":"US","tenant_country":"FR"})");
+  CHECK(e.can_purchase == Answer::no);
+  CHECK(reason(e, "ea_billing_country").answer == Answer::unclear);
+}
+
+TEST_CASE("an admin who knows nothing gets unclear with where to look, never a guess", "[eligibility]") {
+  const Eligibility e = assess_eligibility(parse_billing(nullptr, "billing"), policy_test::shipped_policy());
+  CHECK(e.can_purchase == Answer::unclear);
+  for (const auto& r : e.reasons) {
+    INFO(r.code);
+    CHECK(r.answer == Answer::unclear);
+    CHECK_FALSE(r.next_step.empty());
+  }
+  CHECK_THAT(reason(e, "mosa_calling_account").next_step, Catch::Contains("Billing > Billing accounts"));
+  CHECK(e.actions.size() >= 4);
+}
+
+TEST_CASE("\"unknown\" and null are the same as missing", "[eligibility]") {
+  const Billing b = billing_from(R"({"calling_account":"unknown","default_account":null,"channel":"Unknown",
+      "organization_country":"unknown","tenant_country":""})");
+  CHECK(b.calling_account == AccountType::unknown);
+  CHECK(b.default_account == AccountType::unknown);
+  CHECK(b.channel == Channel::unknown);
+  CHECK(b.organization_country.empty());
+  CHECK(b.tenant_country.empty());
+}
+
+TEST_CASE("one unknown answer among known good ones makes the whole answer unclear", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct"})");
+  CHECK(e.can_purchase == Answer::unclear);
+  CHECK(reason(e, "country_available").answer == Answer::unclear);
+  CHECK(e.actions.size() == 1);
+}
+
+TEST_CASE("a known no wins over unknown answers", "[eligibility]") {
+  const Eligibility e = assess(R"({"tenant_country":"RU"})");
+  CHECK(e.can_purchase == Answer::no);
+}
+
+TEST_CASE("bad billing values are located errors", "[eligibility]") {
+  try {
+    billing_from(R"({"calling_account":"mosaa"})");
+    FAIL("accepted a bad account type");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "bad_value");
+    CHECK_THAT(e.what(), Catch::Contains("billing.calling_account") && Catch::Contains("mosaa"));
+  }
+  CHECK_THROWS_AS(billing_from(R"({"tenant_country":"USA"})"), InputError);
+  CHECK_THROWS_AS(billing_from(R"({"channel":"reseller"})"), InputError);
+  CHECK_THROWS_AS(billing_from(R"([1])"), InputError);
+}
+
+TEST_CASE("the shipped credits policy (eligibility.json + plans.json) names its sources", "[eligibility]") {
+  const CreditsPolicy& p = policy_test::shipped_policy();
+  CHECK(p.unavailable_countries == std::vector<std::string>{"CN", "IN", "KR", "RU", "TW"});  // a set in plans.json: sorted
+  CHECK(p.minimum_purchase == Money::parse("50"));
+  CHECK(p.notification_recipients.size() == 20);
+  CHECK_THAT(p.unavailable_source, Catch::Contains(".md"));
+  CHECK_THAT(p.minimum_source, Catch::Contains(".md"));
+}
+
+TEST_CASE("eligibility JSON has the contract keys", "[eligibility]") {
+  const json j = eligibility_to_json(assess(R"({"channel":"csp"})"));
+  CHECK(j.at("can_purchase") == "no");
+  REQUIRE(j.at("reasons").size() == 6);
+  for (const auto& r : j.at("reasons")) {
+    for (const char* key : {"code", "answer", "message", "next_step", "source"}) CHECK(r.contains(key));
+  }
+  CHECK(j.at("actions").is_array());
+}
+
+TEST_CASE("an EA account without its billing country is unclear, asking for it", "[eligibility]") {
+  const Eligibility e = assess(R"({"calling_account":"ea","default_account":"ea","channel":"volume_licensing",
+      "organization_country":"FR","tenant_country":"FR"})");
+  CHECK(e.can_purchase == Answer::unclear);
+  CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("Enterprise Agreement billing country is not known"));
+  CHECK_THAT(reason(e, "ea_billing_country").next_step, Catch::Contains("Organization profile"));
+}
