@@ -1,39 +1,29 @@
-// Country names for the pickers: rates/countries.json when the site ships it, else the browser's own region names
-// (Intl.DisplayNames, built into the browser, no network).
+// Country names for the pickers and the results: one entry per country of rates/countries.json, the list the
+// engine itself knows. (The browser's own region names are not used: they include retired codes such as UK, DY,
+// VD and YD, which name countries already listed under their ISO code and which the engine refuses.)
 import { COUNTRIES_FILE } from './site-data.js';
-
-// CLDR codes that are regions or placeholders, not countries.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AA', 'QU', 'XK', 'CP', 'DG', 'EA', 'IC', 'TA', 'AN', 'SU', 'YU', 'CS', 'DD', 'BU', 'ZR', 'TP', 'FX', 'NT']);
 
 let list = [];
 const names = new Map();
 
-function fromBrowser() {
-  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const result = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (NOT_COUNTRIES.has(code)) continue;
-      let name;
-      try { name = display.of(code); } catch { name = undefined; }
-      if (name && name !== code) result.push({ code, name });
-    }
+// doc: the parsed countries file -> [{code, name}] sorted by name, one per code.
+export function countryList(doc) {
+  const seen = new Set();
+  const out = [];
+  for (const c of Array.isArray(doc?.countries) ? doc.countries : []) {
+    if (!c || typeof c.code !== 'string' || !/^[A-Z]{2}$/.test(c.code) || typeof c.name !== 'string' || seen.has(c.code)) continue;
+    seen.add(c.code);
+    out.push({ code: c.code, name: c.name });
   }
-  return result;
+  return out.sort((x, y) => x.name.localeCompare(y.name, 'en'));
 }
 
 export async function loadCountries() {
-  let loaded = null;
-  if (COUNTRIES_FILE) {
-    try {
-      const doc = await (await fetch(COUNTRIES_FILE)).json();
-      if (Array.isArray(doc.countries)) {
-        loaded = doc.countries.filter((c) => typeof c.code === 'string' && typeof c.name === 'string');
-      }
-    } catch { loaded = null; }
-  }
-  list = (loaded && loaded.length ? loaded : fromBrowser()).slice().sort((x, y) => x.name.localeCompare(y.name, 'en'));
+  const response = await fetch(COUNTRIES_FILE);
+  if (!response.ok) throw new Error('the list of countries could not be loaded; reload the page.');
+  list = countryList(await response.json());
+  if (!list.length) throw new Error('the list of countries is empty; reload the page.');
+  names.clear();
   for (const c of list) names.set(c.code, c.name);
   return list;
 }

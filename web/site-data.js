@@ -2,5 +2,5 @@
 export const RATE_CARDS = [
   { file: 'rates/illustrative-usd.json', label: 'Illustrative rates, USD' },
 ];
-export const COUNTRIES_FILE = null; // 'rates/countries.json' once the rates branch ships it
+export const COUNTRIES_FILE = 'rates/countries.json';
 export const PLANS_FILE = 'rates/plans.json';

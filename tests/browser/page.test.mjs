@@ -33,6 +33,21 @@ test('the first screen already shows a result from the wasm core, with the rate 
   assert.match(await page.locator('header').textContent(), /Nothing you type or load leaves it/);
 });
 
+test('every country picker lists each country of rates/countries.json once, by its own code', async () => {
+  const { page } = site;
+  const doc = JSON.parse(readFileSync(path.join(root, 'rates/countries.json'), 'utf8'));
+  const expected = doc.countries.map((c) => c.code).sort();
+  const pickers = await page.locator('select:is([data-key$=".country"], [data-key$=".from"], [data-key$=".to"]):not([data-key^="what_if"])').evaluateAll(
+    (selects) => selects.map((s) => [...s.options].map((o) => [o.value, o.textContent]).filter(([v]) => v !== '')));
+  assert.ok(pickers.length >= 5, `${pickers.length} pickers`);
+  for (const options of pickers) {
+    assert.deepEqual(options.map(([code]) => code).sort(), expected);
+    const names = options.map(([, text]) => text.replace(/ \([A-Z]{2}\)$/, ''));
+    assert.equal(new Set(names).size, names.length, `a name listed twice: ${names.filter((n, i) => names.indexOf(n) !== i)}`);
+  }
+  assert.equal(await page.locator('option[value="UK"], option[value="DY"], option[value="VD"], option[value="YD"]').count(), 0);
+});
+
 test('a full manual estimate matches the native CLI for the same scenario', async () => {
   const { page } = site;
   const scenario = JSON.parse(readFileSync(fixture, 'utf8'));
