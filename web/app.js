@@ -2,12 +2,15 @@
 import { loadCalculator } from './ccredits-client.js';
 import { $ } from './dom.js';
 import { loadCountries } from './countries.js';
-import { defaultModel, toScenario, fromScenario, withImportedUsage } from './state.js';
+import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage } from './state.js';
 import { setupUsageImport } from './import-panel.js';
 import { mountForm } from './inputs/form.js';
 import { mountRates } from './rates-panel.js';
 import { encodeShare, decodeShare } from './share-link.js';
-import { money, currency } from './format.js';
+import { currency } from './format.js';
+import { showHeadline, showProblem, clearProblem } from './results/headline.js';
+import { rateSource } from './rate-source.js';
+import { peopleText } from './people-text.js';
 import { renderSpend } from './results/spend.js';
 import { renderPools } from './results/pools.js';
 import { renderNeeds, renderEligibility } from './results/verdicts.js';
@@ -18,20 +21,41 @@ import { estimateRows, toCsv, download, readJsonFile } from './export.js';
 import { PLANS_FILE, RATE_CARDS } from './site-data.js';
 
 let model = defaultModel();
-let last = null; // {scenario, estimate}
+// Where the input came from: 'example' (the page's example organization), 'blank', or 'yours' (typed over, a
+// link or a file). previous: the input "Start from blank" replaced, for its undo.
+let origin = 'example';
+let previous = null;
+let last = null; // {scenario, estimate, source}
 let writtenHash = '';
 let form;
+let rates;
 
-// A core error names a JSON path ("usage[3].minutes"); find the field it belongs to.
-function fieldForError(message, paths) {
-  const m = /\b(usage|licenses)\[(\d+)\](?:\.(\w+))?/.exec(message);
+// A scenario path ("usage[3].minutes", "licenses[1]", "funding.months") -> the form's key for it.
+function keyForPath(path, paths) {
+  const m = /^(usage|licenses)\[(\d+)\](?:\.(\w+))?$/.exec(path);
   if (m) {
     const row = paths.get(`${m[1]}[${m[2]}]`);
     return row && (m[3] ? `${row}.${m[3]}` : row);
   }
-  const direct = /\b(conferencing|billing|funding)\.(\w+)/.exec(message);
-  return direct ? `${direct[1]}.${direct[2]}` : null;
+  return /^(conferencing|billing|funding)\.\w+$/.test(path) ? path : null;
 }
+
+// A core error's path: its own "path" member when the core gives one, else the first path its message names.
+// A missing rate belongs to the row's destination (the field a person changes to get a price).
+const DESTINATION = { user_out: 'to', conf_out: 'to', toll_free_in: 'country', toll_in: 'country' };
+function errorPath(error) {
+  if (typeof error.path === 'string') return error.path;
+  const m = /\b(?:usage|licenses)\[\d+\](?:\.\w+)?|\b(?:conferencing|billing|funding)\.\w+/.exec(String(error.message ?? ''));
+  return m ? m[0] : null;
+}
+function errorKey(error, paths) {
+  const path = errorPath(error);
+  const key = path && keyForPath(path, paths);
+  const [kind, row, field] = key ? key.split('.') : [];
+  return error.code === 'missing_rate' && row !== undefined && !field && DESTINATION[kind] ? `${key}.${DESTINATION[kind]}` : key;
+}
+
+const isExample = () => origin === 'example' && JSON.stringify(model) === JSON.stringify(defaultModel());
 
 // Each result section and the estimate's members it shows. A section is drawn again only when one of them changed:
 // the façade hands back the very same object for every member the estimate did not change
@@ -41,7 +65,7 @@ const SECTIONS = [
   ['pools', renderPools, ['pools']],
   ['needs', renderNeeds, ['needs_credits', 'needs_credits_reasons']],
   ['eligibility', renderEligibility, ['eligibility']],
-  ['recommendation', renderRecommendation, ['recommendation']],
+  ['recommendation', renderRecommendation, ['recommendation', 'eligibility', 'needs_credits']],
   ['what-if', renderWhatIf, ['what_if', 'by_use_case', 'monthly_total']],
 ];
 const drawnFrom = new Map(); // section id -> [currency, ...the members it was drawn from]
@@ -54,12 +78,19 @@ function render(estimate) {
     draw($(id), estimate);
     drawnFrom.set(id, inputs);
   }
-  const parts = [`Monthly credit spend ${money(estimate.monthly_total)}`];
-  if (typeof estimate.needs_credits === 'boolean') parts.push(estimate.needs_credits ? 'credits needed' : 'no credits needed');
-  if (estimate.recommendation?.one_time) parts.push(`buy ${money(estimate.recommendation.one_time)} now`);
-  $('summary').textContent = `${parts.join('; ')}.`;
-  $('result-bar').textContent = `${money(estimate.monthly_total)} per month · see the results`;
-  $('result-bar').hidden = false;
+  const source = rateSource(rates.card(), estimate.lines);
+  showHeadline({ estimate, source, example: isExample(), tenantCountry: model.billing.tenant_country });
+  return source;
+}
+
+function showExampleBanner() {
+  const example = isExample();
+  $('example-banner').hidden = origin === 'yours' && !previous;
+  $('example-text').textContent = origin === 'blank' ? 'Blank input: add your licences and minutes.'
+    : example ? 'Example organization: replace its figures with yours.'
+      : origin === 'example' ? 'Started from the example organization: replace the rest of its figures with yours.' : '';
+  $('start-blank').hidden = origin === 'blank';
+  $('undo-blank').hidden = !previous;
 }
 
 // Each update is measured (performance entries 'ccredits:estimate' and 'ccredits:update') for
@@ -69,29 +100,37 @@ function update() {
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
   scheduleShare(scenario);
-  const problem = $('estimate-error');
-  if (errors.length) {
+  showExampleBanner();
+  const blocking = errors.filter((e) => !e.warning);
+  if (blocking.length) {
     form.showErrors(errors);
-    problem.hidden = false;
-    problem.textContent = `Fix the ${errors.length === 1 ? 'field' : `${errors.length} fields`} marked in the form; the results below are from the last complete input.`;
+    const first = form.describe(blocking[0].key);
+    const where = first?.label ?? 'the field marked in the form';
+    showProblem({
+      count: blocking.length, label: first?.label, fieldId: first?.fieldId,
+      message: blocking.length === 1 ? `${where}: ${blocking[0].message}`
+        : `Fix the ${blocking.length} fields marked in the form. First, ${where}: ${blocking[0].message}`,
+    }, { hasFigures: Boolean(last) });
     return;
   }
   const estimateStarted = performance.now();
   const estimate = calculator.estimate(scenario);
   performance.measure('ccredits:estimate', { start: estimateStarted });
   if (estimate.error) {
-    const key = fieldForError(String(estimate.error.message ?? ''), paths);
-    form.showErrors(key ? [{ key, message: estimate.error.message }] : []);
-    problem.hidden = false;
-    problem.textContent = `The estimate cannot be computed: ${estimate.error.message ?? 'unknown problem.'}`;
+    const key = errorKey(estimate.error, paths);
+    const field = key ? form.describe(key) : null;
+    const describe = (p) => { const k = keyForPath(p, paths); return (k && form.describe(k)?.label) ?? null; };
+    const message = peopleText(String(estimate.error.message ?? 'The calculator could not price this input.'), describe);
+    form.showErrors([...errors, ...(key ? [{ key, message }] : [])]);
+    showProblem({ count: 1, label: field?.label, fieldId: field?.fieldId, message: `The estimate cannot be computed: ${message}` },
+      { hasFigures: Boolean(last) });
     return;
   }
-  form.showErrors([]);
-  problem.hidden = true;
-  problem.textContent = '';
-  last = { scenario, estimate };
+  form.showErrors(errors);
+  clearProblem();
   $('raw-estimate').textContent = JSON.stringify(estimate, null, 2);
-  render(estimate);
+  const source = render(estimate);
+  last = { scenario, estimate, source };
   performance.measure('ccredits:update', { start: started });
   if (!document.body.dataset.ready) {
     performance.mark('ccredits:first-result');
@@ -124,10 +163,28 @@ async function modelFromHash() {
   }
 }
 
-function setModel(next) {
+function setModel(next, from = 'yours') {
   model = next;
+  origin = from;
+  if (from !== 'blank') previous = null;
   form.redraw();
 }
+
+function wireExample() {
+  $('start-blank').addEventListener('click', () => {
+    previous = { model, origin };
+    setModel(blankModel(), 'blank');
+    $('undo-blank').focus();
+  });
+  $('undo-blank').addEventListener('click', () => {
+    const back = previous;
+    previous = null;
+    setModel(back.model, back.origin);
+    $('start-blank').focus();
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 function wireKeep() {
   const status = $('keep-status');
@@ -158,12 +215,14 @@ function wireKeep() {
   });
   $('export-csv').addEventListener('click', () => {
     if (!last) return;
-    download('ccredits-estimate.csv', toCsv(estimateRows(last.estimate, currency())), 'text/csv');
+    download('ccredits-estimate.csv', toCsv(estimateRows(last.estimate, currency(), { source: last.source, date: today() })), 'text/csv');
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
   $('export-json').addEventListener('click', () => {
     if (!last) return;
-    download('ccredits-estimate.json', `${JSON.stringify(last, null, 2)}\n`, 'application/json');
+    const { scenario, estimate, source } = last;
+    const doc = { made_on: today(), rates_note: `${source.short}. ${source.note}`.trim(), scenario, estimate };
+    download('ccredits-estimate.json', `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
     status.textContent = 'Results exported as ccredits-estimate.json.';
   });
   $('print').addEventListener('click', () => window.print());
@@ -175,7 +234,7 @@ async function main() {
   const firstRates = fetch(RATE_CARDS[0].file).then((r) => r.text());
   const [calc] = await Promise.all([loadCalculator(), loadCountries()]);
   calculator = calc;
-  const rates = mountRates($('rates'), calculator, () => update());
+  rates = mountRates($('rates'), calculator, () => update());
   await rates.load(firstRates);
   if (PLANS_FILE) {
     // The plans file feeds the estimate's pools (loadPlans) and the call simulator's zones (loadZones).
@@ -185,7 +244,10 @@ async function main() {
       if (result.error) throw new Error(result.error.message);
     }
   }
-  model = (await modelFromHash()) ?? defaultModel();
+  const linked = await modelFromHash();
+  model = linked ?? defaultModel();
+  origin = linked ? 'yours' : 'example';
+  wireExample();
   form = mountForm($('inputs'), () => model, update);
   update();
   mountSimulator($('simulator'), calculator);

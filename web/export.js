@@ -1,3 +1,8 @@
+import { useCaseName, lineUseCase } from './results/spend.js';
+import { poolTitle } from './results/pools.js';
+import { purchaseAdvice } from './results/advice.js';
+import { peopleText } from './people-text.js';
+
 // Files out and in: the results as CSV (Excel-friendly) and JSON, the input as a scenario JSON file, and reading
 // one back. CSV cells that a spreadsheet would run as a formula get a leading apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -8,26 +13,34 @@ export function csvCell(value) {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-// Rows of the estimate as [section, item, detail, minutes, rate, amount]; amounts stay the core's decimal strings.
-export function estimateRows(estimate, currency) {
+// Rows of the estimate as [section, item, detail, minutes, rate, amount], in words (as the page shows them);
+// amounts stay the core's decimal strings. context: {source: rate-source.js's, date: "2026-12-02"}.
+export function estimateRows(estimate, currency, { source, date } = {}) {
   const rows = [['section', 'item', 'detail', 'minutes', `rate (${currency})`, `amount (${currency})`]];
   const str = (v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+  const words = (v) => peopleText(str(v));
+  if (date) rows.push(['estimate', 'made on', date, '', '', '']);
+  if (source) rows.push(['rates', source.short, source.note ?? '', '', '', '']);
   rows.push(['total', 'monthly credit spend', '', '', '', str(estimate.monthly_total)]);
-  for (const [k, v] of Object.entries(estimate.by_use_case ?? {})) rows.push(['by use case', k, '', '', '', str(v)]);
-  for (const l of estimate.lines ?? []) rows.push(['line', str(l.use_case), str(l.destination), str(l.minutes), str(l.rate), str(l.amount)]);
-  for (const p of estimate.pools ?? []) {
-    rows.push(['pool', str(p.kind), [p.country, p.plan, p.zone].filter(Boolean).join(' '), `${str(p.used_minutes)} of ${str(p.included_minutes)}`, '', '']);
+  for (const [k, v] of Object.entries(estimate.by_use_case ?? {})) rows.push(['by use case', useCaseName(k), '', '', '', str(v)]);
+  for (const l of estimate.lines ?? []) rows.push(['line', lineUseCase(l), str(l.destination), str(l.minutes), str(l.rate), str(l.amount)]);
+  for (const p of estimate.pools ?? []) rows.push(['pool', poolTitle(p), 'used of included minutes', `${str(p.used_minutes)} of ${str(p.included_minutes)}`, '', '']);
+  if (typeof estimate.needs_credits === 'boolean') {
+    rows.push(['needs credits', estimate.needs_credits ? 'yes' : 'no', (estimate.needs_credits_reasons ?? []).map(words).join(' | '), '', '', '']);
   }
-  if (typeof estimate.needs_credits === 'boolean') rows.push(['needs credits', String(estimate.needs_credits), (estimate.needs_credits_reasons ?? []).map(str).join(' | '), '', '', '']);
   const el = estimate.eligibility;
-  if (el) rows.push(['can purchase', str(el.can_purchase), (el.reasons ?? []).map((r) => str(r?.message)).join(' | '), '', '', '']);
+  if (el) rows.push(['can buy credits', str(el.can_purchase), (el.reasons ?? []).map((r) => words(r?.message)).join(' | '), '', '', '']);
   const r = estimate.recommendation;
   if (r) {
-    rows.push(['recommendation', 'one-time amount', '', '', '', str(r.one_time)]);
-    rows.push(['recommendation', 'auto-recharge amount', '', '', '', str(r.auto_recharge?.amount)]);
-    rows.push(['recommendation', 'auto-recharge threshold', '', '', '', str(r.auto_recharge?.threshold)]);
+    const advice = purchaseAdvice(estimate) ?? {};
+    if (advice.text) rows.push(['advice', advice.text, '', '', '', '']);
+    if (advice.oneTime) rows.push(['recommendation', advice.kind === 'partner' ? 'one-time amount for your CSP partner to fund' : 'one-time amount', '', '', '', str(advice.oneTime)]);
+    if (advice.autoRecharge) {
+      rows.push(['recommendation', 'auto-recharge: add this amount', '', '', '', str(advice.autoRecharge.amount)]);
+      rows.push(['recommendation', 'auto-recharge: when balance is below', '', '', '', str(advice.autoRecharge.threshold)]);
+    }
   }
-  for (const w of estimate.warnings ?? []) rows.push(['warning', str(w), '', '', '', '']);
+  for (const w of estimate.warnings ?? []) rows.push(['warning', words(w), '', '', '', '']);
   return rows;
 }
 

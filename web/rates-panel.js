@@ -27,26 +27,38 @@ export function mountRates(section, calculator, onChange) {
   const info = h('div', { id: 'rates-info' });
   const status = h('p', { class: 'status', role: 'status' });
   let current = null;
+  // What the figures are priced with, for rate-source.js: the whole card (shipped or the person's JSON file) and
+  // the sheets loaded over it from the person's CSV files.
+  let card = null; // {illustrative, label, file, effective, currency, sheets: [[sheet, file]]}
   // The last whole card as JSON text: the import worker re-rates a usage report with it in its own module.
   let jsonCard = null;
 
-  const show = (card) => {
-    current = card;
-    setCurrency(textOf(card.currency) || 'USD');
+  const show = (info0) => {
+    current = info0;
+    setCurrency(textOf(info0.currency) || 'USD');
+    const name = card.label ?? card.file;
+    const sheets = card.sheets.map(([, file]) => file);
     replace(info,
-      h('p', {}, 'In use: ', h('strong', { text: textOf(card.file) || 'rate card' }),
-        `, ${textOf(card.currency) || '—'}, effective ${textOf(card.effective) || '(no date)'}.`),
+      h('p', {}, 'In use: ', h('strong', { text: name || 'rate card' }),
+        sheets.length ? `, with sheets from ${sheets.join(', ')}` : '',
+        `${card.label ? '' : `, ${textOf(info0.currency) || '—'}`}${card.effective ? `, effective ${card.effective}` : ''}.`),
       card.illustrative
-        ? h('p', { class: 'illustrative', text: 'Illustrative rates: invented for this calculator, not Microsoft\'s prices. Load Microsoft\'s rate sheets for real figures.' })
+        ? h('p', { class: 'illustrative', id: 'illustrative-note', text: sheets.length
+          ? 'The sheets not loaded from your files are illustrative: invented for this calculator, not Microsoft\'s prices.'
+          : 'Illustrative rates: invented for this calculator, not Microsoft\'s prices. Load Microsoft\'s rate sheets for real figures.' })
         : h('p', { text: 'Rates loaded from your files. Microsoft\'s rates exclude tax and may change monthly.' }),
-      textOf(card.source) ? h('p', { class: 'hint', text: `Source: ${textOf(card.source)}` }) : null);
+      textOf(info0.source) && !card.label ? h('p', { class: 'hint', text: `Source: ${textOf(info0.source)}` }) : null);
   };
+  const wholeCard = (result, file, label) => ({
+    illustrative: Boolean(result.illustrative), label, file, effective: textOf(result.effective), currency: textOf(result.currency), sheets: [],
+  });
 
   const loadShipped = async (file, pending) => {
     const text = await (pending ?? fetch(file).then((r) => r.text()));
     const result = calculator.loadRates(text, file.split('/').pop());
     if (result.error) throw new Error(result.error.message);
     jsonCard = { text, file: file.split('/').pop() };
+    card = wholeCard(result, file.split('/').pop(), RATE_CARDS.find((c) => c.file === file)?.label);
     show(result);
   };
 
@@ -64,7 +76,10 @@ export function mountRates(section, calculator, onChange) {
       let result;
       if (/\.json$/i.test(file.name)) {
         result = calculator.loadRates(text, file.name);
-        if (!result.error) jsonCard = { text, file: file.name };
+        if (!result.error) {
+          jsonCard = { text, file: file.name };
+          card = wholeCard(result, file.name);
+        }
       } else if (calculator.loadRateSheet) {
         // Empty: the core takes the sheet from the file's title row or name.
         const sheet = sheetPicker.querySelector('select').value || guessSheet(file.name);
@@ -74,8 +89,12 @@ export function mountRates(section, calculator, onChange) {
       }
       if (result.error) messages.push(`${file.name}: ${textOf(result.error.message) || 'could not be read.'}`);
       else {
+        if (textOf(result.sheet)) {
+          card = { ...card, sheets: [...card.sheets.filter(([k]) => k !== result.sheet), [result.sheet, file.name]] };
+        }
         show({ ...(current ?? {}), ...result, file: file.name, illustrative: Boolean(result.illustrative) });
-        messages.push(`${file.name}: loaded${textOf(result.sheet) ? ` as the "${textOf(result.sheet).replace(/_/g, ' ')}" sheet` : ''}.`);
+        const title = SHEETS.find(([k]) => k === result.sheet)?.[1];
+        messages.push(`${file.name}: loaded${title ? ` as the "${title}" sheet` : ''}.`);
       }
     }
     status.textContent = messages.join(' ');
@@ -87,5 +106,5 @@ export function mountRates(section, calculator, onChange) {
     h('div', { class: 'field' }, h('label', { for: 'rates-file', text: 'Load rate sheets from your disk (CSV or JSON)' }), fileInput,
       h('p', { class: 'hint', text: 'Microsoft\'s rate workbook, each sheet saved as CSV. Read here in the browser, never uploaded.' }))), status);
   // pending: the first card's text already on its way (fetched while the wasm module compiles).
-  return { load: (pending) => loadShipped(RATE_CARDS[0].file, pending), current: () => current, jsonCard: () => jsonCard };
+  return { load: (pending) => loadShipped(RATE_CARDS[0].file, pending), current: () => current, card: () => card, jsonCard: () => jsonCard };
 }

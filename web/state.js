@@ -1,3 +1,6 @@
+import { readNumber, pageLocale } from './number-input.js';
+import { countryName } from './countries.js';
+
 // The scenario model behind the form: every value as the person typed it (strings), sensible defaults, the checks
 // that give a message next to the field, and the conversions to and from CONTRACT.md's scenario JSON.
 export const PLANS = [
@@ -53,56 +56,67 @@ export function defaultModel() {
   };
 }
 
-const MINUTES = /^\d{1,12}(\.\d{1,6})?$/;
-const COUNT = /^\d{1,9}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-const clean = (v) => String(v ?? '').trim().replace(/[\s\u00a0\u202f_]/g, '');
+// An empty, valid input: no licences, no minutes, billing answers unknown. "Start from blank" on the page.
+export function blankModel() {
+  const model = defaultModel();
+  model.licenses = [];
+  model.conferencing = { standard: '0', us_ca_dial_out: '0', pay_per_minute: '0' };
+  for (const kind of USAGE_KINDS) model[kind] = [];
+  model.billing = { calling_account: '', default_account: '', channel: '', organization_country: '', ea_billing_country: '', tenant_country: '' };
+  return model;
+}
 
-// The check for one field: undefined when fine, else a sentence.
-export function checkField(kind, value) {
-  const v = clean(value);
+// The check for one field, as the person's locale writes numbers (number-input.js): undefined when fine, else a
+// sentence.
+export function checkField(kind, value, locale = pageLocale()) {
+  return readField(kind, value, locale).error;
+}
+
+// -> {value} (a plain decimal string, or undefined for an empty optional field) | {error}
+function readField(kind, raw, locale) {
   switch (kind) {
-    case 'minutes':
-      if (v === '') return 'Type the minutes per month (0 if none).';
-      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) return undefined;
-      if (!MINUTES.test(v)) return 'Minutes must be a number like 1500 or 12.5, without letters or signs.';
-      return undefined;
-    case 'count':
-      if (v === '') return 'Type a whole number (0 if none).';
-      if (!COUNT.test(v.replace(/,/g, ''))) return 'Type a whole number like 25, without letters, signs or decimals.';
-      return undefined;
-    case 'optional_count':
-      if (v === '') return undefined;
-      return checkField('count', v);
-    case 'months':
-      if (!COUNT.test(v) || Number(v) < 1 || Number(v) > 12) return 'Plan for 1 to 12 months (credits expire after 12).';
-      return undefined;
+    case 'minutes': {
+      const r = readNumber(raw, { locale, name: 'Minutes', decimals: 6, digits: 12 });
+      return r.empty ? { error: 'Type the minutes per month (0 if none).' } : r;
+    }
+    case 'count': {
+      const r = readNumber(raw, { locale, whole: true, digits: 9 });
+      return r.empty ? { error: 'Type a whole number (0 if none).' } : r;
+    }
+    case 'optional_count': {
+      const r = readNumber(raw, { locale, whole: true, digits: 9 });
+      return r.empty ? { value: undefined } : r;
+    }
+    case 'months': {
+      const r = readNumber(raw, { locale, whole: true, digits: 2 });
+      return r.value && Number(r.value) >= 1 && Number(r.value) <= 12 ? r : { error: 'Plan for 1 to 12 months (credits expire after 12).' };
+    }
     default:
-      return undefined;
+      return { value: raw };
   }
 }
 
 const FIELD_KIND = { users: 'count', calls: 'optional_count', minutes: 'minutes', standard: 'count', us_ca_dial_out: 'count', pay_per_minute: 'count', months: 'months' };
 export const fieldKind = (name) => FIELD_KIND[name];
 
-const toMinutes = (v) => clean(v).replace(/,/g, '');
-const toCount = (v) => Number(clean(v).replace(/,/g, ''));
+// The most minutes a month can hold for n users: every one of them on a call around the clock for 31 days.
+const MONTH_MINUTES = 31 * 24 * 60;
+const COUNTRY = /^[A-Z]{2}$/;
 
 // model -> {scenario, errors: [{key, message}], paths: Map(scenario path -> field key)}.
 // Fields that fail their check keep their typed text in the scenario, so a share link or file restores them as typed.
-export function toScenario(model) {
+export function toScenario(model, { locale = pageLocale() } = {}) {
   const errors = [];
   const paths = new Map();
   const value = (key, name, raw) => {
     const kind = FIELD_KIND[name];
-    const message = checkField(kind, raw);
-    if (message) {
-      errors.push({ key, message });
+    const read = readField(kind, raw, locale);
+    if (read.error) {
+      errors.push({ key, message: read.error });
       return String(raw ?? '');
     }
-    if (kind === 'minutes') return toMinutes(raw);
-    if (kind === 'optional_count' && clean(raw) === '') return undefined;
-    return toCount(raw);
+    if (kind === 'minutes' || read.value === undefined) return read.value;
+    return Number(read.value);
   };
   const scenario = { schema: 'ccredits.scenario/1' };
   scenario.licenses = model.licenses.map((row, i) => {
@@ -125,6 +139,17 @@ export function toScenario(model) {
       scenario.usage.push(out);
     });
   }
+  // Minutes more than the users calling from that country can talk in a month: read, but said to look wrong.
+  const users = new Map();
+  scenario.licenses.forEach((l) => { if (typeof l.users === 'number') users.set(l.country, (users.get(l.country) ?? 0) + l.users); });
+  model.user_out.forEach((row, i) => {
+    const minutes = Number(readField('minutes', row.minutes, locale).value);
+    const n = users.get(row.from) ?? 0;
+    if (n > 0 && minutes > n * MONTH_MINUTES) {
+      errors.push({ key: `user_out.${i}.minutes`, warning: true,
+        message: `More minutes than ${n} user${n === 1 ? '' : 's'} in ${countryName(row.from)} can talk in a month (at most ${(n * MONTH_MINUTES).toLocaleString(locale)}, every user on a call day and night): check the figure.` });
+    }
+  });
   const b = model.billing;
   scenario.billing = {
     calling_account: b.calling_account || null,

@@ -28,7 +28,7 @@ test('the first screen already shows a result from the wasm core, with the rate 
   assert.equal((await wasmResponse).headers()['content-type'], 'application/wasm');
   await waitReady(page);
   assert.match(await page.locator('#monthly-total').textContent(), /^\$[\d,]+\.\d\d$/);
-  assert.match(await page.locator('#rates-info').textContent(), /illustrative-usd\.json, USD, effective 2026-11-01/);
+  assert.match(await page.locator('#rates-info').textContent(), /Illustrative rates, USD, effective 2026-11-01\./);
   assert.match(await page.locator('#rates-info').textContent(), /not Microsoft's prices/);
   assert.match(await page.locator('header').textContent(), /Nothing you type or load leaves it/);
 });
@@ -158,9 +158,10 @@ test('a value the core refuses is explained next to its row', async () => {
   const unpriced = ['BV', 'HM', 'AQ', 'TF', 'UM', 'JP'].find((c) => !priced.has(c));
   await page.selectOption('[data-key="user_out.0.to"]', unpriced);
   await page.waitForFunction(() => !document.getElementById('estimate-error').hidden);
-  assert.match(await page.locator('#estimate-error').textContent(), new RegExp(`cannot be computed: .*${unpriced}`));
+  const name = JSON.parse(readFileSync(path.join(root, 'rates/countries.json'), 'utf8')).countries.find((c) => c.code === unpriced).name;
+  assert.match(await page.locator('#estimate-error').textContent(), new RegExp(`cannot be computed: .*${name} \\(landline\\), needed by row 1 of Outbound calls by users`));
   const rowMessages = await page.locator('#h-user_out ~ .rows fieldset').first().locator('.field-error').allTextContents();
-  assert.match(rowMessages.join(' '), new RegExp(unpriced), 'the message sits in the row it is about');
+  assert.match(rowMessages.join(' '), new RegExp(name), 'the message sits in the row it is about');
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
 });

@@ -68,7 +68,7 @@ test('CSV export: formulas neutralised, quotes doubled, Excel-friendly BOM and C
   assert.equal(csvCell('0.0240'), '0.0240');
   const csv = toCsv(estimateRows({ monthly_total: '1.00', lines: [{ use_case: 'payg_outbound', destination: '=evil', minutes: 1, rate: '1', amount: '1.00' }] }, 'USD'));
   assert.ok(csv.startsWith('\ufeffsection,item,detail,minutes,rate (USD),amount (USD)\r\n'));
-  assert.match(csv, /\r\nline,payg_outbound,'=evil,1,1,1\.00\r\n$/);
+  assert.match(csv, /\r\nline,Pay-As-You-Go outbound calls,'=evil,1,1,1\.00\r\n$/);
 });
 
 test('the site lists every page file, and the service worker caches what the site lists', async () => {
@@ -83,4 +83,46 @@ test('the site lists every page file, and the service worker caches what the sit
   const built = JSON.parse(await readFile(`${siteDir}/site-files.json`, 'utf8')).files;
   const expected = ['./', 'ccredits.js', 'ccredits.wasm', ...listed.filter((f) => f !== 'sw.js'), ...rates];
   assert.deepEqual(built.slice().sort(), expected.sort());
+});
+
+test('numbers are read as the locale writes them, and two-way input is refused with a sentence', async () => {
+  const { readNumber } = await import('../../web/number-input.js');
+  const minutes = (text, locale) => readNumber(text, { locale });
+  const users = (text, locale) => readNumber(text, { locale, whole: true, digits: 9 });
+  const cases = {
+    'en-US': { '1,000': '1000', '1 000': '1000', '1\u00a0000': '1000', '1\u202f000': '1000', '1,000,000': '1000000', '1.5': '1.5', '1,234.5': '1234.5' },
+    'de-DE': { '1.000': '1000', '1,5': '1.5', '1 000': '1000', '1.234,5': '1234.5', '1.000.000': '1000000' },
+    'fr-FR': { '1\u202f000': '1000', '1 000,5': '1000.5', '1,5': '1.5', '12\u202f345\u202f678': '12345678' },
+    'en-IN': { '1,00,000': '100000', '12,34,567': '1234567', '1,000': '1000', '1.5': '1.5' },
+  };
+  for (const [locale, values] of Object.entries(cases)) {
+    for (const [text, value] of Object.entries(values)) assert.deepEqual(minutes(text, locale), { value }, `${locale} ${JSON.stringify(text)}`);
+  }
+  // Never silently 1 or 15: "1.000" in en-US could be 1 or 1000, "1,5" 1.5 or 15 -> a sentence naming both.
+  assert.match(minutes('1.000', 'en-US').error, /"1\.000" could mean 1 or 1000/);
+  assert.match(minutes('1,5', 'en-US').error, /"1,5" could mean 1\.5 or 15/);
+  assert.match(users('1,5', 'en-US').error, /not a whole number.*15/);
+  assert.match(minutes('1,000', 'de-DE').error, /could mean 1 or 1000/);
+  assert.match(minutes('1.5', 'de-DE').error, /could mean 1,5 or 15/);
+  assert.match(minutes('1.000', 'fr-FR').error, /could mean 1 or 1000/);
+  assert.match(minutes('12,34,567', 'en-US').error, /not a number as your settings write them \(for example 1,234,567\.5\)/);
+  assert.match(users('1,5', 'de-DE').error, /not a whole number/);
+  assert.deepEqual(users('1.000', 'de-DE'), { value: '1000' });
+  for (const junk of ['12abc', '-5', '1e9', '0x10', '١٢', '１２３', '1..5', ',5', '5,']) assert.ok(minutes(junk, 'en-US').error, junk);
+  assert.match(minutes('9'.repeat(13), 'en-US').error, /too large/);
+});
+
+test('the model reads typed numbers in the page\'s locale and warns about more minutes than a month holds', () => {
+  const model = defaultModel();
+  model.user_out[0].minutes = '1.000';
+  model.licenses[0].users = '1,5';
+  assert.deepEqual(toScenario(model, { locale: 'en-US' }).errors.map((e) => e.key), ['licenses.0.users', 'user_out.0.minutes']);
+  const german = toScenario(model, { locale: 'de-DE' });
+  assert.match(german.errors[0].message, /not a whole number/);
+  assert.equal(german.scenario.usage[0].minutes, '1000');
+  model.licenses[0].users = '2';
+  model.user_out[0].minutes = String(2 * 31 * 24 * 60 + 1);
+  const { errors } = toScenario(model, { locale: 'en-US' });
+  assert.deepEqual(errors.map((e) => [e.key, e.warning]), [['user_out.0.minutes', true]]);
+  assert.match(errors[0].message, /More minutes than 2 users .* can talk in a month \(at most 89,280/);
 });

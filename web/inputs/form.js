@@ -126,31 +126,46 @@ export function mountForm(root, getModel, onChange) {
   });
   draw();
   let marked = [];  // the error slots and fields showErrors filled last
+  // A model key ("user_out.2.minutes", or a whole row "user_out.2") -> the field it names, if drawn.
+  const fieldKey = (key) => (document.getElementById(fieldIdOf(key)) ? key : root.querySelector(`[data-key^="${CSS.escape(key)}."]`)?.dataset.key);
   return {
     redraw: () => { draw(); onChange(); },
+    // key -> {label: the field in words ("Minutes, row 3 of Outbound calls by users"), fieldId} or null.
+    describe(key) {
+      const target = fieldKey(key);
+      const field = target && document.getElementById(fieldIdOf(target));
+      if (!field) return null;
+      const label = field.labels?.[0]?.textContent ?? '';
+      const section = field.closest('.input-section')?.querySelector('h3')?.textContent ?? '';
+      const row = field.closest('fieldset.row');
+      const index = row ? [...row.parentElement.querySelectorAll(':scope > fieldset.row')].indexOf(row) : -1;
+      const wholeRow = target !== key; // "user_out.2": the row, not one of its fields
+      const words = row ? `${wholeRow ? 'row' : `${label}, row`} ${index + 1} of ${section}` : section ? `${label} (${section})` : label;
+      return { label: words, fieldId: field.id };
+    },
     // errors: [{key, message}] — a key may name a field or a whole row ("user_out.2").
     showErrors(errors) {
       // Clears only what the last call marked: a 200-row form holds ~90,000 nodes (every country list), and
       // searching them all for [aria-invalid] on each keystroke took longer than the estimate (page-update.mjs).
       for (const el of marked) {
-        if (el.classList.contains('field-error')) el.textContent = '';
-        else el.removeAttribute('aria-invalid');
+        if (el.classList.contains('field-error')) {
+          el.textContent = '';
+          el.classList.remove('warning');
+        } else el.removeAttribute('aria-invalid');
       }
       marked = [];
-      for (const { key, message } of errors) {
-        let target = key;
-        if (!document.getElementById(fieldIdOf(key))) {
-          const first = root.querySelector(`[data-key^="${CSS.escape(key)}."]`);
-          target = first?.dataset.key;
-        }
+      // warning: a value that is read but looks wrong (more minutes than the users' month holds): said, not refused.
+      for (const { key, message, warning } of errors) {
+        const target = fieldKey(key);
         if (!target) continue;
         const slot = document.getElementById(errorIdOf(target));
         if (slot) {
           slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+          slot.classList.toggle('warning', Boolean(warning) && (slot.classList.contains('warning') || !marked.includes(slot)));
           marked.push(slot);
         }
         const field = document.getElementById(fieldIdOf(target));
-        if (field) {
+        if (field && !warning) {
           field.setAttribute('aria-invalid', 'true');
           marked.push(field);
         }

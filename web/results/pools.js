@@ -4,7 +4,7 @@ import { amount, fraction, percent, humanize, isDecimal } from '../format.js';
 import { countryName } from '../countries.js';
 import { fill, textOf } from './section.js';
 
-function poolTitle(p) {
+export function poolTitle(p) {
   const kind = p.kind === 'calling_plan' ? 'Calling Plan' : p.kind === 'conference_dial_out' ? 'Meeting dial-out' : humanize(textOf(p.kind) || 'pool');
   const where = [p.country ? countryName(textOf(p.country)) : '', p.plan ? humanize(textOf(p.plan)) : '', p.zone ? `Zone ${textOf(p.zone)}` : '']
     .filter(Boolean).join(', ');

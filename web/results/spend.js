@@ -1,7 +1,8 @@
 // Monthly credit spend: the total, by use case, and line by line by destination.
 import { h } from '../dom.js';
 import { money, rate, amount, humanize, isDecimal, currency } from '../format.js';
-import { fill, table, tableRow, list, textOf } from './section.js';
+import { fill, table, tableRow, textOf } from './section.js';
+import { peopleList } from './people-list.js';
 
 const USE_CASES = {
   toll_free: 'Toll-free numbers',
@@ -15,7 +16,7 @@ export const useCaseName = (k) => USE_CASES[k] ?? humanize(k);
 const NUMBER_TYPES = { wireline: 'landline', wireless: 'mobile', premium: 'premium' };
 
 // "Calling Plan overage (from US, mobile)": several lines may share a destination; this tells them apart.
-function lineUseCase(l) {
+export function lineUseCase(l) {
   const detail = [textOf(l.from) && `from ${textOf(l.from)}`, NUMBER_TYPES[l.number_type], textOf(l.service).replace(/_/g, ' ')]
     .filter(Boolean);
   return useCaseName(textOf(l.use_case)) + (detail.length ? ` (${detail.join(', ')})` : '');
@@ -65,6 +66,6 @@ export function renderSpend(section, e) {
       : null,
     table('By use case, per month', ['Use case', 'Amount'], byUseCase, { numeric: [1] }),
     linesTable((Array.isArray(e.lines) ? e.lines : []).filter((l) => l && typeof l === 'object')),
-    Array.isArray(e.warnings) && e.warnings.length ? h('div', { class: 'warnings' }, h('h3', { text: 'Warnings' }), list(e.warnings)) : null,
+    Array.isArray(e.warnings) && e.warnings.length ? h('div', { class: 'warnings' }, h('h3', { text: 'Warnings' }), peopleList(e.warnings)) : null,
   ]);
 }

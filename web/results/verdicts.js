@@ -1,7 +1,8 @@
 // The two verdicts: does the organization need credits, and can it buy them — with reasons, next steps, sources.
 import { h } from '../dom.js';
 import { sourceLinks } from '../links.js';
-import { fill, list, textOf } from './section.js';
+import { fill, textOf } from './section.js';
+import { peopleList, peopleNodes } from './people-list.js';
 
 // The Microsoft pages a rule cites, as links; the source text itself when it cites none.
 function sourceEl(source) {
@@ -17,7 +18,7 @@ export function renderNeeds(section, e) {
   if (typeof e.needs_credits !== 'boolean') return fill(section, null);
   fill(section, [
     h('p', { class: `verdict ${e.needs_credits ? 'yes' : 'no'}`, id: 'needs-verdict', text: e.needs_credits ? 'Yes: this organization needs Communication Credits.' : 'No: this organization does not need Communication Credits.' }),
-    list(e.needs_credits_reasons),
+    peopleList(e.needs_credits_reasons),
   ]);
 }
 
@@ -30,10 +31,10 @@ export function renderEligibility(section, e) {
   fill(section, [
     h('p', { class: `verdict ${el.can_purchase}`, id: 'eligibility-verdict', text: CAN[el.can_purchase] }),
     reasons.length ? h('ul', { class: 'reasons' }, reasons.map((r) => h('li', {},
-      h('span', { text: textOf(r.message) }),
+      h('span', {}, peopleNodes(textOf(r.message))),
       textOf(r.answer) ? h('span', { class: 'answer', text: ` (your answer: ${textOf(r.answer)})` }) : null,
-      textOf(r.next_step) ? h('p', { class: 'next-step' }, h('strong', { text: 'Next step: ' }), textOf(r.next_step)) : null,
+      textOf(r.next_step) ? h('p', { class: 'next-step' }, h('strong', { text: 'Next step: ' }), peopleNodes(textOf(r.next_step))) : null,
       sourceEl(r.source) ? h('p', { class: 'source' }, 'Source: ', sourceEl(r.source)) : null))) : null,
-    Array.isArray(el.actions) && el.actions.length ? h('div', {}, h('h3', { text: 'What to do' }), list(el.actions)) : null,
+    Array.isArray(el.actions) && el.actions.length ? h('div', {}, h('h3', { text: 'What to do' }), peopleList(el.actions)) : null,
   ]);
 }

@@ -1,0 +1,32 @@
+// Where the figures' rates come from, said where the figures are (the headline, the phone's result bar, exports,
+// the printed page). card: what the rates panel has loaded (rates-panel.js card()).
+//   {illustrative, label, file, effective, sheets: [[sheetKey, fileName], ...] loaded from the person's disk}
+const SHEET_TITLES = { dial_out_calls: 'dial-out calls', dial_out_audio: 'meeting dial-out', toll_free_in: 'toll-free', toll_in: 'toll dial-in' };
+
+export const ILLUSTRATIVE_NOTE = 'Illustrative rates are examples made up for this calculator, not Microsoft\'s prices.';
+
+// -> {short: "at illustrative rates", note: a sentence or '', illustrative: boolean}
+// lines: the estimate's lines; with rate sheets loaded over the illustrative card, they tell whether any billed
+// figure still comes from an illustrative sheet.
+export function rateSource(card, lines = []) {
+  if (!card) return { short: 'at illustrative rates', note: ILLUSTRATIVE_NOTE, illustrative: true };
+  const sheets = new Map(card.sheets ?? []);
+  if (!card.illustrative) {
+    const files = [...new Set([card.file, ...sheets.values()].filter(Boolean))].join(', ');
+    const when = card.effective && !sheets.size ? `, effective ${card.effective}` : '';
+    return { short: `at Microsoft's rates from ${files}${when}`, note: 'Microsoft\'s rates exclude tax and may change monthly.', illustrative: false };
+  }
+  if (!sheets.size) return { short: 'at illustrative rates', note: ILLUSTRATIVE_NOTE, illustrative: true };
+  const billedSheets = new Set((Array.isArray(lines) ? lines : []).filter((l) => l && Number(l.amount) !== 0).map((l) => l.sheet));
+  const stillIllustrative = [...billedSheets].some((s) => !sheets.has(s));
+  const files = [...new Set(sheets.values())].join(', ');
+  if (!stillIllustrative) {
+    return { short: `at Microsoft's rates from ${files}`, note: 'Microsoft\'s rates exclude tax and may change monthly.', illustrative: false };
+  }
+  const mine = [...sheets.keys()].map((k) => SHEET_TITLES[k] ?? k.replace(/_/g, ' ')).join(', ');
+  return {
+    short: `partly at illustrative rates (Microsoft's rates from ${files} for ${mine} only)`,
+    note: `${ILLUSTRATIVE_NOTE} Only the ${mine} sheet${sheets.size > 1 ? 's are' : ' is'} loaded from your files.`,
+    illustrative: true,
+  };
+}
