@@ -1,6 +1,6 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
 import { loadCalculator } from './ccredits-client.js';
-import { $ } from './dom.js';
+import { $, h, replace } from './dom.js';
 import { loadCountries } from './countries.js';
 import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage } from './state.js';
 import { setupUsageImport } from './import-panel.js';
@@ -11,6 +11,7 @@ import { currency } from './format.js';
 import { showHeadline, showProblem, clearProblem } from './results/headline.js';
 import { rateSource } from './rate-source.js';
 import { peopleText } from './people-text.js';
+import { inputSummary } from './results/input-summary.js';
 import { renderSpend } from './results/spend.js';
 import { renderPools } from './results/pools.js';
 import { renderNeeds, renderEligibility } from './results/verdicts.js';
@@ -83,6 +84,13 @@ function render(estimate) {
   return source;
 }
 
+// The printed page's own top: the date, and the input the figures come from (print-only in style.css).
+function showPrintHeader() {
+  const date = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  $('print-date').textContent = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
+  replace($('print-input-list'), inputSummary(model).map((line) => h('li', { text: line })));
+}
+
 function showExampleBanner() {
   const example = isExample();
   $('example-banner').hidden = origin === 'yours' && !previous;
@@ -101,6 +109,7 @@ function update() {
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
   scheduleShare(scenario);
   showExampleBanner();
+  showPrintHeader();
   const blocking = errors.filter((e) => !e.warning);
   if (blocking.length) {
     form.showErrors(errors);

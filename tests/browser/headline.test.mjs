@@ -172,6 +172,52 @@ test('exports carry the rate source', async () => {
   assert.match(doc.rates_note, /^at illustrative rates/);
 });
 
+const pagesOf = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+async function printedPage() {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const order = await page.evaluate(() => ['print-date', 'summary', 'rate-note', 'print-input', 'spend']
+      .map((id) => { const el = document.getElementById(id); const r = el.getBoundingClientRect(); return [id, r.height > 0 ? Math.round(r.top) : null, el.innerText]; }));
+    return { order, a4: pagesOf(await page.pdf({ format: 'A4' })), letter: pagesOf(await page.pdf({ format: 'Letter' })) };
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
+test('printing: one page on A4 and on Letter, opening with the date, the headline, the rate source and the input', async () => {
+  await fresh();
+  const { order, a4, letter } = await printedPage();
+  assert.deepEqual([a4, letter], [1, 1]);
+  const tops = order.map(([, top]) => top);
+  assert.ok(tops.every((t) => t !== null), `all printed: ${JSON.stringify(order)}`);
+  assert.deepEqual([...tops].sort((x, y) => x - y), tops, 'date, headline, rate source, input, then the figures');
+  const text = Object.fromEntries(order.map(([id, , t]) => [id, t]));
+  assert.match(text['print-date'], /^Estimate made on .*2\d\d\d/);
+  assert.match(text.summary, /at illustrative rates/);
+  assert.match(text['rate-note'], /not Microsoft's prices/);
+  assert.match(text['print-input'], /Calling Plan users: 100 in United States on Domestic Calling Plan/);
+
+  // A larger organization: 40 destinations still print on one page (the lines beyond twelve are in the CSV).
+  const fragment = await page.evaluate(async () => {
+    const { encodeShare } = await import('./share-link.js');
+    const countries = ['FR', 'DE', 'IT', 'ES', 'NL', 'BE', 'AT', 'CH', 'SE', 'NO', 'DK', 'FI', 'IE', 'PT', 'PL', 'CZ', 'HU', 'GR', 'JP', 'AU'];
+    const usage = countries.flatMap((to, i) => [
+      { kind: 'user_out', from: 'US', to, number_type: 'wireless', minutes: String(100 + i) },
+      { kind: 'user_out', from: 'US', to, number_type: 'wireline', minutes: String(200 + i) }]);
+    return encodeShare({ schema: 'ccredits.scenario/1', licenses: [{ country: 'US', plan: 'payg', users: 40 }],
+      conferencing: { standard: 5, us_ca_dial_out: 0, pay_per_minute: 0 }, usage,
+      billing: { calling_account: 'mosa', default_account: 'mosa', channel: 'direct', organization_country: 'US', ea_billing_country: null, tenant_country: 'US' },
+      funding: { mode: 'auto_recharge', months: 12 } });
+  });
+  await page.goto(`${site.url}#${fragment}`);
+  await waitReady(page);
+  assert.ok((await shownEstimate(page)).lines.length >= 30);
+  const big = await printedPage();
+  assert.deepEqual([big.a4, big.letter], [1, 1]);
+  assert.match(await page.locator('#spend').textContent(), /more lines are in the CSV export/);
+});
+
 test('no console errors, CSP violations or requests outside the origin', () => {
   assert.deepEqual(site.problems, []);
   assert.deepEqual(site.foreignRequests, []);

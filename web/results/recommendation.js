@@ -30,10 +30,10 @@ export function renderRecommendation(section, e) {
   fill(section, [
     advice ? h('p', { class: `verdict advice ${advice.kind}`, id: 'recommendation-advice', text: advice.text }) : null,
     facts.length ? h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])) : null,
-    Array.isArray(r.explanation) && r.explanation.length ? h('div', {}, h('h3', { text: 'How these figures were reached' }), peopleList(r.explanation)) : null,
+    Array.isArray(r.explanation) && r.explanation.length ? h('div', { class: 'explanation' }, h('h3', { text: 'How these figures were reached' }), peopleList(r.explanation)) : null,
     series.length && chart.show(series, { threshold: ar?.threshold }) ? chart.element : null,
     Array.isArray(r.notifications) && r.notifications.length
-      ? h('div', {}, h('h3', { text: 'Who gets notified' }), peopleList(r.notifications.map((n) => (typeof n === 'object' && n ? textOf(n.message) || textOf(n.event) : n))))
+      ? h('div', { class: 'notifications' }, h('h3', { text: 'Who gets notified' }), peopleList(r.notifications.map((n) => (typeof n === 'object' && n ? textOf(n.message) || textOf(n.event) : n))))
       : null,
   ]);
 }

@@ -22,6 +22,8 @@ export function lineUseCase(l) {
   return useCaseName(textOf(l.use_case)) + (detail.length ? ` (${detail.join(', ')})` : '');
 }
 
+// The printed page lists this many lines (style.css hides the rest there).
+const PRINTED_LINES = 12;
 const LINE_HEADERS = ['Destination', 'Use case', 'Billed minutes', 'Rate per minute', 'Amount'];
 const LINE_NUMERIC = [2, 3, 4];
 const lineCells = (l) => [textOf(l.destination) || '—', lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount)];
@@ -66,6 +68,8 @@ export function renderSpend(section, e) {
       : null,
     table('By use case, per month', ['Use case', 'Amount'], byUseCase, { numeric: [1] }),
     linesTable((Array.isArray(e.lines) ? e.lines : []).filter((l) => l && typeof l === 'object')),
+    Array.isArray(e.lines) && e.lines.length > PRINTED_LINES
+      ? h('p', { class: 'print-only', text: `${e.lines.length - PRINTED_LINES} more lines are in the CSV export (Export results).` }) : null,
     Array.isArray(e.warnings) && e.warnings.length ? h('div', { class: 'warnings' }, h('h3', { text: 'Warnings' }), peopleList(e.warnings)) : null,
   ]);
 }
