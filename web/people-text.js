@@ -12,7 +12,7 @@ const NUMBER_TYPES = { wireline: 'landline', wireless: 'mobile', all: 'any numbe
 const OUR_FILES = { 'plans.json': 'the plan data', 'countries.json': 'the country list' };
 
 // A project note reference with the separator around it: "DOMAIN.md §1; ", "; DOMAIN.md section 1", "(DOMAIN.md)".
-const NOTE = /(\s*[;,]\s*)?\(?\b(?:DOMAIN|CONTRACT|TOOLCHAIN)\.md(?:\s*(?:§\s*|section\s+)\d+(?:\.\d+)*)?\)?(\s*[;,]\s*)?/g;
+const NOTE = /(\s*[;,]\s*)?(\()?\b(?:DOMAIN|CONTRACT|TOOLCHAIN)\.md(?:\s*(?:§\s*|section\s+)\d+(?:\.\d+)*)?(\))?(\s*[;,]\s*)?/g;
 const PATH = /"?\b(usage|licenses)\[(\d+)\](?:\.([a-z_]+))?"?|"?\b(conferencing|billing|funding)\.([a-z_]+)"?/g;
 const TYPE_LIST = /\(((?:wireline|wireless|all|premium)(?:, (?:wireline|wireless|all|premium))*)\)/g;
 const COUNTRY_AFTER = /\b(destination|tenants in|calls to|to|from|in|prices) ([A-Z]{2})\b/g;
@@ -21,7 +21,12 @@ const PAGE = /\b([a-z0-9]+(?:-[a-z0-9]+)+)\.md\b/g;
 // describe(path) -> the field's words ("Minutes, row 3 of Outbound calls by users") or null.
 function rewrite(text, describe) {
   return String(text)
-    .replace(NOTE, (all, before, after) => (before && after ? '; ' : ''))
+    .replace(NOTE, (all, before, open, close, after) => {
+      if (open && close) return '';
+      if (open) return '(';
+      if (close) return ')';
+      return before && after ? '; ' : '';
+    })
     .replace(/\s*\(sheet [a-z_]+\)/g, '')
     .replace(/\bsheet ([a-z_]+)\b/g, (all, key) => (SHEETS[key] ? `the "${SHEETS[key]}" sheet` : all))
     .replace(/\s*\((plans|countries)\.json\)/g, '')

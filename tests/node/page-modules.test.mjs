@@ -126,3 +126,20 @@ test('the model reads typed numbers in the page\'s locale and warns about more m
   assert.deepEqual(errors.map((e) => [e.key, e.warning]), [['user_out.0.minutes', true]]);
   assert.match(errors[0].message, /More minutes than 2 users .* can talk in a month \(at most 89,280/);
 });
+
+test('the core\'s sentences reach people without our notes, files, paths or sheet keys', async () => {
+  const { peopleText, peoplePieces } = await import('../../web/people-text.js');
+  const describe = (path) => ({ 'usage[0]': 'row 1 of Outbound calls by users', 'licenses[1].country': 'Country, row 2 of Calling Plan licences' })[path] ?? null;
+  const cases = [
+    ['stop working at zero (DOMAIN.md §1, what-are-communications-credits.md).', 'stop working at zero (Microsoft Learn: What are Communications Credits?).'],
+    ['Minimum purchase 50.00 USD, from DOMAIN.md §1; set-up-communications-credits-for-your-organization.md ("even").',
+      'Minimum purchase 50.00 USD, from Microsoft Learn: Set up Communications Credits for your organization ("even").'],
+    ['Source: what-are-communications-credits.md (section "W"); DOMAIN.md section 1.', 'Source: Microsoft Learn: What are Communications Credits? (section "W").'],
+    ['has no "Dial-out calls" rate (sheet dial_out_calls) for destination XX (wireline), needed by usage[0].',
+      'has no "Dial-out calls" rate for destination XX (landline), needed by row 1 of Outbound calls by users.'],
+    ['"licenses[1].country" = "UK" is not a country the plan data (plans.json) knows.', 'Country, row 2 of Calling Plan licences = "UK" is not a country the plan data knows.'],
+    ['see sheet dial_out_audio and usage[7].minutes', 'see the "Dial-out Audio Rates" sheet and row 8 of the minutes'],
+  ];
+  for (const [core, shown] of cases) assert.equal(peopleText(core, describe), shown);
+  assert.deepEqual(peoplePieces('(a-b.md)'), ['(', { href: 'https://learn.microsoft.com/en-us/microsoftteams/a-b', label: 'Microsoft Learn: A b' }, ')']);
+});

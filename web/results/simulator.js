@@ -4,6 +4,7 @@ import { money, rate, amount, isDecimal } from '../format.js';
 import { countryName } from '../countries.js';
 import { countryField, textField, selectField } from '../inputs/fields.js';
 import { textOf } from './section.js';
+import { peopleNodes } from './people-list.js';
 
 const TYPES = { wireline: 'landline', wireless: 'mobile', all: 'any number type', premium: 'premium' };
 
@@ -38,10 +39,10 @@ export function mountSimulator(section, calculator) {
     errSlot('seconds').textContent = /^\d{1,6}$/.test(seconds) ? '' : 'Type the duration as whole seconds, like 95.';
     if (errSlot('number').textContent || errSlot('seconds').textContent) return replace(out);
     const r = calculator.simulate({ from: value('sim.from'), number, seconds: Number(seconds), kind: value('sim.kind') });
-    if (!r || r.error) return replace(out, h('p', { class: 'error', text: textOf(r?.error?.message) || 'This call cannot be priced.' }));
+    if (!r || r.error) return replace(out, h('p', { class: 'error' }, peopleNodes(textOf(r?.error?.message) || 'This call cannot be priced.')));
     replace(out,
       h('dl', { class: 'facts', id: 'sim-facts' }, facts(r).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
-      textOf(r.explanation) ? h('p', { class: 'hint', text: textOf(r.explanation) }) : null);
+      textOf(r.explanation) ? h('p', { class: 'hint' }, peopleNodes(textOf(r.explanation))) : null);
   };
   form.addEventListener('input', run);
   section.append(form, out);
