@@ -27,7 +27,9 @@ export const FUNDING = [['auto_recharge', 'Auto-recharge'], ['one_time', 'One-ti
 export const ROW_SECTIONS = {
   licenses: { fields: ['country', 'plan', 'users'], blank: () => ({ country: 'US', plan: 'domestic', users: '1' }) },
   user_out: { fields: ['from', 'to', 'number_type', 'minutes', 'calls'], blank: () => ({ from: 'US', to: 'US', number_type: 'wireline', minutes: '0', calls: '' }) },
-  conf_out: { fields: ['to', 'minutes'], blank: () => ({ to: 'US', minutes: '0' }) },
+  // Meeting dial-out is priced per number type where the card has one (India: landline or mobile); a row says
+  // which, landline unless chosen, and its line in the results names it.
+  conf_out: { fields: ['to', 'number_type', 'minutes'], blank: () => ({ to: 'US', number_type: 'wireline', minutes: '0' }) },
   toll_free_in: { fields: ['country', 'service', 'minutes'], blank: () => ({ country: 'US', service: 'conferencing', minutes: '0' }) },
   toll_in: { fields: ['country', 'minutes'], blank: () => ({ country: 'US', minutes: '0' }) },
 };
@@ -187,7 +189,7 @@ export function fromScenario(doc) {
   for (const kind of USAGE_KINDS) model[kind] = [];
   for (const r of list(doc.usage, 2000)) {
     if (r.kind === 'user_out') model.user_out.push({ from: country(r.from, 'US'), to: country(r.to, 'US'), number_type: pick(r.number_type, NUMBER_TYPES, 'wireline'), minutes: text(r.minutes), calls: text(r.calls, '') });
-    else if (r.kind === 'conf_out') model.conf_out.push({ to: country(r.to, 'US'), minutes: text(r.minutes) });
+    else if (r.kind === 'conf_out') model.conf_out.push({ to: country(r.to, 'US'), number_type: pick(r.number_type, NUMBER_TYPES, 'wireline'), minutes: text(r.minutes) });
     else if (r.kind === 'toll_free_in') model.toll_free_in.push({ country: country(r.country, 'US'), service: pick(r.service, SERVICES, 'conferencing'), minutes: text(r.minutes) });
     else if (r.kind === 'toll_in') model.toll_in.push({ country: country(r.country, 'US'), minutes: text(r.minutes) });
   }

@@ -30,13 +30,13 @@ export async function fillScenario(page, scenario) {
     for (const f of ['country', 'plan', 'users']) await set(`licenses.${i}.${f}`, l[f]);
   }
   for (const f of ['standard', 'us_ca_dial_out', 'pay_per_minute']) await set(`conferencing.${f}`, scenario.conferencing[f]);
-  const fields = { user_out: ['from', 'to', 'number_type', 'minutes', 'calls'], conf_out: ['to', 'minutes'], toll_free_in: ['country', 'service', 'minutes'], toll_in: ['country', 'minutes'] };
+  const fields = { user_out: ['from', 'to', 'number_type', 'minutes', 'calls'], conf_out: ['to', 'number_type', 'minutes'], toll_free_in: ['country', 'service', 'minutes'], toll_in: ['country', 'minutes'] };
   for (const kind of Object.keys(fields)) {
     await clearRows(page, kind);
     const rows = scenario.usage.filter((u) => u.kind === kind);
     for (const [i, row] of rows.entries()) {
       await page.click(`#add-${kind}`);
-      for (const f of fields[kind]) await set(`${kind}.${i}.${f}`, row[f] ?? '');
+      for (const f of fields[kind]) if (row[f] !== undefined || f !== 'number_type') await set(`${kind}.${i}.${f}`, row[f] ?? '');
     }
   }
   for (const [k, v] of Object.entries(scenario.billing)) await set(`billing.${k}`, v ?? '');

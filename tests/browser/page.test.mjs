@@ -48,6 +48,23 @@ test('every country picker lists each country of rates/countries.json once, by i
   assert.equal(await page.locator('option[value="UK"], option[value="DY"], option[value="VD"], option[value="YD"]').count(), 0);
 });
 
+test('meeting dial-out to India, 7,000 minutes, gets a price, and its line names the number type', async () => {
+  const { page } = site;
+  await page.click('#add-conf_out');
+  const row = await page.locator('#h-conf_out ~ .rows fieldset').count() - 1;
+  await page.locator(`[data-key="conf_out.${row}.to"]`).selectOption('IN');
+  await page.locator(`[data-key="conf_out.${row}.minutes"]`).fill('7,000');
+  await page.waitForFunction(() => /\$/.test(document.getElementById('summary').textContent));
+  assert.equal(await page.locator('#estimate-error').isHidden(), true, await page.locator('#estimate-error').textContent());
+  const line = (await shownEstimate(page)).lines.find((l) => l.use_case === 'conference_dial_out' && l.country === 'IN');
+  assert.equal(line.number_type, 'wireline');
+  assert.equal(line.usage_minutes, 7000);
+  assert.match(await page.locator('#spend').innerText(), /India\s+Meeting dial-out \(landline\)/);
+  await page.locator(`[data-key="conf_out.${row}.number_type"]`).selectOption('wireless');
+  await page.waitForFunction(() => /India-Mobile/.test(document.getElementById('spend').textContent));
+  await page.locator(`#h-conf_out ~ .rows fieldset`).nth(row).locator('button.remove').click();
+});
+
 test('a full manual estimate matches the native CLI for the same scenario', async () => {
   const { page } = site;
   const scenario = JSON.parse(readFileSync(fixture, 'utf8'));

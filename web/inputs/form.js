@@ -52,10 +52,11 @@ function sections(model, redraw) {
     }),
     sec('conf_out', {
       title: 'Meeting dial-out', rowName: 'Dial-out destination',
-      intro: 'Minutes that meetings dial out (including "Call me"), by the called country.',
+      intro: 'Minutes that meetings dial out (including "Call me"), by the called country and number type.',
       empty: 'No meeting dial-out.',
       fields: (r, i) => [
         countryField(`conf_out.${i}.to`, 'To', r.to),
+        selectField(`conf_out.${i}.number_type`, 'Number type', NUMBER_TYPES, r.number_type ?? 'wireline', { hint: 'Landline unless you choose another.' }),
         textField(`conf_out.${i}.minutes`, 'Minutes', r.minutes, { inputmode: 'decimal' }),
       ],
     }),
