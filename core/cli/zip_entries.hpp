@@ -1,14 +1,33 @@
 #pragma once
-// A minimal zip reader for the Teams usage export (`Export.callingplans.<id>.zip`, DOMAIN.md §7): the central
-// directory, then each entry's data streamed through zlib (deflate) or as is (stored). No zip64, no encryption:
-// a Teams export needs neither. Native CLI only (the page unzips with the browser's DecompressionStream).
+// The CLI's side of a zip (core/src/formats/zip_archive.hpp reads the directory and sets the rules): the file's
+// bytes from disk and zlib to inflate the entries the core names. Used for the Teams usage export
+// (`Export.callingplans.<id>.zip`, DOMAIN.md §7) and Microsoft's rate workbook (.xlsx, DOMAIN.md §5).
+#include <fstream>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "formats/zip_archive.hpp"
 
 namespace ccredits::cli {
 
 bool looks_like_zip(const std::string& path);
+
+class ZipFile {
+ public:
+  ZipFile(const std::string& path, ZipLimits limits = {});
+  const ZipDirectory& directory() const { return *directory_; }
+  // The entry's unpacked bytes, chunk by chunk, stopped at its declared size. Call check_readable first.
+  void stream(const ZipEntry& entry, const std::function<void(std::string_view)>& on_data);
+  std::string read(const ZipEntry& entry);
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+  std::uint64_t size_ = 0;
+  std::unique_ptr<ZipDirectory> directory_;
+};
 
 // For every entry whose name ends in `suffix` (case-insensitive), in directory order: on_entry(name), then
 // on_data(chunk) for its uncompressed bytes. Returns the number of entries read. Throws InputError.
