@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "rate_files.hpp"
+
 #ifndef CCREDITS_RATES_DIR
 #error "CCREDITS_RATES_DIR must name the folder of the shipped rate cards"
 #endif
@@ -15,7 +17,7 @@ const char* const kUsage =
     "  ccredits estimate SCENARIO.json [--rates FILE]... [--plans FILE] [--format json|table]\n"
     "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--format json|table]\n"
     "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
-    "  ccredits rates check FILE...\n"
+    "  ccredits rates check FILE... [--columns ROLE=HEADER]...\n"
     "  ccredits batch SCENARIOS.jsonl [--rates FILE]... [--plans FILE]   (one estimate or error per line)\n";
 
 std::string read_file(const std::string& path) {
@@ -38,6 +40,7 @@ Options parse_options(int argc, char** argv, int first) {
       return argv[++i];
     };
     if (a == "--rates") o.rates.push_back(value());
+    else if (a == "--columns") o.columns.add(value());
     else if (a == "--plans") o.plans = value();
     else if (a == "--format") o.format = value();
     else if (a == "--from") o.from = value();
@@ -56,16 +59,20 @@ int emit(const json& result) {
   return 0;
 }
 
-bool is_csv_file(const std::string& path) {
-  return path.size() >= 4 && (path.compare(path.size() - 4, 4, ".csv") == 0 || path.compare(path.size() - 4, 4, ".CSV") == 0);
-}
-
 void load_rates(Calculator& calc, const Options& o) {
   const std::vector<std::string> files = o.rates.empty() ? std::vector<std::string>{default_rates_file()} : o.rates;
-  // A JSON card replaces the rates; each CSV sheet of Microsoft's workbook adds or replaces one sheet.
+  const ColumnMapping* mapping = o.columns.empty() ? nullptr : &o.columns;
+  // A JSON card or a workbook replaces the rates; each CSV sheet of Microsoft's workbook adds or replaces one sheet.
   for (const auto& f : files) {
-    if (is_csv_file(f)) calc.load_rate_sheet(read_file(f), f, "");
-    else calc.load_rates(read_file(f), f);
+    try {
+      switch (rate_file_kind(f)) {
+        case RateFileKind::csv_sheet: calc.load_rate_sheet(read_file(f), f, "", mapping); break;
+        case RateFileKind::workbook: calc.load_rate_card(read_workbook_file(f, mapping), f); break;
+        case RateFileKind::json_card: calc.load_rates(read_file(f), f); break;
+      }
+    } catch (const InputError& e) {
+      throw with_columns_hint(e);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
+#include "reference/rate_sheet_reader.hpp"
 
 namespace ccredits::cli {
 
@@ -13,6 +14,7 @@ extern const char* const kUsage;
 struct Options {
   std::vector<std::string> positional;
   std::vector<std::string> rates;   // --rates FILE, repeatable
+  ColumnMapping columns;            // --columns ROLE=HEADER, repeatable
   std::string plans;                // --plans FILE
   std::string format = "json";      // --format json|table
   std::string from, number, kind;   // simulate
@@ -26,7 +28,6 @@ std::string read_file(const std::string& path);
 std::string default_rates_file();
 std::string default_plans_file();
 
-bool is_csv_file(const std::string& path);
 // Loads --rates files (or the default card) into the calculator; throws InputError on failure.
 void load_rates(Calculator& calc, const Options& o);
 

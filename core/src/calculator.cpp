@@ -38,7 +38,16 @@ json Calculator::load_plans(std::string_view text, const std::string& file) {
   return info;
 }
 
-json Calculator::load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet_name) {
+json Calculator::load_rate_card(RateCard card, const std::string& file) {
+  index_.reset();
+  rates_ = std::move(card);
+  has_rates_ = true;
+  index_ = std::make_unique<RateIndex>(rates_);
+  return rates_info(file);
+}
+
+json Calculator::load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet_name,
+                                 const ColumnMapping* mapping) {
   std::optional<Sheet> sheet;
   if (!sheet_name.empty()) {
     sheet = sheet_from_key(sheet_name);
@@ -51,7 +60,7 @@ json Calculator::load_rate_sheet(std::string_view text, const std::string& file,
   // Parse into a scratch card first: a broken file leaves the loaded rates as they were.
   RateCard scratch;
   scratch.currency = has_rates_ ? rates_.currency : std::string();
-  const Sheet loaded = add_rate_sheet_csv(scratch, sheet, text, file);
+  const Sheet loaded = add_rate_sheet_csv(scratch, sheet, text, file, mapping);
   index_.reset();
   if (!has_rates_) {
     rates_ = RateCard{};

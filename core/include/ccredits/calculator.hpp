@@ -16,6 +16,7 @@
 #include "reference/plans.hpp"
 #include "reference/rate_card.hpp"
 #include "reference/rate_lookup.hpp"
+#include "reference/rate_sheet_reader.hpp"
 
 namespace ccredits {
 
@@ -66,7 +67,12 @@ class Calculator {
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
   // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
-  json load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet);
+  // mapping: which header is which column, for sheets whose headers are not recognised.
+  json load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet,
+                       const ColumnMapping* mapping = nullptr);
+  // Replaces the rate card with one already read (Microsoft's workbook, reference/rate_workbook.hpp, whose
+  // parts the caller inflates). Same info as load_rates.
+  json load_rate_card(RateCard card, const std::string& file);
   // The Zone A list and domestic areas the simulator needs, from rates/plans.json. Returns {"zone_a": N}.
   json load_zones(std::string_view plans_text, const std::string& file);
   // {"from", "number", "seconds", "kind"} -> the simulated call (call_simulator.hpp).

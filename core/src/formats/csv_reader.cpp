@@ -9,32 +9,33 @@
 namespace ccredits {
 namespace {
 
-// Bytes that end a run of an unquoted field.
-constexpr std::array<bool, 256> kUnquotedStop = [] {
+// Bytes that end a run of an unquoted field: the separator and the line ends.
+std::array<bool, 256> unquoted_stops(char separator) {
   std::array<bool, 256> t{};
-  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>(separator)] = true;
   t[static_cast<unsigned char>('\n')] = true;
   t[static_cast<unsigned char>('\r')] = true;
   return t;
-}();
+}
 
-const char* find_unquoted_stop(const char* p, const char* end) {
+const char* find_unquoted_stop(const std::array<bool, 256>& stop, const char* p, const char* end) {
   // Unrolled by four: the common case is a run of ordinary bytes.
   while (end - p >= 4) {
-    if (kUnquotedStop[static_cast<unsigned char>(p[0])]) return p;
-    if (kUnquotedStop[static_cast<unsigned char>(p[1])]) return p + 1;
-    if (kUnquotedStop[static_cast<unsigned char>(p[2])]) return p + 2;
-    if (kUnquotedStop[static_cast<unsigned char>(p[3])]) return p + 3;
+    if (stop[static_cast<unsigned char>(p[0])]) return p;
+    if (stop[static_cast<unsigned char>(p[1])]) return p + 1;
+    if (stop[static_cast<unsigned char>(p[2])]) return p + 2;
+    if (stop[static_cast<unsigned char>(p[3])]) return p + 3;
     p += 4;
   }
-  while (p < end && !kUnquotedStop[static_cast<unsigned char>(*p)]) ++p;
+  while (p < end && !stop[static_cast<unsigned char>(*p)]) ++p;
   return p;
 }
 
 }  // namespace
 
-CsvReader::CsvReader(RowHandler on_row, std::size_t max_row_bytes, std::size_t max_fields)
-    : on_row_(std::move(on_row)), max_row_bytes_(max_row_bytes), max_fields_(max_fields) {}
+CsvReader::CsvReader(RowHandler on_row, std::size_t max_row_bytes, std::size_t max_fields, char separator)
+    : on_row_(std::move(on_row)), max_row_bytes_(max_row_bytes), max_fields_(max_fields), separator_(separator),
+      stops_(unquoted_stops(separator)) {}
 
 void CsvReader::row_too_long() const {
   throw InputError("csv_row_too_large",
@@ -115,16 +116,16 @@ bool CsvReader::whole_row_in_place(const char*& p, const char* const end) {
       }
       q = close + 1;
       if (q == end) return false;
-      if (*q != ',' && *q != '\n' && *q != '\r') return false;  // text after a closing quote: the byte loop keeps it
+      if (*q != separator_ && *q != '\n' && *q != '\r') return false;  // text after a closing quote: the byte loop keeps it
     } else {
-      const char* stop = find_unquoted_stop(q, end);
+      const char* stop = find_unquoted_stop(stops_, q, end);
       if (stop == end) return false;
       views_.emplace_back(q, static_cast<std::size_t>(stop - q));
       q = stop;
     }
     if (views_.size() > max_fields_) return false;  // the byte loop reports it with its message
     if (static_cast<std::size_t>(q - p) > max_row_bytes_ + views_.size() * 3) return false;
-    if (*q == ',') {
+    if (*q == separator_) {
       ++q;
       continue;
     }
@@ -183,12 +184,12 @@ void CsvReader::feed(std::string_view chunk) {
         [[fallthrough]];
       case State::unquoted: {
         // A stray quote inside an unquoted field is kept as text, as spreadsheets do.
-        const char* stop = find_unquoted_stop(p, end);
+        const char* stop = find_unquoted_stop(stops_, p, end);
         append(p, static_cast<std::size_t>(stop - p));
         p = stop;
         if (p == end) return;
         const char c = *p++;
-        if (c == ',') {
+        if (c == separator_) {
           end_field();
           state_ = State::field_start;
         } else {
@@ -215,7 +216,7 @@ void CsvReader::feed(std::string_view chunk) {
         if (c == '"') {
           append("\"", 1);
           state_ = State::quoted;
-        } else if (c == ',') {
+        } else if (c == separator_) {
           end_field();
           state_ = State::field_start;
         } else if (c == '\n' || c == '\r') {

@@ -4,6 +4,7 @@
 // Memory is bounded by the longest row, not by the file.
 // Speed: runs of plain bytes are scanned with a table loop (unquoted) or memchr (quoted) and appended in one
 // copy, so the per-byte cost is a load and a compare (the usage-report importer needs >= 300 MB/s, issue 5).
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -21,7 +22,9 @@ class CsvReader {
  public:
   using RowHandler = std::function<void(const CsvRow&)>;
   // Rows longer than max_row_bytes or with more than max_fields fields throw InputError{"csv_row_too_large"}.
-  explicit CsvReader(RowHandler on_row, std::size_t max_row_bytes = 1 << 20, std::size_t max_fields = 4096);
+  // separator: ',' (RFC 4180), or ';' or tab as Excel writes CSV in locales with decimal commas.
+  explicit CsvReader(RowHandler on_row, std::size_t max_row_bytes = 1 << 20, std::size_t max_fields = 4096,
+                     char separator = ',');
 
   void feed(std::string_view chunk);
   // Ends the input: emits a last row without a final newline; an open quote is an error with its line.
@@ -43,6 +46,8 @@ class CsvReader {
   RowHandler on_row_;
   std::size_t max_row_bytes_;
   std::size_t max_fields_;
+  char separator_;
+  std::array<bool, 256> stops_;  // bytes that end an unquoted run
   State state_ = State::field_start;
   std::string row_;                      // the bytes of the current row's fields, back to back
   std::vector<std::size_t> ends_;        // end offset of each finished field in row_
