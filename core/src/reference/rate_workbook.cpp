@@ -17,6 +17,7 @@ constexpr long kExcelColumns = 16384;
 // A rate sheet has seven columns and some thousands of rows; far more is not a rate workbook.
 constexpr long kMaxValueColumn = 256;
 constexpr long kMaxRows = 250000;
+constexpr std::size_t kMaxSharedStrings = 1000000;
 
 constexpr std::string_view kWorkbookTypes[] = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -243,6 +244,9 @@ std::vector<std::string> read_shared_strings(std::string_view xml, const std::st
     if (e == XmlReader::Event::start) {
       if (x.name() == "si") {
         in_item = true;
+        if (strings.size() == kMaxSharedStrings) {
+          x.fail("holds more than " + std::to_string(kMaxSharedStrings) + " strings, far more than a rate workbook");
+        }
         strings.emplace_back();
       } else if (x.name() == "rPh") {
         ++phonetic;
@@ -372,6 +376,30 @@ void check_rate_workbook_signature(std::string_view head, const std::string& fil
     throw InputError("bad_workbook", "This is not an .xlsx workbook (an .xlsx file is a zip); save the rates from Excel "
                                      "as .xlsx, or each sheet as CSV.", file);
   }
+}
+
+InflatedWorkbookParts::InflatedWorkbookParts(std::string_view directory, const ZipEnd& end, std::uint64_t file_size,
+                                             std::string file)
+    : directory_(directory, end, file_size, std::move(file), rate_workbook_zip_limits()) {
+  for (const ZipEntry& entry : directory_.entries()) {
+    if (ends_with(entry.name, ".xml") || ends_with(entry.name, ".rels")) wanted_.push_back(&entry);
+  }
+  directory_.check_readable(wanted_);
+}
+
+void InflatedWorkbookParts::add(const std::string& name, std::string bytes) {
+  const auto it = std::find_if(wanted_.begin(), wanted_.end(), [&](const ZipEntry* e) { return e->name == name; });
+  if (it == wanted_.end()) throw_bad_zip("\"" + name + "\" is not a part of this workbook to read", directory_.file());
+  ZipUnpackBudget budget(**it, directory_.file());
+  budget.add(bytes.size());
+  parts_.emplace_back(*it, std::move(bytes));
+}
+
+std::string InflatedWorkbookParts::read(const ZipEntry& entry) {
+  for (const auto& [e, bytes] : parts_) {
+    if (e == &entry) return bytes;
+  }
+  throw_bad_zip("the part \"" + entry.name + "\" was not unpacked", directory_.file());
 }
 
 RateCard read_rate_workbook(WorkbookParts& parts, const std::string& file, const ColumnMapping* mapping) {

@@ -5,6 +5,8 @@
 // CLI, DecompressionStream in the page), so the core stays free of zlib and runs in wasm.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "formats/zip_archive.hpp"
 #include "reference/rate_card.hpp"
@@ -26,6 +28,28 @@ class WorkbookParts {
   virtual const ZipDirectory& directory() const = 0;
   // The unpacked bytes of one entry of directory() (already checked with check_readable by the reader).
   virtual std::string read(const ZipEntry& entry) = 0;
+};
+
+// The parts handed over already inflated, for a caller that cannot be called back synchronously (the page's
+// worker inflates with the asynchronous DecompressionStream): the directory first, then each part wanted() names,
+// then read_rate_workbook.
+class InflatedWorkbookParts : public WorkbookParts {
+ public:
+  InflatedWorkbookParts(std::string_view directory, const ZipEnd& end, std::uint64_t file_size, std::string file);
+  InflatedWorkbookParts(const InflatedWorkbookParts&) = delete;  // wanted() points into the directory
+  InflatedWorkbookParts& operator=(const InflatedWorkbookParts&) = delete;
+  // The parts a workbook is read from: every .xml and .rels entry, checked against the workbook's limits.
+  const std::vector<const ZipEntry*>& wanted() const { return wanted_; }
+  // One part's inflated bytes; more than its directory declares is a zip bomb.
+  void add(const std::string& name, std::string bytes);
+
+  const ZipDirectory& directory() const override { return directory_; }
+  std::string read(const ZipEntry& entry) override;
+
+ private:
+  ZipDirectory directory_;
+  std::vector<const ZipEntry*> wanted_;
+  std::vector<std::pair<const ZipEntry*, std::string>> parts_;
 };
 
 // The card the workbook holds: its currency (sheets of two currencies are an error naming both), the rows of
