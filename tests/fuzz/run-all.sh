@@ -9,9 +9,9 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv_reader json_view rate_card_json rate_sheet_csv scenario usage_import)
+[ ${#targets[@]} -gt 0 ] || targets=(csv_reader json_view rate_card_json rate_sheet_csv rate_workbook scenario usage_import)
 work=${FUZZ_WORK:-/tmp/ccredits-fuzz}
-declare -A dict=([json_view]=json [rate_card_json]=json [scenario]=json [usage_import]=usage)
+declare -A dict=([json_view]=json [rate_card_json]=json [scenario]=json [usage_import]=usage [rate_workbook]=xlsx)
 # The usage seeds hold a few hundred rows (40 KB); mutating their first 8 KB (header + ~25 rows) is 10x faster.
 declare -A max_len=([usage_import]=8192)
 for t in "${targets[@]}"; do

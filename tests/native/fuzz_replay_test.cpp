@@ -15,6 +15,7 @@
 #include "../fuzz/fuzz_json_view.hpp"
 #include "../fuzz/fuzz_rate_card_json.hpp"
 #include "../fuzz/fuzz_rate_sheet_csv.hpp"
+#include "../fuzz/fuzz_rate_workbook.hpp"
 #include "../fuzz/fuzz_scenario.hpp"
 #include "../fuzz/fuzz_usage_import.hpp"
 
@@ -70,6 +71,10 @@ TEST_CASE("fuzz seeds and regressions replay cleanly: rate card JSON", "[fuzz]")
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: rate sheet CSV", "[fuzz]") {
   replay("rate_sheet_csv", ccredits::fuzz::one_rate_sheet_csv);
+}
+
+TEST_CASE("fuzz seeds and regressions replay cleanly: rate workbook", "[fuzz]") {
+  replay("rate_workbook", ccredits::fuzz::one_rate_workbook);
 }
 
 TEST_CASE("fuzz seeds and regressions replay cleanly: scenario", "[fuzz]") {

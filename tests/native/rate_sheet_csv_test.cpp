@@ -148,3 +148,79 @@ TEST_CASE("Calculator merges CSV sheets into the card and keeps it on a broken f
   CHECK(calc.rates().rows(Sheet::dial_out_calls).size() == 2);
   CHECK_THROWS_AS(calc.load_rate_sheet(kHeader, "x.csv", "nonsense"), InputError);
 }
+
+TEST_CASE("CSV as Excel saves it in other locales: ';' and decimal commas, German headers, Cent, BOM, CRLF",
+          "[csv][rates][locale]") {
+  RateCard card;
+  const std::string german =
+      "\xEF\xBB\xBF" "Dial-out calls;;;;;;\r\n;;;;;;\r\n"
+      "Ursprung;Ziel;Vorwahl(en);Ursprungsnummerntyp;Zielnummerntyp;"
+      "Minutentarif in EUR (Abrechnung in Zehnteln einer Minute);Verbindungsgeb\xC3\xBChr in EUR\r\n"
+      "Alle;Frankreich;33;Alle Nummerntypen;Festnetz;0,024 \xE2\x82\xAC;0 \xE2\x82\xAC\r\n"
+      "Alle;Frankreich-Mobil;\"336, 337\";Alle Nummerntypen;Mobil;8,9 Cent;1.234,5\r\n";
+  CHECK(detect_csv_separator(german) == ';');
+  CHECK(add_rate_sheet_csv(card, std::nullopt, german, "export.csv") == Sheet::dial_out_calls);
+  CHECK(card.currency == "EUR");
+  const auto& rows = card.rows(Sheet::dial_out_calls);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].per_minute == Money::parse("0.024"));
+  CHECK(rows[0].number_type == NumberType::wireline);
+  CHECK(rows[1].prefixes == std::vector<std::string>{"336", "337"});
+  CHECK(rows[1].per_minute == Money::parse("0.089"));
+  CHECK(rows[1].connection == Money::parse("1234.5"));  // '.' groups thousands where ',' is the decimal mark
+}
+
+TEST_CASE("CSV: tab separators, currency codes and symbols, English headers with ';'", "[csv][rates][locale]") {
+  RateCard tab;
+  add_rate_sheet_csv(tab, std::nullopt,
+                     "Destination\tPrefix(es)\tTerminating Number Type\tPer Minute Rate in USD\n"
+                     "France\t33\tWireline\t$0.024\nSpain\t34\tWireline\t0.0190 USD\n",
+                     "Dial-out calls.csv");
+  REQUIRE(tab.rows(Sheet::dial_out_calls).size() == 2);
+  CHECK(tab.rows(Sheet::dial_out_calls)[0].per_minute == Money::parse("0.024"));
+  CHECK(tab.rows(Sheet::dial_out_calls)[1].per_minute == Money::parse("0.019"));
+  // English headers saved by a German Excel: ';' and decimal commas.
+  RateCard semi;
+  add_rate_sheet_csv(semi, std::nullopt,
+                     "Destination;Prefix(es);Terminating Number Type;Per Minute Rate in GBP\n"
+                     "France;33;Wireline;\xC2\xA3" "0,0210\n",
+                     "Dial-out calls.csv");
+  CHECK(semi.rows(Sheet::dial_out_calls)[0].per_minute == Money::parse("0.021"));
+}
+
+TEST_CASE("CSV: never a silent misread of an amount", "[csv][rates][locale][errors]") {
+  RateCard card;
+  // A decimal comma in a comma-separated English sheet, quoted: not thousands, so an error at its field.
+  const InputError comma = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                               "Any,France,33,All Number Types,Wireline,\"0,024\",0\n");
+  CHECK(comma.code() == "bad_number");
+  CHECK(comma.line() == 2);
+  CHECK(comma.column() == 6);
+  CHECK(std::string(comma.what()).find("decimal point") != std::string::npos);
+  const InputError other = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                               "Any,France,33,All Number Types,Wireline,0.024 EUR,0\n");
+  CHECK(other.column() == 6);
+  CHECK(std::string(other.what()).find("in EUR but the sheet's header says USD") != std::string::npos);
+  const InputError euro = sheet_error(card, std::nullopt, std::string(kHeader) +
+                                                              "Any,France,33,All Number Types,Wireline,\xE2\x82\xAC" "0.024,0\n");
+  CHECK(euro.code() == "bad_number");
+}
+
+TEST_CASE("CSV: unrecognised columns list the headers found; a mapping reads them", "[csv][rates][locale]") {
+  RateCard card;
+  const std::string text = "Land;Nummernbereich;Art;Preis pro Min.\nFrankreich;33;Festnetz;0,024\n";
+  const InputError e = sheet_error(card, std::nullopt, text);
+  CHECK(e.code() == "unknown_columns");
+  CHECK(std::string(e.what()).find("\"Land\", \"Nummernbereich\", \"Art\", \"Preis pro Min.\"") != std::string::npos);
+  ColumnMapping mapping;
+  mapping.add("destination=Land");
+  mapping.add("prefixes=Nummernbereich");
+  mapping.add("number_type=Art");
+  mapping.add("per_minute=Preis pro Min.");
+  mapping.add("currency=eur");
+  CHECK_THROWS_AS(mapping.add("price=Preis"), InputError);
+  add_rate_sheet_csv(card, std::nullopt, text, "Dial-out calls.csv", &mapping);
+  CHECK(card.currency == "EUR");
+  REQUIRE(card.rows(Sheet::dial_out_calls).size() == 1);
+  CHECK(card.rows(Sheet::dial_out_calls)[0].per_minute == Money::parse("0.024"));
+}
