@@ -7,9 +7,10 @@
 import createCcredits from './ccredits.js';
 
 const CHUNK = 1 << 20;
-// Zip bombs (the same rule as core/cli/zip_entries.cpp): a Teams export packs about 5 to 1, deflate at most 1000
-// to 1. Entries declaring more than 100 to 1 are refused, each entry stops at its declared size, and entries may
-// not share packed bytes, so the work is bounded by 100 times the file's size whatever the zip claims.
+// Zip bombs (the same rule as the core's core/src/formats/zip_archive.cpp): a Teams export packs about 5 to 1,
+// deflate at most 1000 to 1. Entries declaring more than 100 to 1 are refused, each entry stops at its declared
+// size, and entries may not share packed bytes, so the work is bounded by 100 times the file's size whatever the
+// zip claims.
 const MAX_PACK_RATIO = 100;
 const RATIO_SLACK = 1 << 20;
 // Packed bytes go to the decompressor 16 KB at a time, so one piece unpacks to at most about 16 MB.
