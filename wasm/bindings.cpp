@@ -88,7 +88,7 @@ std::string simulate(const std::string& request) {
 class UsageImportBinding {
  public:
   UsageImportBinding()
-      : importer_(calculator().rates().currency.empty() ? nullptr : &calculator().rates()) {}
+      : importer_(calculator()) {}
   std::uintptr_t buffer(std::size_t size) {
     staging_.resize(size);
     return reinterpret_cast<std::uintptr_t>(staging_.data());

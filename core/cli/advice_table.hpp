@@ -3,7 +3,7 @@
 // appended to `ccredits estimate --format table`.
 #include <string>
 
-#include "formats/json_input.hpp"
+#include "ccredits/calculator.hpp"
 
 namespace ccredits::cli {
 

@@ -39,7 +39,7 @@ int command_usage(const Options& o) {
   const std::string& path = o.positional[0];
   Calculator calc;
   load_rates(calc, o);
-  UsageImporter importer(&calc.rates());
+  UsageImporter importer(calc);
   if (looks_like_zip(path)) {
     const int files = read_zip_entries(
         path, ".csv", [&](const std::string& name) { importer.next_file(name); },

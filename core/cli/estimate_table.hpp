@@ -2,7 +2,7 @@
 // The estimate as a readable text table (ccredits estimate --format table).
 #include <string>
 
-#include "formats/json_input.hpp"
+#include "ccredits/calculator.hpp"
 
 namespace ccredits::cli {
 

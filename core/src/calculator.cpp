@@ -1,9 +1,37 @@
 #include "ccredits/calculator.hpp"
 
+#include <optional>
+
+#include "advice/estimate_advice.hpp"
+#include "rating/call_simulator.hpp"
 #include "rating/estimate.hpp"
+#include "reference/plans.hpp"
+#include "reference/rate_card.hpp"
+#include "reference/rate_lookup.hpp"
 #include "reference/rate_sheet_csv.hpp"
+#include "scenario/scenario.hpp"
 
 namespace ccredits {
+
+struct Calculator::State {
+  RateCard rates;
+  bool has_rates = false;
+  // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
+  std::unique_ptr<RateIndex> index;
+  Plans plans;
+  bool has_plans = false;
+  std::uint64_t plans_version = 0;  // counts load_plans calls: rows cached against older plan data are read again
+  std::optional<CallZones> zones;
+
+  json rates_info(const std::string& file) const;
+};
+
+Calculator::Calculator() : state_(std::make_unique<State>()) {}
+Calculator::~Calculator() = default;
+
+bool Calculator::has_rates() const { return state_->has_rates; }
+const RateCard& Calculator::rates() const { return state_->rates; }
+const Plans& Calculator::plans() const { return state_->plans; }
 
 json error_object(const InputError& e) {
   json err = {{"code", e.code()}, {"message", e.what()}};
@@ -19,31 +47,26 @@ std::string error_json(const InputError& e) {
 }
 
 json Calculator::load_rates(std::string_view text, const std::string& file) {
-  RateCard card = load_rate_card_json(text, file);
-  index_.reset();
-  rates_ = std::move(card);
-  has_rates_ = true;
-  index_ = std::make_unique<RateIndex>(rates_);
-  return rates_info(file);
+  return load_rate_card(load_rate_card_json(text, file), file);
 }
 
 json Calculator::load_plans(std::string_view text, const std::string& file) {
   Plans plans = ccredits::load_plans(text, file);
   json info = {{"effective", plans.effective}, {"source", plans.source}, {"file", file},
                {"zone_a", plans.zone_a.size()}, {"known_countries", plans.known_countries.size()}};
-  plans_ = std::move(plans);
-  has_plans_ = true;
-  ++plans_version_;
-  zones_ = call_zones_from_plans(text, file);
+  state_->plans = std::move(plans);
+  state_->has_plans = true;
+  ++state_->plans_version;
+  state_->zones = call_zones_from_plans(text, file);
   return info;
 }
 
 json Calculator::load_rate_card(RateCard card, const std::string& file) {
-  index_.reset();
-  rates_ = std::move(card);
-  has_rates_ = true;
-  index_ = std::make_unique<RateIndex>(rates_);
-  return rates_info(file);
+  state_->index.reset();
+  state_->rates = std::move(card);
+  state_->has_rates = true;
+  state_->index = std::make_unique<RateIndex>(state_->rates);
+  return state_->rates_info(file);
 }
 
 json Calculator::load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet_name,
@@ -59,46 +82,46 @@ json Calculator::load_rate_sheet(std::string_view text, const std::string& file,
   }
   // Parse into a scratch card first: a broken file leaves the loaded rates as they were.
   RateCard scratch;
-  scratch.currency = has_rates_ ? rates_.currency : std::string();
+  scratch.currency = state_->has_rates ? state_->rates.currency : std::string();
   const Sheet loaded = add_rate_sheet_csv(scratch, sheet, text, file, mapping);
-  index_.reset();
-  if (!has_rates_) {
-    rates_ = RateCard{};
-    rates_.source = "Microsoft rate workbook sheets:";
+  state_->index.reset();
+  if (!state_->has_rates) {
+    state_->rates = RateCard{};
+    state_->rates.source = "Microsoft rate workbook sheets:";
   }
-  rates_.currency = scratch.currency;
-  rates_.rows(loaded) = std::move(scratch.rows(loaded));
-  rates_.source += (rates_.source.empty() ? "" : " ") + std::string(sheet_title(loaded)) + " from " + file + ";";
-  has_rates_ = true;
-  index_ = std::make_unique<RateIndex>(rates_);
-  json info = rates_info(file);
+  state_->rates.currency = scratch.currency;
+  state_->rates.rows(loaded) = std::move(scratch.rows(loaded));
+  state_->rates.source += (state_->rates.source.empty() ? "" : " ") + std::string(sheet_title(loaded)) + " from " + file + ";";
+  state_->has_rates = true;
+  state_->index = std::make_unique<RateIndex>(state_->rates);
+  json info = state_->rates_info(file);
   info["sheet"] = std::string(sheet_key(loaded));
-  info["sheet_rows"] = rates_.rows(loaded).size();
+  info["sheet_rows"] = state_->rates.rows(loaded).size();
   return info;
 }
 
-json Calculator::rates_info(const std::string& file) const {
+json Calculator::State::rates_info(const std::string& file) const {
   json rows = json::object();
   for (std::size_t i = 0; i < kSheetCount; ++i) {
-    rows[std::string(sheet_key(static_cast<Sheet>(i)))] = rates_.sheets[i].size();
+    rows[std::string(sheet_key(static_cast<Sheet>(i)))] = rates.sheets[i].size();
   }
-  return {{"currency", rates_.currency}, {"effective", rates_.effective}, {"source", rates_.source},
-          {"illustrative", rates_.illustrative}, {"file", file}, {"rows", rows}};
+  return {{"currency", rates.currency}, {"effective", rates.effective}, {"source", rates.source},
+          {"illustrative", rates.illustrative}, {"file", file}, {"rows", rows}};
 }
 
 const RateIndex& Calculator::rate_index() const {
-  if (!has_rates_ || !index_) throw InputError("no_rates", "No rate card is loaded.");
-  return *index_;
+  if (!state_->has_rates || !state_->index) throw InputError("no_rates", "No rate card is loaded.");
+  return *state_->index;
 }
 
 json Calculator::load_zones(std::string_view plans_text, const std::string& file) {
-  zones_ = call_zones_from_plans(plans_text, file);
-  return {{"zone_a", zones_->zone_a.size()}, {"domestic_areas", zones_->domestic_areas.size()}};
+  state_->zones = call_zones_from_plans(plans_text, file);
+  return {{"zone_a", state_->zones->zone_a.size()}, {"domestic_areas", state_->zones->domestic_areas.size()}};
 }
 
 json Calculator::simulate(std::string_view request_text, const std::string& file) const {
   const RateIndex& index = rate_index();
-  return simulate_call(index, parse_call_request(request_text, file), zones_ ? &*zones_ : nullptr);
+  return simulate_call(index, parse_call_request(request_text, file), state_->zones ? &*state_->zones : nullptr);
 }
 
 json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
@@ -112,11 +135,11 @@ std::string Calculator::estimate_text(std::string_view scenario_text, const std:
 
 EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file,
                                                UsageRowCache* rows) const {
-  if (!has_rates_) throw InputError("no_rates", "No rate card is loaded.");
-  if (!has_plans_) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
-  const Scenario scenario = parse_scenario(scenario_text, file, &plans_, rows, plans_version_);
+  if (!state_->has_rates) throw InputError("no_rates", "No rate card is loaded.");
+  if (!state_->has_plans) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
+  const Scenario scenario = parse_scenario(scenario_text, file, &state_->plans, rows, state_->plans_version);
   try {
-    return estimate_and_advice(scenario, *index_, plans_);
+    return estimate_and_advice(scenario, *state_->index, state_->plans);
   } catch (const InputError& e) {
     throw e.in_file(file);
   }

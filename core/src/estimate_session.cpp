@@ -1,8 +1,21 @@
 #include "ccredits/estimate_session.hpp"
 
+#include <optional>
+
+#include "advice/estimate_advice.hpp"
 #include "output/estimate_text.hpp"
+#include "scenario/scenario.hpp"
 
 namespace ccredits {
+
+struct EstimateSession::State {
+  std::optional<EstimateWithAdvice> last;
+  std::uint64_t serial = 0;
+  UsageRowCache rows;  // the rows of the last scenario read
+};
+
+EstimateSession::EstimateSession() : state_(std::make_unique<State>()) {}
+EstimateSession::~EstimateSession() = default;
 namespace {
 
 bool same_line(const EstimateWithAdvice* before, const std::vector<EstimateLine>& lines, std::size_t i) {
@@ -33,13 +46,13 @@ void write_changed_members(JsonText& out, const EstimateWithAdvice& next, const 
 
 std::string EstimateSession::update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
                                     const std::string& file) {
-  EstimateWithAdvice next = calc.estimate_result(scenario_text, file, &rows_);
-  const EstimateWithAdvice* before = last_ && known == serial_ ? &*last_ : nullptr;
+  EstimateWithAdvice next = calc.estimate_result(scenario_text, file, &state_->rows);
+  const EstimateWithAdvice* before = state_->last && known == state_->serial ? &*state_->last : nullptr;
   const std::vector<EstimateLine>& lines = next.estimate.lines;
 
   JsonText out(1024);
   out.begin_object();
-  out.key("after").integer(before ? static_cast<std::int64_t>(serial_) : 0);
+  out.key("after").integer(before ? static_cast<std::int64_t>(state_->serial) : 0);
   out.key("line_count").integer(static_cast<std::int64_t>(lines.size()));
   out.key("lines").begin_array();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -56,15 +69,15 @@ std::string EstimateSession::update(const Calculator& calc, std::string_view sce
     }
   }
   out.end_array();
-  out.key("serial").integer(static_cast<std::int64_t>(serial_ + 1));
+  out.key("serial").integer(static_cast<std::int64_t>(state_->serial + 1));
   out.key("set").begin_object();
   write_changed_members(out, next, before);
   out.end_object();
   out.end_object();
 
   std::string text = out.take();
-  last_ = std::move(next);
-  ++serial_;
+  state_->last = std::move(next);
+  ++state_->serial;
   return text;
 }
 

@@ -12,6 +12,7 @@
 #include "formats/csv_reader.hpp"
 #include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
+#include "usage_report/usage_report_reader.hpp"
 
 using namespace ccredits;
 

@@ -14,6 +14,7 @@
 #include "ccredits/calculator.hpp"
 #include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
+#include "usage_report/usage_report_reader.hpp"
 #include "fuzz_harness.hpp"
 
 namespace ccredits::fuzz::usage_detail {

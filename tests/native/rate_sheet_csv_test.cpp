@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "ccredits/calculator.hpp"
+#include "reference/rate_lookup.hpp"
 #include "ccredits/error.hpp"
 #include "reference/rate_sheet_csv.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "ccredits/error.hpp"
 #include "ccredits/usage_import.hpp"
+#include "usage_report/usage_report_reader.hpp"
 
 using namespace ccredits;
 

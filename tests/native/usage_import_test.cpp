@@ -7,6 +7,7 @@
 #include "reference/rate_card.hpp"
 #include "scenario/scenario.hpp"
 #include "ccredits/usage_import.hpp"
+#include "usage_report/usage_report_reader.hpp"
 
 using namespace ccredits;
 

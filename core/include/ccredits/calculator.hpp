@@ -4,21 +4,25 @@
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
 #include <memory>
-#include <optional>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include <nlohmann/json.hpp>
+
 #include "ccredits/error.hpp"
-#include "formats/json_input.hpp"
-#include "rating/call_simulator.hpp"
-#include "advice/estimate_advice.hpp"
-#include "reference/plans.hpp"
-#include "reference/rate_card.hpp"
-#include "reference/rate_lookup.hpp"
-#include "reference/rate_sheet_reader.hpp"
 
 namespace ccredits {
+
+using json = nlohmann::json;
+// The core's own types, for the accessors that its tests and the estimate session use.
+struct ColumnMapping;
+struct EstimateWithAdvice;
+struct Plans;
+struct RateCard;
+class RateIndex;
+struct UsageRowCache;
 
 // {"error": {"code", "message", "file"?, "line"?, "column"?}}
 json error_object(const InputError& e);
@@ -44,9 +48,14 @@ std::string as_json_result(Body&& body) noexcept {
   }
 }
 
+// `ccredits rates check`: a rate card read on its own, summarised per sheet (rows, distinct prefixes) with a warning
+// for each prefix listed twice for the same origin and number type.
+json check_rate_card(const RateCard& card, const std::string& file);
+
 class Calculator {
  public:
-  Calculator() = default;
+  Calculator();
+  ~Calculator();
   Calculator(const Calculator&) = delete;  // the rate index points into this calculator's card
   Calculator& operator=(const Calculator&) = delete;
 
@@ -78,22 +87,15 @@ class Calculator {
   // {"from", "number", "seconds", "kind"} -> the simulated call (call_simulator.hpp).
   json simulate(std::string_view request_text, const std::string& file = "call") const;
 
-  const RateCard& rates() const { return rates_; }
-  const Plans& plans() const { return plans_; }
+  bool has_rates() const;
+  const RateCard& rates() const;
+  const Plans& plans() const;
   // Built once when the card changes, shared by every lookup.
   const RateIndex& rate_index() const;
 
  private:
-  json rates_info(const std::string& file) const;
-
-  RateCard rates_;
-  bool has_rates_ = false;
-  // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
-  std::unique_ptr<RateIndex> index_;
-  Plans plans_;
-  bool has_plans_ = false;
-  std::uint64_t plans_version_ = 0;  // counts load_plans calls: rows cached against older plan data are read again
-  std::optional<CallZones> zones_;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace ccredits

@@ -12,7 +12,7 @@
 // each member in "removed" goes, the "lines" array is cut or grown to N elements and lines[i] replaced for each
 // [i, line]. Members are in key order in both documents.
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,6 +22,11 @@ namespace ccredits {
 
 class EstimateSession {
  public:
+  EstimateSession();
+  ~EstimateSession();
+  EstimateSession(const EstimateSession&) = delete;
+  EstimateSession& operator=(const EstimateSession&) = delete;
+
   // known: the serial of the result the caller holds, 0 for none. Unless it is this session's last serial, the
   // changes are against nothing (A = 0) and hold the whole result. Throws InputError as Calculator::estimate_text
   // does, and then leaves the session as it was: the caller still holds the last good result.
@@ -29,9 +34,8 @@ class EstimateSession {
                      const std::string& file = "scenario");
 
  private:
-  std::optional<EstimateWithAdvice> last_;
-  std::uint64_t serial_ = 0;
-  UsageRowCache rows_;  // the rows of the last scenario read
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace ccredits

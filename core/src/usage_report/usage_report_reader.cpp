@@ -1,5 +1,5 @@
 // The PSTN usage report importer (DOMAIN.md §7, `pstn-usage-report.md`; output: CONTRACT.md `usage`).
-#include "ccredits/usage_import.hpp"
+#include "usage_report/usage_report_reader.hpp"
 
 #include <algorithm>
 
@@ -168,15 +168,15 @@ bool parse_duration_seconds(std::string_view text, std::int64_t& seconds) {
   return true;
 }
 
-UsageImporter::UsageImporter(const RateCard* rates, UsageImportSettings settings)
+UsageReportReader::UsageReportReader(const RateCard* rates, UsageImportSettings settings)
     : rates_(rates), settings_(settings), by_location_(kCountryCount + 1), by_destination_(kCountryCount + 1) {
   if (rates_) index_ = std::make_unique<RateIndex>(*rates_);
   column_of_.fill(-1);
 }
 
-UsageImporter::~UsageImporter() = default;
+UsageReportReader::~UsageReportReader() = default;
 
-void UsageImporter::skip(long line, std::string reason) {
+void UsageReportReader::skip(long line, std::string reason) {
   ++skipped_count_;
   if (skipped_.size() < settings_.max_skipped_listed) {
     json s = {{"line", line}, {"reason", std::move(reason)}};
@@ -185,7 +185,7 @@ void UsageImporter::skip(long line, std::string reason) {
   }
 }
 
-void UsageImporter::next_file(const std::string& name) {
+void UsageReportReader::next_file(const std::string& name) {
   if (csv_) {
     try {
       csv_->finish();
@@ -200,7 +200,7 @@ void UsageImporter::next_file(const std::string& name) {
   file_ = name;
 }
 
-void UsageImporter::feed(std::string_view chunk) {
+void UsageReportReader::feed(std::string_view chunk) {
   bytes_ += chunk.size();
   if (mode_ == Mode::unknown) {
     // The first byte that is not a BOM or white space tells CSV from JSON; until then, hold the bytes.
@@ -251,14 +251,14 @@ void UsageImporter::feed(std::string_view chunk) {
   }
 }
 
-InputError UsageImporter::located(const InputError& e) const {
+InputError UsageReportReader::located(const InputError& e) const {
   // A sum passing the largest exact amount (Money, fixed_point.hpp) is thrown without a place: it is the call
   // being added.
   const InputError in_file = e.in_file(file_);
   return in_file.line() == 0 && call_line_ > 0 ? in_file.at(call_line_, 0) : in_file;
 }
 
-void UsageImporter::check_json_size(std::size_t size) const {
+void UsageReportReader::check_json_size(std::size_t size) const {
   if (size <= settings_.max_json_bytes) return;
   const std::size_t limit = settings_.max_json_bytes;
   const std::string amount = limit >= (1u << 20) ? std::to_string(limit >> 20) + " MB" : std::to_string(limit) + " bytes";
@@ -268,7 +268,7 @@ void UsageImporter::check_json_size(std::size_t size) const {
                    file_);
 }
 
-void UsageImporter::read_header(const CsvRow& row) {
+void UsageReportReader::read_header(const CsvRow& row) {
   column_of_.fill(-1);
   header_fields_ = row.fields.size();
   for (std::size_t i = 0; i < row.fields.size(); ++i) {
@@ -302,7 +302,7 @@ void UsageImporter::read_header(const CsvRow& row) {
   have_header_ = true;
 }
 
-void UsageImporter::on_csv_row(const CsvRow& row) {
+void UsageReportReader::on_csv_row(const CsvRow& row) {
   if (!have_header_) {
     read_header(row);
     return;
@@ -320,7 +320,7 @@ void UsageImporter::on_csv_row(const CsvRow& row) {
   add_call(values, row.line);
 }
 
-void UsageImporter::add_call(const std::array<std::string_view, kUsageColumnCount>& values, long line) {
+void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumnCount>& values, long line) {
   ++rows_;
   call_line_ = line;
   auto value = [&](UsageColumn c) { return trim(values[static_cast<std::size_t>(c)]); };
@@ -470,7 +470,7 @@ void UsageImporter::add_call(const std::array<std::string_view, kUsageColumnCoun
   }
 }
 
-void UsageImporter::finish_json() {
+void UsageReportReader::finish_json() {
   const json doc = parse_json(json_text_, file_.empty() ? "report" : file_);
   std::string().swap(json_text_);
   const json* rows = &doc;
@@ -497,7 +497,7 @@ void UsageImporter::finish_json() {
   have_header_ = true;
 }
 
-json UsageImporter::finish() {
+json UsageReportReader::finish() {
   if (mode_ == Mode::unknown && !json_text_.empty()) {
     // Only white space was seen: treat as an empty CSV.
     json_text_.clear();
@@ -521,7 +521,7 @@ json UsageImporter::finish() {
   }
 }
 
-json UsageImporter::result() const {
+json UsageReportReader::result() const {
   json out;
   out["format"] = format_;
   out["rows"] = rows_;
