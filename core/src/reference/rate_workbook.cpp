@@ -447,8 +447,10 @@ RateCard read_rate_workbook(WorkbookParts& parts, const std::string& file, const
   std::array<std::string, kSheetCount> found_in;  // the workbook sheet that filled each rate sheet
   std::string currency_sheet;
   std::vector<std::string> names;
-  for (const auto& [name, id] : sheets) {
+  for (const auto& [name, sheet_id] : sheets) {
     names.push_back(name);
+    // Clang 14 (Emscripten's) cannot capture a structured binding in a lambda: capture a plain reference.
+    const std::string& id = sheet_id;
     const auto rel = std::find_if(rels.begin(), rels.end(), [&](const Relationship& r) { return r.id == id; });
     if (rel == rels.end()) bad_workbook("The sheet \"" + name + "\" has no part in the workbook.", file);
     if (ends_with(rel->type, "/chartsheet") || ends_with(rel->type, "/dialogsheet")) continue;
