@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "ccredits/calculator.hpp"
 #include "reference/rate_lookup.hpp"
 #include "ccredits/error.hpp"
@@ -213,6 +215,11 @@ TEST_CASE("CSV: unrecognised columns list the headers found; a mapping reads the
   const InputError e = sheet_error(card, std::nullopt, text);
   CHECK(e.code() == "unknown_columns");
   CHECK(std::string(e.what()).find("\"Land\", \"Nummernbereich\", \"Art\", \"Preis pro Min.\"") != std::string::npos);
+  // The page shows this sentence: people's words, no snake_case ids.
+  CHECK_FALSE(std::regex_search(std::string(e.what()), std::regex("\\b[a-z]+(_[a-z0-9]+)+\\b")));
+  const InputError missing = sheet_error(card, std::nullopt, "Destination,Per Minute Rate in USD\nFrance,abc\n");
+  CHECK(missing.code() == "missing_column");
+  CHECK_FALSE(std::regex_search(std::string(missing.what()), std::regex("\\b[a-z]+(_[a-z0-9]+)+\\b")));
   ColumnMapping mapping;
   mapping.add("destination=Land");
   mapping.add("prefixes=Nummernbereich");

@@ -211,8 +211,8 @@ void RateSheetReader::fail_no_header() const {
   std::string message = "No header row with a destination and a per-minute rate column was found";
   if (!sheet_label_.empty()) message = "Sheet \"" + sheet_label_ + "\": " + message;
   message += found.empty() ? " (the sheet has no text)." : "; the headers found are " + found + ".";
-  message += " Say which column is which (destination, prefixes, origin, originating_type, number_type, per_minute, "
-             "connection, and currency when no header names it).";
+  message += " Say which column is the destination, the prefixes, the origin, the originating and the terminating "
+             "number type, the per-minute rate and the connection charge (and the currency when no header names it).";
   throw InputError("unknown_columns", message, file_, likely_headers_line_ ? likely_headers_line_ : 1, 1);
 }
 
@@ -248,8 +248,7 @@ bool RateSheetReader::try_header(const std::vector<SheetCell>& cells, long line)
     if (!trim_spaces(cell.text).empty()) listed += (listed.empty() ? "\"" : ", \"") + std::string(trim_spaces(cell.text)) + "\"";
   }
   if (at(RateColumn::terminating_type) == 0) {
-    fail("missing_column", "The header has no \"Terminating Number Type\" column (the headers are " + listed +
-                               "); say which column is the number_type.",
+    fail("missing_column", "The header has no \"Terminating Number Type\" column (the headers are " + listed + ").",
          line, static_cast<long>(cells.size() + 1));
   }
   for (RateColumn c : {RateColumn::per_minute, RateColumn::connection}) {
