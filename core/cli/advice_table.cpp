@@ -13,8 +13,7 @@ std::string advice_table(const json& e) {
   const json& el = e.at("eligibility");
   out << "\nMay buy credits in the admin center: " << el.at("can_purchase").get<std::string>() << "\n";
   for (const auto& r : el.at("reasons")) {
-    out << "  [" << r.at("answer").get<std::string>() << "] " << r.at("code").get<std::string>() << ": "
-        << r.at("message").get<std::string>() << "\n";
+    out << "  [" << r.at("answer").get<std::string>() << "] " << r.at("message").get<std::string>() << "\n";
   }
   for (const auto& a : el.at("actions")) out << "  next: " << a.get<std::string>() << "\n";
   const json& rec = e.at("recommendation");

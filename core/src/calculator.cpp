@@ -38,6 +38,7 @@ json error_object(const InputError& e) {
   if (!e.file().empty()) err["file"] = e.file();
   if (e.line() > 0) err["line"] = e.line();
   if (e.column() > 0) err["column"] = e.column();
+  if (!e.path().empty()) err["path"] = path_list(e.path());
   return json{{"error", err}};
 }
 

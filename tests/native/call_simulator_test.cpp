@@ -8,7 +8,8 @@ namespace {
 
 // Zone A and domestic areas in plans.json's shape (only what the simulator reads).
 const char* const kPlans = R"({"zone_a": {"countries": ["FR", "US", "CA", "PR", "GB"]},
-  "domestic_areas": [{"users_in": ["US", "CA"], "domestic": ["US", "PR", "CA"]}]})";
+  "domestic_areas": [{"users_in": ["US", "CA"], "domestic": ["US", "PR", "CA"]}],
+  "toll_free_prefixes": {"prefixes": ["1800", "1888"]}})";
 
 Calculator& calculator() {
   static Calculator calc;
@@ -106,4 +107,23 @@ TEST_CASE("Unknown numbers and bad requests are clear errors", "[simulate][error
   CHECK_THROWS_AS(call("+33612345678", 60, "user_out", "XX"), InputError);
   Calculator empty;
   CHECK_THROWS_AS(empty.simulate(R"({"from": "US", "number": "+33612345678", "seconds": 6})"), InputError);
+}
+
+TEST_CASE("Numbers dialled with 00 or 011 are read as international numbers", "[simulate]") {
+  const json with_00 = call("00 33 6 12 34 56 78", 60, "user_out", "FR");
+  CHECK(with_00.at("digits") == "33612345678");
+  CHECK(with_00.at("destination") == "France-Mobile");
+  CHECK_THAT(with_00.at("explanation").get<std::string>(), Catch::StartsWith("Dialled with the international access code 00"));
+  const json with_011 = call("011 263 77 123 4567", 60);
+  CHECK(with_011.at("digits") == "263771234567");
+  CHECK(with_011.at("country") == "ZW");
+  // With a "+", the digits are the number as they are.
+  CHECK(call("+33 6 12 34 56 78", 60).at("digits") == "33612345678");
+}
+
+TEST_CASE("Toll-free destination numbers are recognised and said so", "[simulate]") {
+  const json r = call("+1 800 555 0100", 60);
+  CHECK(r.at("toll_free") == true);
+  CHECK_THAT(r.at("explanation").get<std::string>(), Catch::Contains("is a toll-free number (+1 800)"));
+  CHECK_FALSE(call("+1 212 555 0100", 60).contains("toll_free"));
 }

@@ -107,7 +107,8 @@ TEST_CASE("A missing rate is an error naming the destination and the sheet", "[e
   } catch (const InputError& e) {
     CHECK(e.code() == "missing_rate");
     CHECK_THAT(e.what(), Catch::Contains("JP") && Catch::Contains("Dial-out Audio Rates") &&
-                             Catch::Contains("usage[0]"));
+                             Catch::Contains("row 1 of the usage") && !Catch::Contains("dial_out_audio"));
+    CHECK(e.path() == "usage[0]");
   }
 }
 
@@ -162,4 +163,21 @@ TEST_CASE("Minutes of any number type to a country priced per type say which typ
   // A type the card has is priced: 10 x 0.0890 = 0.89.
   const Estimate e = run(R"({"usage": [{"kind": "user_out", "from": "US", "to": "FR", "number_type": "wireless", "minutes": 10}]})");
   CHECK(total(e) == "0.89");
+}
+
+TEST_CASE("Premium dial-out to the US and Canada is billed and leaves the USA/CAN pool to other rows", "[estimate][conf]") {
+  // Both dial-out pools cover non-premium numbers only (DOMAIN.md §4). USA/CAN pool 1 x 60 = 60 minutes:
+  // CA premium 100 x 0.032 (CA's `all` row) = 3.20 billed; the 60 non-premium US minutes fit the pool exactly.
+  const Estimate e = run(R"({"conferencing": {"us_ca_dial_out": 1, "standard": 1},
+    "usage": [{"kind": "conf_out", "to": "CA", "number_type": "premium", "minutes": 100},
+              {"kind": "conf_out", "to": "US", "minutes": 60}]})");
+  const PoolReport& us_ca = pool(e, "conference_dial_out US+CA");
+  CHECK(us_ca.used == Minutes::whole(60));
+  CHECK(us_ca.overage.is_zero());
+  CHECK(pool(e, "conference_dial_out A").used.is_zero());
+  REQUIRE(e.lines.size() == 1);
+  CHECK(e.lines[0].country == "CA");
+  CHECK(e.lines[0].minutes == Minutes::whole(100));
+  CHECK(e.lines[0].pool.empty());
+  CHECK(total(e) == "3.20");
 }

@@ -35,10 +35,16 @@ TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are loca
   CHECK(one.months == 3);
   CHECK(one.daily_profile == std::vector<Money>{Money::parse("1.5"), Money::parse("2")});
   CHECK(one.seed == 7);
-  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":0})")), Catch::Contains("funding.months"));
-  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":13})")), Catch::Contains("funding.months"));
-  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"mode":"monthly"})")), Catch::Contains("funding.mode"));
-  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"daily_profile":["-1"]})")), Catch::Contains("daily_profile[0]"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":0})")), Catch::Contains("months of the funding"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":13})")), Catch::Contains("months of the funding"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"mode":"monthly"})")), Catch::Contains("funding mode"));
+  CHECK_THROWS_WITH(parse_funding(json::parse(R"({"daily_profile":["-1"]})")),
+                    Catch::Contains("item 1 of the daily profile of the funding"));
+  try {
+    parse_funding(json::parse(R"({"months":13})"));
+  } catch (const InputError& e) {
+    CHECK(e.path() == "funding.months");
+  }
 }
 
 TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]") {
@@ -73,5 +79,5 @@ TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advi
 
 TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
   CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
-                    Catch::Contains("billing.channel"));
+                    Catch::Contains("channel of the billing answers"));
 }

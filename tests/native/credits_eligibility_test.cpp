@@ -165,7 +165,8 @@ TEST_CASE("bad billing values are located errors", "[eligibility]") {
     FAIL("accepted a bad account type");
   } catch (const InputError& e) {
     CHECK(e.code() == "bad_value");
-    CHECK_THAT(e.what(), Catch::Contains("billing.calling_account") && Catch::Contains("mosaa"));
+    CHECK(e.path() == "billing.calling_account");
+    CHECK_THAT(e.what(), Catch::Contains("account of the calling subscriptions") && Catch::Contains("mosaa"));
   }
   CHECK_THROWS_AS(billing_from(R"({"tenant_country":"USA"})"), InputError);
   CHECK_THROWS_AS(billing_from(R"({"channel":"reseller"})"), InputError);

@@ -3,6 +3,7 @@
 
 #include "ccredits/error.hpp"
 #include "estimate_support.hpp"
+#include "reference/countries.hpp"
 
 using namespace ccredits;
 using namespace estimate_test;
@@ -109,37 +110,67 @@ TEST_CASE("A scenario reads licences, conferencing, usage, settings, currency an
   CHECK(s.funding["months"] == 12);
 }
 
+// Errors carry the field as data (path) and a sentence in words: no internal path like usage[0] in the message.
 TEST_CASE("Scenario errors carry the file and the JSON path", "[scenario][errors]") {
   const InputError country = scenario_error(R"({"licenses": [{"country": "ZZ", "plan": "domestic", "users": 1}]})");
   CHECK(country.code() == "unknown_country");
   CHECK(country.file() == "scenario.json");
-  CHECK_THAT(country.what(), Catch::Contains("licenses[0].country"));
+  CHECK(country.path() == "licenses[0].country");
+  CHECK_THAT(country.what(), Catch::StartsWith("The country of licence row 1 ") && !Catch::Contains("licenses["));
 
   const InputError shape = scenario_error(R"({"usage": [{"kind": "conf_out", "to": "France", "minutes": 1}]})");
   CHECK(shape.code() == "unknown_country");
-  CHECK_THAT(shape.what(), Catch::Contains("usage[0].to"));
+  CHECK(shape.path() == "usage[0].to");
+  CHECK_THAT(shape.what(), Catch::StartsWith("The destination of row 1 of the usage ") && !Catch::Contains("usage["));
+
+  // A real country without Calling Plans is named, not called "not a country".
+  const InputError egypt = scenario_error(R"({"licenses": [{"country": "EG", "plan": "domestic", "users": 1}]})");
+  CHECK(egypt.code() == "calling_plans_not_sold");
+  CHECK_THAT(egypt.what(), Catch::StartsWith("Calling Plans are not sold in Egypt"));
+  CHECK(egypt.path() == "licenses[0].country");
 
   const InputError plan = scenario_error(R"({"licenses": [{"country": "US", "plan": "e5", "users": 1}]})");
   CHECK(plan.code() == "unknown_plan");
-  CHECK_THAT(plan.what(), Catch::Contains("licenses[0].plan"));
+  CHECK(plan.path() == "licenses[0].plan");
+  CHECK_THAT(plan.what(), Catch::StartsWith("The plan of licence row 1 must be"));
 
   const InputError negative = scenario_error(
       R"({"usage": [{"kind": "toll_in", "country": "US", "minutes": 1}, {"kind": "toll_in", "country": "US", "minutes": -5}]})");
-  CHECK_THAT(negative.what(), Catch::Contains("usage[1].minutes") && Catch::Contains("negative"));
+  CHECK(negative.path() == "usage[1].minutes");
+  CHECK_THAT(negative.what(), Catch::StartsWith("The minutes of row 2 of the usage cannot be negative"));
 
   const InputError text = scenario_error(R"({"usage": [{"kind": "toll_in", "country": "US", "minutes": "lots"}]})");
   CHECK(text.code() == "bad_number");
-  CHECK_THAT(text.what(), Catch::Contains("usage[0].minutes"));
+  CHECK(text.path() == "usage[0].minutes");
+  CHECK_THAT(text.what(), Catch::StartsWith("The minutes of row 1 of the usage \"lots\" is not a decimal number"));
 
   const InputError users = scenario_error(R"({"licenses": [{"country": "US", "plan": "payg", "users": -1}]})");
-  CHECK_THAT(users.what(), Catch::Contains("licenses[0].users"));
+  CHECK(users.path() == "licenses[0].users");
+  CHECK_THAT(users.what(), Catch::Contains("number of users of licence row 1"));
 
   const InputError setting = scenario_error(R"({"settings": {"uk_domestic_minutes": 2000}})");
-  CHECK_THAT(setting.what(), Catch::Contains("settings.uk_domestic_minutes") && Catch::Contains("1200"));
+  CHECK(setting.path() == "settings.uk_domestic_minutes");
+  CHECK_THAT(setting.what(), Catch::Contains("UK domestic minutes setting") && Catch::Contains("1200") &&
+                                 !Catch::Contains(".md"));
 
   const InputError missing = scenario_error(R"({"usage": [{"kind": "user_out", "to": "US", "minutes": 1}]})");
-  CHECK_THAT(missing.what(), Catch::Contains("usage[0].from"));
+  CHECK(missing.path() == "usage[0].from");
+  CHECK_THAT(missing.what(), Catch::Contains("row 1 of the usage") && Catch::Contains("required"));
 
   const InputError conf = scenario_error(R"({"conferencing": {"standard": 2.5}})");
-  CHECK_THAT(conf.what(), Catch::Contains("conferencing.standard"));
+  CHECK(conf.path() == "conferencing.standard");
+  CHECK_THAT(conf.what(), Catch::Contains("standard licences of the Audio Conferencing licences"));
+}
+
+TEST_CASE("Every country of countries.json is a licence country or gets a sentence naming it", "[scenario][countries]") {
+  for (const Country& c : shipped_countries().all()) {
+    const std::string text = R"({"licenses": [{"country": ")" + c.code + R"(", "plan": "domestic", "users": 1}]})";
+    try {
+      parse_scenario(text, "scenario.json", &fixture().plans);
+    } catch (const InputError& e) {
+      INFO(c.code);
+      CHECK(e.code() == "calling_plans_not_sold");
+      CHECK_THAT(e.what(), Catch::Contains(c.name));
+    }
+  }
 }

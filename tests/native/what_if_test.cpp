@@ -62,7 +62,7 @@ TEST_CASE("what-if: nothing to compare without Calling Plan users", "[what_if]")
 TEST_CASE("what-if: a bad plan name is a located error", "[what_if]") {
   CHECK_THROWS_WITH(advice_of(R"({"licenses":[{"country":"US","plan":"domestic","users":1}],
       "what_if":{"plan_changes":[{"from":"domestic","to":"cheap"}]}})"),
-                    Catch::Contains("what_if.plan_changes[0].to"));
+                    Catch::Contains("The new plan of plan change 1 of the what-if"));
 }
 
 TEST_CASE("the estimate's pools feed the need reasons", "[what_if]") {
@@ -73,4 +73,23 @@ TEST_CASE("the estimate's pools feed the need reasons", "[what_if]") {
   CHECK(e.at("needs_credits_reasons")[2] ==
         "Calling Plan overage: nothing billed (US Domestic Calling Plan pool: 29000 of 30000 included minutes remain).");
   CHECK(e.at("eligibility").at("can_purchase") == "yes");
+}
+
+TEST_CASE("what-if: minutes the pool covers need no rate; a what-if that cannot be priced says so on its own",
+          "[what_if]") {
+  // A card without a DE `all` row: the shipped USD card (DE wireline, wireless and premium only). One DE Domestic user, 10 minutes DE -> DE of unknown type: the 1,200-minute pool
+  // covers them, nothing is billed and nothing is looked up. The what-if (Pay-As-You-Go) would bill them.
+  const RateCard card = load_rate_card_json(read_source_file("rates/illustrative-usd.json"), "illustrative-usd.json");
+  const RateIndex index(card);
+  const Plans& plans = estimate_test::fixture().plans;
+  const json e = estimate_with_advice(
+      parse_scenario(R"({"licenses":[{"country":"DE","plan":"domestic","users":1}],
+        "usage":[{"kind":"user_out","from":"DE","to":"DE","number_type":"all","minutes":10}]})", "scenario.json", &plans),
+      index, plans);
+  CHECK(e.at("monthly_total") == "0.00");
+  const json& w = e.at("what_if");
+  REQUIRE(w.is_object());
+  CHECK(w.at("error").at("code") == "missing_rate");
+  CHECK_FALSE(w.contains("monthly_total"));
+  CHECK(w.at("summary").get<std::string>().rfind("The change cannot be priced: ", 0) == 0);
 }

@@ -60,7 +60,10 @@ test('--format table prints a readable table that says the rates are illustrativ
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /illustrative rates/);
   assert.match(result.stdout, /monthly total\s+380\.00/);
-  assert.match(result.stdout, /US domestic\s+300000\s+320000\s+20000/);
+  assert.match(result.stdout, /US Domestic\s+300000\s+320000\s+20000/);
+  assert.match(result.stdout, /Calling Plan overage/);
+  // For people: use cases, plans, pools and rows in words, no snake_case ids nor usage[N].
+  assert.doesNotMatch(result.stdout, /\b[a-z]+_[a-z_]+\b|usage\[/);
 });
 
 test('--plans overrides the shipped plans file', async () => {
@@ -81,24 +84,29 @@ test('bad JSON: exit 2, the error on stderr with line and column', async () => {
 test('unknown country: exit 2 naming the JSON path', async () => {
   const file = await scenarioFile('country.json', { licenses: [{ country: 'ZZ', plan: 'domestic', users: 1 }] });
   const error = expectError(run('estimate', file), 'unknown_country');
-  assert.match(error.message, /licenses\[0\]\.country/);
+  assert.deepEqual(error.path, ['licenses', 0, 'country']);
+  assert.match(error.message, /^The country of licence row 1 /);
 });
 
 test('negative minutes: exit 2 naming the JSON path', async () => {
   const file = await scenarioFile('negative.json', { usage: [{ kind: 'toll_free_in', country: 'US', minutes: -3 }] });
   const error = expectError(run('estimate', file), 'bad_value');
-  assert.match(error.message, /usage\[0\]\.minutes/);
+  assert.deepEqual(error.path, ['usage', 0, 'minutes']);
+  assert.match(error.message, /^The minutes of row 1 of the usage cannot be negative/);
 });
 
 test('unknown plan: exit 2 naming the JSON path', async () => {
   const file = await scenarioFile('plan.json', { licenses: [{ country: 'US', plan: 'unlimited', users: 1 }] });
   const error = expectError(run('estimate', file), 'unknown_plan');
-  assert.match(error.message, /licenses\[0\]\.plan/);
+  assert.deepEqual(error.path, ['licenses', 0, 'plan']);
+  assert.match(error.message, /^The plan of licence row 1 must be/);
 });
 
 test('missing rate: exit 2 naming the destination and the sheet', async () => {
-  const file = await scenarioFile('rate.json', { usage: [{ kind: 'conf_out', to: 'ZW', minutes: 10 }] });
+  const file = await scenarioFile('rate.json', { usage: [{ kind: 'conf_out', to: 'AQ', minutes: 10 }] });
   const error = expectError(run('estimate', file), 'missing_rate');
-  assert.match(error.message, /ZW/);
+  assert.match(error.message, /AQ/);
   assert.match(error.message, /Dial-out Audio Rates/);
+  assert.doesNotMatch(error.message, /usage\[|dial_out_audio/);
+  assert.deepEqual(error.path, ['usage', 0]);
 });

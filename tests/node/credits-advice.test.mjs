@@ -67,5 +67,6 @@ test('bad funding input is a located error from both layers', () => {
   const scenario = { usage: [], funding: { months: 13 } };
   const wasm = calculator.estimate(scenario);
   assert.equal(wasm.error.code, 'bad_value');
-  assert.match(wasm.error.message, /funding\.months/);
+  assert.match(wasm.error.message, /months of the funding/);
+  assert.deepEqual(wasm.error.path, ['funding', 'months']);
 });

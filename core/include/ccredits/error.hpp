@@ -1,6 +1,6 @@
 #pragma once
 // The one error type that crosses every boundary (CLI stderr, wasm result, page):
-// CONTRACT.md's {"error": {"code", "message", "file", "line", "column"}}.
+// CONTRACT.md's {"error": {"code", "message", "file", "line", "column", "path"}}.
 #include <stdexcept>
 #include <string>
 
@@ -17,18 +17,35 @@ class InputError : public std::runtime_error {
   const std::string& file() const { return file_; }
   long line() const { return line_; }
   long column() const { return column_; }
+  // The input field the error belongs to, as the input spells it ("usage[3].minutes"); "" when none. The error
+  // object writes it as a list (["usage", 3, "minutes"]) so a form can find its field without reading the message.
+  const std::string& path() const { return path_; }
+
+  // A copy that names the field it belongs to (kept if already set: the innermost field is the precise one).
+  InputError with_path(const std::string& path) const {
+    InputError e(code_, what(), file_, line_, column_);
+    e.path_ = path_.empty() ? path : path_;
+    return e;
+  }
 
   // A copy of this error that says which file it came from (set once, by whoever knows the name).
   InputError in_file(const std::string& file) const {
-    return InputError(code_, what(), file_.empty() ? file : file_, line_, column_);
+    InputError e(code_, what(), file_.empty() ? file : file_, line_, column_);
+    e.path_ = path_;
+    return e;
   }
-  InputError at(long line, long column) const { return InputError(code_, what(), file_, line, column); }
+  InputError at(long line, long column) const {
+    InputError e(code_, what(), file_, line, column);
+    e.path_ = path_;
+    return e;
+  }
 
  private:
   std::string code_;
   std::string file_;
   long line_;
   long column_;
+  std::string path_;
 };
 
 }  // namespace ccredits

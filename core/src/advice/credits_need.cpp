@@ -43,10 +43,13 @@ CreditNeed assess_credit_need(const CreditNeedInput& in, const CreditsPolicy& po
   }
   if (in.toll_free_in_use) {
     need.reasons.push_back("Toll-free numbers are in use: they need a positive credit balance and stop working at zero "
-                           "(DOMAIN.md §1, what-are-communications-credits.md).");
+                           "(What are Communications Credits?, "
+                           "https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits).");
   }
   if (in.payg_in_use) {
-    need.reasons.push_back("Pay-As-You-Go Calling Plan users: every outbound minute is paid from credits (DOMAIN.md §2).");
+    need.reasons.push_back("Pay-As-You-Go Calling Plan users: every outbound minute is paid from credits, so their "
+                           "first call needs a positive balance (Calling Plans for Microsoft 365, "
+                           "https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365).");
   }
   // MCA / new-commerce calling subscriptions are billed after use (DOMAIN.md §6,
   // turn-off-communication-credits-auto-recharge-mca-customers.md).

@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
 
 // Rules: DOMAIN.md §1 (FIFO use, 12-month expiry, auto-recharge trigger and amount, zero balance stops calling,
 // notifications) from what-are-communications-credits.md and set-up-communications-credits-for-your-organization.md.
@@ -176,7 +177,7 @@ Money round_up_to_whole_unit(Money m) {
 FundingPlan plan_funding(const PlannerInput& in) {
   if (in.monthly_spend.is_negative()) throw InputError("bad_value", "The projected monthly spend cannot be negative.");
   if (in.horizon_months < 1 || in.horizon_months > kPlannerMaxMonths) {
-    throw InputError("bad_value", "\"funding.months\" must be a whole number of months from 1 to 12 (credits expire "
+    throw field_error("bad_value", "funding.months", "The months of the funding must be a whole number of months from 1 to 12 (credits expire "
                                   "12 months after purchase), not " + std::to_string(in.horizon_months) + ".");
   }
   Money profile_total;

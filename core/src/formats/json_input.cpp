@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <tuple>
+#include <vector>
 
 #include "ccredits/error.hpp"
 #include "formats/json_view.hpp"
@@ -22,7 +23,95 @@ std::string type_name(const json& v) {
 }
 
 [[noreturn]] void wrong_type(const json& v, const std::string& path, const std::string& expected) {
-  throw InputError("bad_value", "\"" + path + "\" should be " + expected + ", not " + type_name(v) + ".");
+  throw field_error("bad_value", path, field_words(path, true) + " should be " + expected + ", not " + type_name(v) + ".");
+}
+
+struct PathPart {
+  std::string_view name;  // empty for an index
+  std::size_t index = 0;
+};
+
+std::vector<PathPart> path_parts(std::string_view path) {
+  std::vector<PathPart> parts;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path[i] == '[') {
+      const std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos) break;
+      PathPart p;
+      std::from_chars(path.data() + i + 1, path.data() + close, p.index);
+      parts.push_back(p);
+      i = close + 1;
+    } else {
+      const std::size_t end = std::min(path.find('.', i), path.find('[', i));
+      parts.push_back({path.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i), 0});
+      i = end == std::string_view::npos ? path.size() : end;
+    }
+  }
+  return parts;
+}
+
+// The words for one member name of the scenario, plans or rate card formats (CONTRACT.md).
+std::string member_words(std::string_view name) {
+  static const std::pair<std::string_view, std::string_view> kWords[] = {
+      {"usage", "the usage"},
+      {"licenses", "the licences"},
+      {"number_type", "number type"},
+      {"to", "destination"},
+      {"from", "licence country (from)"},
+      {"users", "number of users"},
+      {"conferencing", "the Audio Conferencing licences"},
+      {"standard", "standard licences"},
+      {"us_ca_dial_out", "dial-out to USA/CAN licences"},
+      {"pay_per_minute", "pay-per-minute licences"},
+      {"billing", "the billing answers"},
+      {"calling_account", "account of the calling subscriptions"},
+      {"default_account", "default billing account"},
+      {"organization_country", "organization's country"},
+      {"ea_billing_country", "Enterprise Agreement billing country"},
+      {"tenant_country", "tenant's country"},
+      {"funding", "the funding"},
+      {"daily_profile", "daily profile"},
+      {"settings", "the settings"},
+      {"uk_domestic_minutes", "UK domestic minutes setting"},
+      {"spend_includes_connection_fee", "setting for whether the spend includes the connection fee"},
+      {"billing_increment_seconds", "billing increment setting"},
+      {"dial_out_pool_basis", "dial-out pool basis setting"},
+      {"what_if", "the what-if"},
+      {"plan_changes", "the plan changes"},
+      {"sheets", "the rate sheets"},
+      {"dial_out_calls", "the Dial-out calls sheet"},
+      {"dial_out_audio", "the Dial-out Audio Rates sheet"},
+      {"toll_free_in", "the Dial-in to toll free sheet"},
+      {"toll_in", "the Dial-in to toll sheet"},
+      {"per_minute", "per-minute rate"},
+      {"connection", "connection charge"},
+      {"calling_plans", "the Calling Plans"},
+      {"included_minutes", "included minutes"},
+  };
+  for (const auto& [key, words] : kWords) {
+    if (key == name) return std::string(words);
+  }
+  std::string words(name);
+  for (char& c : words) {
+    if (c == '_') c = ' ';
+  }
+  return words;
+}
+
+// "row 4 of the usage", "licence row 2", "item 3 of the plan changes".
+std::string item_words(std::string_view list, std::size_t index) {
+  const std::string n = std::to_string(index + 1);
+  if (list == "usage") return "row " + n + " of the usage";
+  if (list == "licenses") return "licence row " + n;
+  if (list == "plan_changes") return "plan change " + n;
+  if (list == "dial_out_calls" || list == "dial_out_audio" || list == "toll_free_in" || list == "toll_in") {
+    return "row " + n + " of " + member_words(list);
+  }
+  const std::string of = member_words(list);
+  return "item " + n + " of " + (of.rfind("the ", 0) == 0 ? of : "the " + of);
 }
 
 // The decimal text of a JSON number: integers exactly; floats from their shortest round-trip form, which is
@@ -39,7 +128,7 @@ std::string number_text(const json& v, const std::string& path, const std::strin
   if (v.is_number_float()) {
     std::string s = v.dump();
     if (s.find_first_of("eE") != std::string::npos || s == "null") {
-      throw InputError("bad_number", "\"" + path + "\" = " + s + " is out of range for " + expected + ".");
+      throw field_error("bad_number", path, field_words(path, true) + " (" + s + ") is out of range for " + expected + ".");
     }
     return s;
   }
@@ -48,6 +137,44 @@ std::string number_text(const json& v, const std::string& path, const std::strin
 }
 
 }  // namespace
+
+std::string field_words(std::string_view path, bool capital) {
+  const std::vector<PathPart> parts = path_parts(path);
+  // From the innermost part out: "the minutes" "of row 4 of the usage".
+  std::vector<std::string> phrases;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const bool list_next = i + 1 < parts.size() && parts[i + 1].name.empty();
+    if (parts[i].name.empty()) continue;
+    if (list_next) {
+      phrases.push_back(item_words(parts[i].name, parts[i + 1].index));
+    } else {
+      // A plan change's "from" and "to" are plans, not countries.
+      const bool plan_change = i >= 2 && parts[i - 2].name == "plan_changes";
+      const std::string w = plan_change && parts[i].name == "to"     ? std::string("new plan")
+                            : plan_change && parts[i].name == "from" ? std::string("current plan")
+                                                                     : member_words(parts[i].name);
+      phrases.push_back(w.rfind("the ", 0) == 0 ? w : "the " + w);
+    }
+  }
+  std::string words;
+  for (auto it = phrases.rbegin(); it != phrases.rend(); ++it) words += (words.empty() ? "" : " of ") + *it;
+  if (words.empty()) words = "the document";
+  if (capital && words[0] >= 'a' && words[0] <= 'z') words[0] = char(words[0] - 'a' + 'A');
+  return words;
+}
+
+json path_list(std::string_view path) {
+  json list = json::array();
+  for (const PathPart& p : path_parts(path)) {
+    if (p.name.empty()) list.push_back(p.index);
+    else list.push_back(std::string(p.name));
+  }
+  return list;
+}
+
+InputError field_error(const std::string& code, const std::string& path, const std::string& sentence) {
+  return InputError(code, sentence).with_path(path);
+}
 
 std::pair<long, long> line_and_column(std::string_view text, std::size_t byte_offset) {
   long line = 1;
@@ -114,15 +241,25 @@ json parse_json(std::string_view text, const std::string& file) {
 }
 
 Money money_value(const json& v, const std::string& path) {
-  return Money::parse(number_text(v, path, "an amount like \"0.0240\""), "\"" + path + "\"");
+  try {
+    return Money::parse(number_text(v, path, "an amount like \"0.0240\""), field_words(path, true));
+  } catch (const InputError& e) {
+    throw e.with_path(path);
+  }
 }
 
 Minutes minutes_value(const json& v, const std::string& path) {
   // A JSON number may carry binary-float noise past the 6th decimal (see ExtraDecimals); a string must not.
   const ExtraDecimals extra = v.is_number_float() ? ExtraDecimals::round_half_up : ExtraDecimals::reject;
-  Minutes m = Minutes::from_micros(
-      parse_fixed(number_text(v, path, "a number of minutes"), "\"" + path + "\"", extra));
-  if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" cannot be negative (" + m.to_string() + ").");
+  Minutes m;
+  try {
+    m = Minutes::from_micros(parse_fixed(number_text(v, path, "a number of minutes"), field_words(path, true), extra));
+  } catch (const InputError& e) {
+    throw e.with_path(path);
+  }
+  if (m.is_negative()) {
+    throw field_error("bad_value", path, field_words(path, true) + " cannot be negative (" + m.to_string() + ").");
+  }
   return m;
 }
 
@@ -134,15 +271,17 @@ std::string text_value(const json& v, const std::string& path) {
 std::int64_t count_value(const json& v, const std::string& path) {
   if (v.is_number_unsigned()) {
     if (v.get<std::uint64_t>() > 1'000'000'000ULL)
-      throw InputError("bad_value", "\"" + path + "\" is implausibly large (" + v.dump() + ").");
+      throw field_error("bad_value", path, field_words(path, true) + " is implausibly large (" + v.dump() + ").");
     return static_cast<std::int64_t>(v.get<std::uint64_t>());
   }
   if (v.is_number_integer()) {
     if (v.get<std::int64_t>() < 0)
-      throw InputError("bad_value", "\"" + path + "\" cannot be negative (" + v.dump() + ").");
+      throw field_error("bad_value", path, field_words(path, true) + " cannot be negative (" + v.dump() + ").");
     return v.get<std::int64_t>();
   }
-  if (v.is_number_float()) throw InputError("bad_value", "\"" + path + "\" must be a whole number, not " + v.dump() + ".");
+  if (v.is_number_float()) {
+    throw field_error("bad_value", path, field_words(path, true) + " must be a whole number, not " + v.dump() + ".");
+  }
   wrong_type(v, path, "a whole number");
 }
 
@@ -152,7 +291,7 @@ bool bool_value(const json& v, const std::string& path) {
 }
 
 const json* find_member(const json& obj, const char* key, const std::string& path) {
-  if (!obj.is_object()) wrong_type(obj, path.empty() ? "(document)" : path, "an object");
+  if (!obj.is_object()) wrong_type(obj, path, "an object");
   auto it = obj.find(std::string_view(key));  // a string_view key: no strlen in every comparison of the lookup
   if (it == obj.end() || it->is_null()) return nullptr;
   return &*it;
@@ -161,7 +300,7 @@ const json* find_member(const json& obj, const char* key, const std::string& pat
 const json& require_member(const json& obj, const char* key, const std::string& path) {
   const json* v = find_member(obj, key, path);
   const std::string where = path.empty() ? std::string(key) : path + "." + key;
-  if (!v) throw InputError("missing_value", "\"" + where + "\" is required but missing.");
+  if (!v) throw field_error("missing_value", where, field_words(where, true) + " is required but missing.");
   return *v;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ccredits/error.hpp"
 #include "ccredits/money.hpp"
 
 namespace ccredits {
@@ -20,6 +21,14 @@ std::pair<long, long> line_and_column(std::string_view text, std::size_t byte_of
 
 // A value at `path` (e.g. "licenses[2].users") as Money / Minutes / text / integer, with a clear error.
 // Money accepts a JSON string or number ("0.024" or 0.024, read from its shortest decimal form).
+// A field's path as the input spells it ("usage[3].minutes") in words for people ("the minutes of row 4 of the
+// usage"; `capital` for the start of a sentence), and as the error object's list (["usage", 3, "minutes"]).
+std::string field_words(std::string_view path, bool capital = false);
+json path_list(std::string_view path);
+
+// An InputError about a field: the sentence in words, and the field's path as data.
+InputError field_error(const std::string& code, const std::string& path, const std::string& sentence);
+
 Money money_value(const json& v, const std::string& path);
 Minutes minutes_value(const json& v, const std::string& path);
 std::string text_value(const json& v, const std::string& path);

@@ -66,7 +66,11 @@ std::int64_t multiply_divide_round_half_up(std::int64_t a, wide_int b, wide_int 
   std::int64_t product = 0;
   const bool small = b >= kInt64Min && b <= kInt64Max && denominator > 0 && denominator <= kInt64Max &&
                      !__builtin_mul_overflow(a, static_cast<std::int64_t>(b), &product);
-  if (!small) return divide_round_half_up(wide_int(a) * b, denominator);
+  if (!small) {
+    wide_int wide_product = 0;
+    if (__builtin_mul_overflow(wide_int(a), b, &wide_product)) narrow_or_throw(kInt64Max + 1);  // throws overflow
+    return divide_round_half_up(wide_product, denominator);
+  }
   // The magnitude as unsigned: the most negative int64 included.
   const bool negative = product < 0;
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(product) : static_cast<std::uint64_t>(product);

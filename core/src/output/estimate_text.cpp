@@ -25,6 +25,7 @@ void write_estimate_line(JsonText& out, const EstimateLine& l) {
   out.key("destination").string(l.destination);
   if (!l.from.empty()) out.key("from").string(l.from);
   out.key("minutes").minutes(l.minutes);
+  if (!l.note.empty()) out.key("note").string(l.note);
   out.key("number_type").string(number_type_key(l.number_type));
   if (!l.plan.empty()) out.key("plan").string(l.plan);
   if (!l.pool.empty()) out.key("pool").string(l.pool);

@@ -48,6 +48,10 @@ CallZones call_zones_from_plans(std::string_view plans_text, const std::string& 
         zones.domestic_areas.push_back(std::move(area));
       }
     }
+    if (const json* toll_free = find_member(doc, "toll_free_prefixes", "")) {
+      zones.toll_free_prefixes = code_list(require_member(*toll_free, "prefixes", "toll_free_prefixes"),
+                                           "toll_free_prefixes.prefixes");
+    }
     return zones;
   } catch (const InputError& e) {
     throw e.in_file(file);
@@ -78,8 +82,34 @@ CallRequest parse_call_request(std::string_view text, const std::string& file) {
   }
 }
 
+// The international access code a number was dialled with instead of "+" ("00" or "011"), or "".
+std::string_view access_code(std::string_view typed, std::string_view digits) {
+  if (typed.empty() || typed.front() == '+') return {};
+  if (digits.substr(0, 3) == "011") return "011";
+  if (digits.substr(0, 2) == "00") return "00";
+  return {};
+}
+
 json simulate_call(const RateIndex& index, const CallRequest& request, const CallZones* zones) {
-  const std::string digits = e164_digits(request.number, "The number");
+  std::string digits = e164_digits(request.number, "The number");
+  const std::string access(access_code(trim(request.number), digits));
+  if (!access.empty()) {
+    digits.erase(0, access.size());
+    if (digits.empty() || digits.front() == '*') {
+      throw InputError("bad_number", "The number \"" + request.number + "\" has only the international access code " +
+                                         access + " and no number after it.");
+    }
+  }
+  std::string dialled;
+  if (!access.empty()) {
+    dialled = "Dialled with the international access code " + access + ": read as +" + digits + ". ";
+  }
+  std::string toll_free_prefix;
+  if (zones) {
+    for (const std::string& p : zones->toll_free_prefixes) {
+      if (digits.compare(0, p.size(), p) == 0) toll_free_prefix = p;
+    }
+  }
   // user_out is priced on "Dial-out calls", meeting dial-out on "Dial-out Audio Rates" (DOMAIN.md §5).
   const Sheet sheet = request.kind == CallKind::conf_out ? Sheet::dial_out_audio : Sheet::dial_out_calls;
   const RateRow* row = index.by_number(sheet, digits, request.from);
@@ -137,7 +167,16 @@ json simulate_call(const RateIndex& index, const CallRequest& request, const Cal
       row->per_minute.to_exact_string() + " " + card.currency + " per minute = " + price.usage.to_exact_string() +
       ", plus a connection charge of " + price.connection.to_exact_string() + ": " + cost + " " + card.currency +
       (card.illustrative ? " (illustrative rates, not Microsoft's)." : ".") + " " + pool_reason;
-  return json{{"number", request.number},
+  std::string toll_free_text;
+  if (!toll_free_prefix.empty()) {
+    // Said, not assumed: the caller of a toll-free number normally pays nothing, but Microsoft's rate workbook has
+    // no rate saying calls to them are free, so the card's rate for the prefix stays the price shown.
+    toll_free_text = " +" + digits + " is a toll-free number (+" + toll_free_prefix.substr(0, 1) + " " +
+                     toll_free_prefix.substr(1) + "): its owner pays for the call and the caller normally pays "
+                     "nothing, but Microsoft's rate sheets give no separate rate for calling one, so the price above "
+                     "is the card's rate for its prefix, the most the call can cost.";
+  }
+  json result{{"number", request.number},
               {"digits", digits},
               {"kind", request.kind == CallKind::conf_out ? "conf_out" : "user_out"},
               {"sheet", std::string(sheet_key(sheet))},
@@ -156,7 +195,9 @@ json simulate_call(const RateIndex& index, const CallRequest& request, const Cal
               {"currency", card.currency},
               {"illustrative", card.illustrative},
               {"pool", pool},
-              {"explanation", explanation}};
+              {"explanation", dialled + explanation + toll_free_text}};
+  if (!toll_free_prefix.empty()) result["toll_free"] = true;
+  return result;
 }
 
 }  // namespace ccredits

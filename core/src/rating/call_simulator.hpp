@@ -10,7 +10,8 @@
 
 namespace ccredits {
 
-// The lists the simulator needs from rates/plans.json: "zone_a.countries" and "domestic_areas".
+// The lists the simulator needs from rates/plans.json: "zone_a.countries", "domestic_areas" and
+// "toll_free_prefixes.prefixes".
 struct CallZones {
   struct DomesticArea {
     std::vector<std::string> users_in;  // licence countries the area applies to
@@ -18,6 +19,7 @@ struct CallZones {
   };
   std::vector<std::string> zone_a;
   std::vector<DomesticArea> domestic_areas;
+  std::vector<std::string> toll_free_prefixes;  // E.164 digits of toll-free numbers ("1800": +1 800 …)
 };
 CallZones call_zones_from_plans(std::string_view plans_text, const std::string& file);
 
@@ -32,6 +34,8 @@ struct CallRequest {
 // {"from", "number", "seconds", "kind"?}; errors name the field.
 CallRequest parse_call_request(std::string_view text, const std::string& file);
 
+// Numbers are read in E.164 form, or as dialled with an international access code: 00 (most countries) or 011 (the
+// North American Numbering Plan) in place of the "+".
 // Prices the call with price_call (6-second increments, connection per call) and says where it is billed.
 // zones == nullptr: the pool is not decided (plans not loaded) and the answer says so.
 json simulate_call(const RateIndex& index, const CallRequest& request, const CallZones* zones);

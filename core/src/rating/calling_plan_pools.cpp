@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
 #include "rating/estimate_builder.hpp"
+#include "rating/what_if.hpp"
 
 namespace ccredits::detail {
 namespace {
@@ -15,6 +17,7 @@ struct Draw {
   std::size_t usage_index;
   Minutes share;     // the plan's share of the row's minutes
   Minutes weighted;  // what it uses of the pool
+  RowFraction part;  // the plan's exact share of the row
 };
 
 struct PlanPool {
@@ -51,19 +54,18 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       pools.push_back(std::move(p));
       const CallingPlanInfo& info = plans.plan(l.plan);
       if (info.not_sold_in.count(l.country)) {
-        out.warnings.push_back(l.path + ": the " + std::string(plan_key(l.plan)) + " plan is not sold in " +
-                               l.country + " (" + info.source + "); its minutes are still counted as entered.");
+        out.warnings.push_back(field_words(l.path, true) + ": the " + plan_title(l.plan) + " plan is not sold in " +
+                               l.country + "; its minutes are still counted as entered.");
       }
       if (l.plan == Plan::payg && !plans.payg_zone_of(l.country)) {
-        out.warnings.push_back(l.path + ": " + l.country +
-                               " is not in a Pay-As-You-Go Calling Plan zone listed in plans.json (" + info.source +
-                               "); its minutes are billed as Pay-As-You-Go all the same.");
+        out.warnings.push_back(field_words(l.path, true) + ": " + l.country +
+                               " is not in a Pay-As-You-Go Calling Plan zone; its minutes are billed as Pay-As-You-Go all the same.");
       }
       if (l.plan == Plan::domestic_120 && !info.pooled) {
         // Choice: the monthly usage of a scenario is per country, not per user, so the per-user allowance is
         // modelled as users x 120 minutes. That is exact only when no user exceeds 120 minutes while another
         // stays below: say so.
-        out.warnings.push_back(l.path + ": Domestic 120 (" + info.capability +
+        out.warnings.push_back(field_words(l.path, true) + ": Domestic 120 (" + info.capability +
                                ") minutes are not pooled: each user has 120 minutes. The estimate counts users x 120 "
                                "as if usage were spread evenly; users above 120 minutes cost more than shown.");
       }
@@ -79,7 +81,8 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
   std::vector<std::int64_t> users;
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
-    if (row.kind != UsageKind::user_out || row.minutes.is_zero()) continue;
+    // A row of calls without minutes still pays its connection charges.
+    if (row.kind != UsageKind::user_out || (row.minutes.is_zero() && row.calls == 0)) continue;
     // The plans of the row's licence country that can place calls, and their users.
     calling.clear();
     users.clear();
@@ -102,14 +105,14 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     if (calling.empty()) {
       if (has_none_plan) {
         // CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
-        out.warnings.push_back(row.path + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
+        out.warnings.push_back(field_words(row.path, true) + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
                                "cannot place PSTN calls through Microsoft; its " + row.minutes.to_string() +
                                " minutes are not charged.");
         continue;
       }
       // Choice: usage from a country without licences is billed in full, as Pay-As-You-Go, so the estimate never
       // understates what credits must cover; the warning asks for the licences.
-      out.warnings.push_back(row.path + ": no licences are entered for users in " + row.from + "; its " +
+      out.warnings.push_back(field_words(row.path, true) + ": no licences are entered for users in " + row.from + "; its " +
                              row.minutes.to_string() + " minutes are billed in full as Pay-As-You-Go. Add the " +
                              row.from + " licences to count their included minutes.");
       Charge c = base;
@@ -120,22 +123,26 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     }
     // CONTRACT.md: usage from a country with users on several plans is shared in proportion to users.
     const std::vector<Minutes> shares = split_by_weights(row.minutes, users);
+    std::int64_t all_users = 0;
+    for (std::int64_t u : users) all_users += u;
     for (std::size_t k = 0; k < calling.size(); ++k) {
       PlanPool& pool = pools[calling[k]];
       const Minutes share = shares[k];
-      if (share.is_zero()) continue;
+      const RowFraction part = RowFraction{}.times(users[k], all_users);
+      if (share.is_zero() && row.calls == 0) continue;
       Charge c = base;
       c.plan = plan_key(pool.plan);
       c.usage_minutes = share;
+      c.part = part;
       if (pool.plan == Plan::payg) {
         // DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
         c.use_case = "payg_outbound";
         c.billed = share;
         bill(c, rates, out);
       } else if (plans.is_domestic(row.from, row.to)) {
-        pool.draws.push_back({&row, i, share, share});
+        pool.draws.push_back({&row, i, share, share, part});
       } else if (!pool.international_weight.is_zero()) {
-        pool.draws.push_back({&row, i, share, share.scaled(pool.international_weight.micros(), kFixedScale)});
+        pool.draws.push_back({&row, i, share, share.scaled(pool.international_weight.micros(), kFixedScale), part});
       } else {
         // DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
         c.use_case = "calling_plan_overage";
@@ -180,6 +187,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       c.pool = id;
       c.usage_minutes = d.share;
       c.billed = outcome.billed_part(d.share);
+      c.part = outcome.billed_fraction(d.part);
       bill(c, rates, out);
     }
   }

@@ -2,6 +2,7 @@
 // audio-conferencing-zones.md): meeting dial-out against the tenant's pools at "Dial-out Audio Rates", and
 // everything billed for pay-per-minute licences.
 #include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
 #include "rating/estimate_builder.hpp"
 
 namespace ccredits::detail {
@@ -13,6 +14,7 @@ struct Draw {
   Minutes share;    // the row's minutes on pooled licences
   Minutes minutes;  // what is still to be covered when it reaches this pool
   const char* pool;
+  RowFraction part;  // the exact part of the row still to be covered
 };
 
 bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const UsageRow& row) {
@@ -21,7 +23,7 @@ bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const Usa
 }
 
 // What a pool leaves of a dial-out draw, billed at the destination's dial_out_audio rate.
-void bill_draw(const Draw& d, Minutes billed, const RateIndex& rates, Estimate& out) {
+void bill_draw(const Draw& d, Minutes billed, const RowFraction& part, const RateIndex& rates, Estimate& out) {
   Charge c;
   c.row = d.row;
   c.usage_index = d.usage_index;
@@ -31,6 +33,7 @@ void bill_draw(const Draw& d, Minutes billed, const RateIndex& rates, Estimate& 
   c.pool = d.pool;
   c.usage_minutes = d.share;
   c.billed = billed;
+  c.part = part;
   bill(c, rates, out);
 }
 
@@ -68,50 +71,61 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
     if (row.kind != UsageKind::conf_out && row.kind != UsageKind::toll_in) continue;
-    if (row.minutes.is_zero()) continue;
+    // A row of calls without minutes still pays its connection charges.
+    if (row.minutes.is_zero() && row.calls == 0) continue;
     Charge c;
     c.row = &row;
     c.usage_index = i;
     // Choice: with both pay-per-minute and pooled licences, a row is shared between them in proportion to
     // licences (the scenario does not say which organizers place which calls).
     std::vector<Minutes> shares = {row.minutes, Minutes()};  // {pooled licences, pay-per-minute}
-    if (per_minute > 0) shares = pooled_licences > 0 ? split_by_weights(row.minutes, {pooled_licences, per_minute})
-                                                     : std::vector<Minutes>{Minutes(), row.minutes};
+    const std::int64_t all_licences = pooled_licences + per_minute;
+    RowFraction pooled_part;  // the exact shares of the row, for its calls
+    RowFraction per_minute_part = pooled_part.times(0, 1);
+    if (per_minute > 0) {
+      shares = pooled_licences > 0 ? split_by_weights(row.minutes, {pooled_licences, per_minute})
+                                   : std::vector<Minutes>{Minutes(), row.minutes};
+      pooled_part = RowFraction{}.times(pooled_licences, all_licences);
+      per_minute_part = RowFraction{}.times(per_minute, all_licences);
+    }
     if (row.kind == UsageKind::toll_in) {
       // DOMAIN.md §2.5: dial-in to toll numbers is billed only for pay-per-minute licences.
       c.use_case = "pay_per_minute_conferencing";
       c.sheet = Sheet::toll_in;
       c.country = row.country;
       c.usage_minutes = c.billed = shares[1];
+      c.part = per_minute_part;
       bill(c, rates, out);
       continue;
     }
     any_conf_out = true;
     c.sheet = Sheet::dial_out_audio;
     c.country = row.to;
-    if (!shares[1].is_zero()) {
+    if (!per_minute_part.is_zero()) {
       // DOMAIN.md §2.5: pay-per-minute licences have no pool; every dial-out minute is billed.
       Charge ppm = c;
       ppm.use_case = "pay_per_minute_conferencing";
       ppm.usage_minutes = ppm.billed = shares[1];
+      ppm.part = per_minute_part;
       bill(ppm, rates, out);
     }
     const Minutes pooled = shares[0];
-    if (pooled.is_zero()) continue;
+    if (pooled_part.is_zero()) continue;
     if (pooled_licences == 0 && per_minute == 0 && !warned_no_licences) {
       warned_no_licences = true;
-      out.warnings.push_back(row.path + ": meeting dial-out without Audio Conferencing licences in the scenario: "
+      out.warnings.push_back(field_words(row.path, true) + ": meeting dial-out without Audio Conferencing licences in the scenario: "
                              "there is no dial-out pool, every dial-out minute is billed.");
     }
     // DOMAIN.md §4: US/CA minutes use the "dial-out to USA/CAN" pool first, Zone A minutes the standard pool
     // (60 per licence), non-Zone-A (and premium) minutes are always billed (§2.2a).
     if (us_ca > 0 && pool_covers(plans.conf_us_ca, plans, row)) {
-      us_ca_draws.push_back({&row, i, pooled, pooled, "conference_dial_out US+CA"});
+      us_ca_draws.push_back({&row, i, pooled, pooled, "conference_dial_out US+CA", pooled_part});
     } else if (pool_covers(plans.conf_standard, plans, row)) {
-      zone_a_draws.push_back({&row, i, pooled, pooled, "conference_dial_out A"});
+      zone_a_draws.push_back({&row, i, pooled, pooled, "conference_dial_out A", pooled_part});
     } else {
       c.use_case = "conference_dial_out";
       c.usage_minutes = c.billed = pooled;
+      c.part = pooled_part;
       bill(c, rates, out);
     }
   }
@@ -123,12 +137,13 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     out.pools.push_back(conference_pool("US+CA", us_ca, us_ca_pool, outcome, plans.conf_us_ca.source));
     for (const Draw& d : us_ca_draws) {
       const Minutes left = outcome.billed_part(d.minutes);
-      if (left.is_zero()) continue;
+      const RowFraction left_part = outcome.billed_fraction(d.part);
+      if (left_part.is_zero()) continue;
       // What the US/CA pool does not cover goes on to the Zone A pool when the destination is in Zone A.
       if (pool_covers(plans.conf_standard, plans, *d.row)) {
-        zone_a_draws.push_back({d.row, d.usage_index, d.share, left, "conference_dial_out US+CA, A"});
+        zone_a_draws.push_back({d.row, d.usage_index, d.share, left, "conference_dial_out US+CA, A", left_part});
       } else {
-        bill_draw(d, left, rates, out);
+        bill_draw(d, left, left_part, rates, out);
       }
     }
   }
@@ -138,7 +153,9 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     for (const Draw& d : zone_a_draws) used.push_back(d.minutes);
     const PoolOutcome outcome = settle_pool(standard_pool, used);
     out.pools.push_back(conference_pool("A", standard, standard_pool, outcome, plans.conf_standard.source));
-    for (const Draw& d : zone_a_draws) bill_draw(d, outcome.billed_part(d.minutes), rates, out);
+    for (const Draw& d : zone_a_draws) {
+      bill_draw(d, outcome.billed_part(d.minutes), outcome.billed_fraction(d.part), rates, out);
+    }
   }
 }
 

@@ -4,17 +4,68 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "ccredits/error.hpp"
 #include "rating/estimate_builder.hpp"
+#include "reference/countries.hpp"
 
 namespace ccredits {
 namespace detail {
 
+namespace {
+
+wide_int greatest_common_divisor(wide_int a, wide_int b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    const wide_int r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+wide_int checked_product(wide_int a, wide_int b) {
+  wide_int r;
+  if (__builtin_mul_overflow(a, b, &r)) {
+    throw InputError("overflow", "An amount is too large to compute exactly (more than 9,223,372 billion).");
+  }
+  return r;
+}
+
+}  // namespace
+
+RowFraction RowFraction::times(wide_int numerator, wide_int denominator) const {
+  if (num == 0 || numerator == 0) return RowFraction{0, 1};
+  // Reduced crosswise before multiplying, so the usual shares (users of a plan, a pool's overage) stay small.
+  const wide_int g1 = greatest_common_divisor(num, denominator);
+  const wide_int g2 = greatest_common_divisor(numerator, den);
+  RowFraction r{checked_product(num / g1, numerator / g2), checked_product(den / g2, denominator / g1)};
+  const wide_int g = greatest_common_divisor(r.num, r.den);
+  r.num /= g;
+  r.den /= g;
+  return r;
+}
+
 void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   const UsageRow& row = *c.row;
-  if (c.billed.is_zero() || row.minutes.is_zero()) return;
+  // Calls are billed in the exact proportion of the row billed (a row of calls without minutes included).
+  const bool calls_billed = row.calls > 0 && !c.part.is_zero();
+  if (c.billed.is_zero() && !calls_billed) return;
   const RateRow* rate = rates.by_country(c.sheet, c.country, row.number_type, c.origin);
+  NumberType priced_type = row.number_type;
+  if (!rate && row.number_type == NumberType::all && c.sheet == Sheet::dial_out_audio) {
+    // DOMAIN.md §5: meeting dial-out minutes of no particular number type, to a country the card prices only per
+    // type, are priced at its highest non-premium rate, so the estimate never understates them.
+    for (NumberType t : {NumberType::wireline, NumberType::wireless}) {
+      const RateRow* typed = rates.by_country(c.sheet, c.country, t, c.origin);
+      if (typed && (!rate || std::tie(typed->per_minute, typed->connection) > std::tie(rate->per_minute, rate->connection))) {
+        rate = typed;
+        priced_type = t;
+      }
+    }
+  }
   if (!rate) {
     // CONTRACT.md: a type falls back to the country's `all` row, never the other way; so "all" minutes to a country
     // priced only per type are an error that says which types to choose from.
@@ -28,15 +79,16 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
                                    ? " Load a rate card that has it."
                                    : " The card prices " + std::string(c.country) + " per number type (" + typed +
                                          "): choose the number type of these minutes.";
-    throw InputError("missing_rate", "The " + rates.card().currency + " rate card (effective " +
-                                         rates.card().effective + ") has no \"" + std::string(sheet_title(c.sheet)) +
-                                         "\" rate (sheet " + std::string(sheet_key(c.sheet)) + ") for destination " +
-                                         std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
-                                         "), needed by " + row.path + "." + advice);
+    throw field_error("missing_rate", typed.empty() ? row.path : row.path + ".number_type",
+                      "The " + rates.card().currency + " rate card (effective " + rates.card().effective +
+                          ") has no rate on its \"" + std::string(sheet_title(c.sheet)) + "\" sheet for destination " +
+                          std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
+                          "), needed by " + field_words(row.path) + "." + advice);
   }
-  // Connection charges per call (CONTRACT.md `calls`), billed in the same proportion as the row's minutes.
-  const Money amount = rate->per_minute.for_minutes(c.billed) +
-                       rate->connection.scaled(wide_int(row.calls) * c.billed.micros(), row.minutes.micros());
+  // Connection charges per call (CONTRACT.md `calls`): calls x the exact part of the row billed, rounded once.
+  const wide_int billed_calls = checked_product(row.calls, c.part.num);
+  const Money connection = calls_billed ? rate->connection.scaled(billed_calls, c.part.den) : Money();
+  const Money amount = rate->per_minute.for_minutes(c.billed) + connection;
   // The totals are exact sums of the lines' exact amounts (all non-negative, so the order of the sum cannot
   // decide whether it overflows).
   out.monthly_total += amount;
@@ -51,7 +103,13 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   line.usage_index = c.usage_index;
   line.destination = rate->destination;
   line.country = c.country;
-  line.number_type = row.number_type;
+  line.number_type = priced_type;
+  if (priced_type != row.number_type) {
+    const Country* named = shipped_countries().find(c.country);
+    line.note = "No number type given: priced at the highest non-premium rate for " +
+                (named ? named->name : std::string(c.country)) + " (" + std::string(number_type_key(priced_type)) +
+                "), so the estimate is never understated.";
+  }
   line.sheet = c.sheet;
   if (row.kind == UsageKind::user_out) line.from = row.from;
   line.plan = c.plan;
@@ -61,14 +119,14 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   line.minutes = c.billed;
   line.rate = rate->per_minute;
   line.connection = rate->connection;
-  const wide_int calls_micros = wide_int(row.calls) * kFixedScale;
-  line.calls = Minutes::from_micros(divide_round_half_up(calls_micros * c.billed.micros(), row.minutes.micros()));
+  line.calls = calls_billed ? Minutes::whole(row.calls).scaled(c.part.num, c.part.den) : Minutes();
   line.amount = amount;
   out.lines.push_back(std::move(line));
 }
 
 PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws) {
   PoolOutcome o;
+  o.included = included;
   for (const Minutes& m : weighted_draws) o.used += m;
   if (o.used > included) o.overage = o.used - included;
   return o;

@@ -29,7 +29,8 @@ struct EstimateLine {
   std::size_t usage_index = 0;
   std::string destination;  // the rate row's destination name, e.g. "France-Mobile"
   std::string country;      // destination country (toll-free / toll: the number's country)
-  NumberType number_type = NumberType::all;
+  NumberType number_type = NumberType::all;  // the type priced (may differ from the row's: see `note`)
+  std::string note;         // set when the line was priced by a rule the row did not spell out
   Sheet sheet = Sheet::dial_out_calls;
   std::string from;         // user_out: the user's licence country
   std::string_view plan;    // user_out: the plan whose users the minutes are attributed to (plan_key(): static)

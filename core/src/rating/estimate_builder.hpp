@@ -8,6 +8,16 @@
 
 namespace ccredits::detail {
 
+// An exact part of a usage row (num / den, kept reduced): the plan's share of it times what a pool leaves. The row's
+// calls are billed with this fraction, not with the ratio of rounded minutes, so connection charges are rounded once.
+struct RowFraction {
+  wide_int num = 1;
+  wide_int den = 1;
+  bool is_zero() const { return num == 0; }
+  // this x numerator / denominator, reduced (throws InputError{"overflow"} past 128 bits).
+  RowFraction times(wide_int numerator, wide_int denominator) const;
+};
+
 // What is billed of one usage row (or of one plan's share of it).
 struct Charge {
   const UsageRow* row = nullptr;
@@ -21,6 +31,7 @@ struct Charge {
   std::string_view pool;
   Minutes usage_minutes;          // of this share, before pools
   Minutes billed;                 // billed minutes
+  RowFraction part;               // the exact part of the row billed (its calls are billed in this proportion)
 };
 
 // Prices a charge at its sheet's rate and appends the line. A missing rate is an InputError naming the
@@ -30,11 +41,19 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out);
 // A pool shared by several draws is exceeded pro rata (CONTRACT.md "Estimate"): each draw's billed part is
 // minutes x (use - included) / use. used and overage are in the pool's (possibly weighted) minutes.
 struct PoolOutcome {
+  Minutes included;
   Minutes used;
   Minutes overage;
   Minutes billed_part(Minutes minutes) const {
     if (overage.is_zero() || used.is_zero()) return Minutes();
     return minutes.scaled(overage.micros(), used.micros());
+  }
+  // The exact part of each draw that is billed: (use - included) / use; all of it when nothing is included (a draw
+  // of calls without minutes still pays its connection charges there).
+  RowFraction billed_fraction(const RowFraction& draw) const {
+    if (included.is_zero()) return draw;
+    if (overage.is_zero()) return draw.times(0, 1);
+    return draw.times(overage.micros(), used.micros());
   }
 };
 PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws);

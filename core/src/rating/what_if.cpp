@@ -1,6 +1,7 @@
 #include "rating/what_if.hpp"
 
 #include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
 
 namespace ccredits {
 namespace {
@@ -18,7 +19,7 @@ bool sold_in(const Plans& plans, Plan p, const std::string& country) {
 Plan plan_at(const json& v, const std::string& path) {
   const auto p = plan_from_key(text_value(v, path));
   if (!p) {
-    throw InputError("unknown_plan", "\"" + path + "\" must be domestic, domestic_120, domestic_240, "
+    throw field_error("unknown_plan", path, field_words(path, true) + " must be domestic, domestic_120, domestic_240, "
                                          "domestic_international, payg or none.");
   }
   return *p;
@@ -50,7 +51,7 @@ WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans) {
   WhatIfScenario w{scenario, {}, {}};
   if (!scenario.what_if.is_null()) {
     const json& changes = require_member(scenario.what_if, "plan_changes", "what_if");
-    if (!changes.is_array()) throw InputError("bad_value", "\"what_if.plan_changes\" should be a list.");
+    if (!changes.is_array()) throw field_error("bad_value", "what_if.plan_changes", "The plan changes of the what-if should be a list.");
     for (std::size_t i = 0; i < changes.size(); ++i) {
       const std::string path = "what_if.plan_changes[" + std::to_string(i) + "]";
       const Plan from = plan_at(require_member(changes[i], "from", path), path + ".from");
@@ -76,7 +77,6 @@ json what_if_json(const Scenario& scenario, const Estimate& current, const Plans
                   const std::function<Estimate(const Scenario&)>& estimate_of) {
   const WhatIfScenario w = what_if_scenario(scenario, plans);
   if (w.changes.empty()) return nullptr;
-  const Estimate alt = estimate_of(w.scenario);
   // Built member by member with moves (initializer lists copy every element): this runs on every estimate.
   json changes(json::value_t::array);
   for (const PlanChange& c : w.changes) {
@@ -89,21 +89,36 @@ json what_if_json(const Scenario& scenario, const Estimate& current, const Plans
                      plan_title(c.to);
     changes.push_back(std::move(change));
   }
-  json by_use_case = json::object();
-  for (const auto& [k, v] : alt.by_use_case) by_use_case[k] = v.to_string(2);
-  const Money difference = alt.monthly_total - current.monthly_total;
-  std::string sign = difference.is_negative() ? "" : "+";
   json out(json::value_t::object);
   out["description"] = w.description;
   out["changes"] = std::move(changes);
   out["current_monthly_total"] = current.monthly_total.to_string(2);
+  out["note"] = "Only the per-minute spend from credits is compared; the plans' licence prices are not included.";
+  Estimate alt;
+  try {
+    alt = estimate_of(w.scenario);
+  } catch (const InputError& e) {
+    if (e.code() == "internal") throw;  // a bug in ccredits is never turned into a note
+    // The changed plans can bill minutes the estimate itself never prices (a pool covered them): a rate missing for
+    // those makes only this comparison impossible, and it says so here instead of failing the whole estimate.
+    json error(json::value_t::object);
+    error["code"] = e.code();
+    error["message"] = std::string(e.what());
+    out["error"] = std::move(error);
+    out["summary"] = "The change cannot be priced: " + std::string(e.what());
+    out["warnings"] = json::array();
+    return out;
+  }
+  json by_use_case = json::object();
+  for (const auto& [k, v] : alt.by_use_case) by_use_case[k] = v.to_string(2);
+  const Money difference = alt.monthly_total - current.monthly_total;
+  std::string sign = difference.is_negative() ? "" : "+";
   out["monthly_total"] = alt.monthly_total.to_string(2);
   out["difference"] = difference.to_string(2);
   out["summary"] = "Monthly credit spend " + current.monthly_total.to_string(2) + " -> " + alt.monthly_total.to_string(2) +
                    " " + current.currency + " (" + sign + difference.to_string(2) + " a month).";
   out["by_use_case"] = std::move(by_use_case);
   out["warnings"] = alt.warnings;
-  out["note"] = "Only the per-minute spend from credits is compared; the plans' licence prices are not included.";
   return out;
 }
 

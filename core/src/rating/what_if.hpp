@@ -30,7 +30,8 @@ std::string plan_title(Plan p);
 WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans);
 
 // {"description", "changes", "monthly_total", "current_monthly_total", "difference", "by_use_case", "warnings", "note"}
-// or null when no user changes plan. `estimate_of` is compute_estimate with the same rates and plans.
+// or null when no user changes plan. When the changed plans cannot be priced (a rate missing for minutes they bill),
+// {"description", "changes", "current_monthly_total", "error": {"code", "message"}, "summary", "warnings", "note"}. `estimate_of` is compute_estimate with the same rates and plans.
 json what_if_json(const Scenario& scenario, const Estimate& current, const Plans& plans,
                   const std::function<Estimate(const Scenario&)>& estimate_of);
 

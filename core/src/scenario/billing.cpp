@@ -1,6 +1,7 @@
 #include "scenario/billing.hpp"
 
 #include "ccredits/error.hpp"
+#include "formats/json_input.hpp"
 #include "numbers/text.hpp"
 
 namespace ccredits {
@@ -21,7 +22,7 @@ AccountType account_value(const json& obj, const char* key, const std::string& p
   if (t == "mca") return AccountType::mca;
   if (t == "nce") return AccountType::nce;
   if (t == "ea") return AccountType::ea;
-  throw InputError("bad_value", "\"" + where + "\" must be mosa, mca, nce, ea or unknown, not \"" + t + "\".");
+  throw field_error("bad_value", where, field_words(where, true) + " must be mosa, mca, nce, ea or unknown, not \"" + t + "\".");
 }
 
 Channel channel_value(const json& obj, const std::string& path) {
@@ -33,7 +34,8 @@ Channel channel_value(const json& obj, const std::string& path) {
   if (t == "direct") return Channel::direct;
   if (t == "csp") return Channel::csp;
   if (t == "volume_licensing") return Channel::volume_licensing;
-  throw InputError("bad_value", "\"" + where + "\" must be direct, csp, volume_licensing or unknown, not \"" + t + "\".");
+  throw field_error("bad_value", where,
+                    field_words(where, true) + " must be direct, csp, volume_licensing or unknown, not \"" + t + "\".");
 }
 
 std::string country_or_unknown(const json& obj, const char* key, const std::string& path) {
@@ -44,8 +46,8 @@ std::string country_or_unknown(const json& obj, const char* key, const std::stri
   if (is_unknown_text(raw)) return {};
   std::string c = to_upper_ascii(trim(raw));
   if (!is_country_code(c)) {
-    throw InputError("unknown_country",
-                     "\"" + where + "\" must be a two-letter country code like US or FR, or unknown, not \"" + raw + "\".");
+    throw field_error("unknown_country", where,
+                      field_words(where, true) + " must be a two-letter country code like US or FR, or unknown, not \"" + raw + "\".");
   }
   return c;
 }
@@ -55,7 +57,7 @@ std::string country_or_unknown(const json& obj, const char* key, const std::stri
 Billing parse_billing(const json* billing, const std::string& path) {
   Billing b;
   if (!billing || billing->is_null()) return b;
-  if (!billing->is_object()) throw InputError("bad_value", "\"" + path + "\" should be an object.");
+  if (!billing->is_object()) throw field_error("bad_value", path, field_words(path, true) + " should be an object.");
   b.calling_account = account_value(*billing, "calling_account", path);
   b.default_account = account_value(*billing, "default_account", path);
   b.channel = channel_value(*billing, path);

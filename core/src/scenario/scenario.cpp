@@ -7,6 +7,7 @@
 #include "formats/json_input.hpp"
 #include "formats/json_view.hpp"
 #include "numbers/text.hpp"
+#include "reference/countries.hpp"
 
 namespace ccredits {
 namespace {
@@ -15,20 +16,29 @@ std::string country_value(const JsonValue& v, const ValuePath& path) {
   if (v.is_string() && v.plain() && is_country_code(v.raw())) return std::string(v.raw());  // "US": as it is
   std::string c = to_upper_ascii(trim(text_value(v, path)));
   if (!is_country_code(c)) {
-    throw InputError("unknown_country", "\"" + path.text() + "\" must be a two-letter country code like US or FR, not \"" +
-                                            text_value(v, path) + "\".");
+    throw field_error("unknown_country", path.text(), field_words(path.text(), true) +
+                                                          " must be a two-letter country code like US or FR, not \"" +
+                                                          text_value(v, path) + "\".");
   }
   return c;
 }
 
-// A country where users hold licences or place calls from must be one the plan data knows (plans.json, and
-// countries.json once loaded into Plans::known_countries). Destinations are checked by their rate instead.
+// A country where users hold licences or place calls from must be one the plan data knows (every country it names
+// has Calling Plans). A real country it does not name (rates/countries.json) is one where Calling Plans are not sold,
+// and is refused with that sentence, not as an unknown code. Destinations are checked by their rate instead.
 std::string known_country_value(const JsonValue& v, const ValuePath& path, const Plans* plans) {
   std::string c = country_value(v, path);
   if (plans && !plans->is_known_country(c)) {
-    throw InputError("unknown_country", "\"" + path.text() + "\" = \"" + c +
-                                            "\" is not a country the plan data (" + plans->file +
-                                            ") knows; use an ISO 3166 alpha-2 code such as US, GB or DE.");
+    if (const Country* country = shipped_countries().find(c)) {
+      throw field_error("calling_plans_not_sold", path.text(),
+                        "Calling Plans are not sold in " + country->name + " (" + c + "), so users licensed there " +
+                            "cannot call through Microsoft Calling Plans or pay for calls from credits (" +
+                            field_words(path.text()) + "). Country and region availability: "
+                           "https://learn.microsoft.com/en-us/microsoftteams/country-and-region-availability-for-audio-conferencing-and-calling-plans/country-and-region-availability-for-audio-conferencing-and-calling-plans");
+    }
+    throw field_error("unknown_country", path.text(), field_words(path.text(), true) + " (\"" + c +
+                                                          "\") is not a country code; use an ISO 3166 alpha-2 code "
+                                                          "such as US, GB or DE.");
   }
   return c;
 }
@@ -53,7 +63,8 @@ UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plan
   else if (kind == "toll_free_in") row.kind = UsageKind::toll_free_in;
   else if (kind == "toll_in") row.kind = UsageKind::toll_in;
   else {
-    throw InputError("bad_value", "\"" + path + ".kind\" must be user_out, conf_out, toll_free_in or toll_in, not \"" +
+    throw field_error("bad_value", path + ".kind", field_words(path + ".kind", true) +
+                                       " must be user_out, conf_out, toll_free_in or toll_in, not \"" +
                                       kind + "\".");
   }
   if (field[from_field].present()) row.from = known_country_value(field[from_field], at("from"), plans);
@@ -62,13 +73,17 @@ UsageRow usage_from_json(const JsonValue& j, const std::string& path, const Plan
   if (field[service_field].present()) {
     row.service = text_value(field[service_field], at("service"));
     if (row.service != "conferencing" && row.service != "auto_attendant" && row.service != "call_queue") {
-      throw InputError("bad_value", "\"" + path + ".service\" must be conferencing, auto_attendant or call_queue, not \"" +
+      throw field_error("bad_value", path + ".service", field_words(path + ".service", true) +
+                                         " must be conferencing, auto_attendant or call_queue, not \"" +
                                         row.service + "\".");
     }
   }
   if (field[number_type_field].present()) {
     auto nt = number_type_from_text(text_value(field[number_type_field], at("number_type")));
-    if (!nt) throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium.");
+    if (!nt) {
+      throw field_error("bad_value", path + ".number_type",
+                        field_words(path + ".number_type", true) + " must be all, wireline, wireless or premium.");
+    }
     row.number_type = *nt;
   }
   row.minutes = minutes_value(required(minutes_field), at("minutes"));
@@ -90,7 +105,8 @@ License license_from_json(const JsonValue& j, const std::string& path, const Pla
   const std::string plan = text_value(require_member(j, "plan", path), path + ".plan");
   const auto p = plan_from_key(plan);
   if (!p) {
-    throw InputError("unknown_plan", "\"" + path + ".plan\" must be domestic, domestic_120, domestic_240, "
+    throw field_error("unknown_plan", path + ".plan", field_words(path + ".plan", true) +
+                                          " must be domestic, domestic_120, domestic_240, "
                                      "domestic_international, payg or none, not \"" + plan + "\".");
   }
   l.plan = *p;
@@ -123,12 +139,12 @@ void check_allowed(const json& v, const std::string& name, const std::string& pa
   }
   std::string list;
   for (const auto& a : info->allowed) list += (list.empty() ? "" : " or ") + a;
-  throw InputError("bad_value", "\"" + path + "\" must be " + list + " (" + info->source + "), not " + text + ".");
+  throw field_error("bad_value", path, field_words(path, true) + " must be " + list + ", not " + text + ".");
 }
 
 SettingOverrides settings_from_json(const json& j, const Plans* plans) {
   SettingOverrides s;
-  if (!j.is_object()) throw InputError("bad_value", "\"settings\" should be an object.");
+  if (!j.is_object()) throw field_error("bad_value", "settings", "The settings should be an object.");
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string path = "settings." + it.key();
     if (it->is_null()) continue;
@@ -137,16 +153,17 @@ SettingOverrides settings_from_json(const json& j, const Plans* plans) {
     else if (it.key() == "billing_increment_seconds") s.billing_increment_seconds = count_value(*it, path);
     else if (it.key() == "dial_out_pool_basis") s.dial_out_pool_basis = text_value(*it, path);
     else {
-      throw InputError("bad_value", "\"" + path + "\" is not a setting; the settings are uk_domestic_minutes, "
+      throw field_error("bad_value", path, "\"" + it.key() + "\" is not a setting; the settings are uk_domestic_minutes, "
                                     "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis.");
     }
     check_allowed(*it, it.key(), path, plans);
   }
   if (s.dial_out_pool_basis && *s.dial_out_pool_basis != "assigned" && *s.dial_out_pool_basis != "purchased") {
-    throw InputError("bad_value", "\"settings.dial_out_pool_basis\" must be \"assigned\" or \"purchased\".");
+    throw field_error("bad_value", "settings.dial_out_pool_basis",
+                      "The dial-out pool basis setting must be \"assigned\" or \"purchased\".");
   }
   if (s.billing_increment_seconds && *s.billing_increment_seconds <= 0) {
-    throw InputError("bad_value", "\"settings.billing_increment_seconds\" must be positive.");
+    throw field_error("bad_value", "settings.billing_increment_seconds", "The billing increment setting must be positive.");
   }
   return s;
 }
@@ -154,7 +171,9 @@ SettingOverrides settings_from_json(const json& j, const Plans* plans) {
 template <typename Fn>
 void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
   if (const JsonValue list = find_member(doc, key, ""); list.present()) {
-    if (!list.is_array()) throw InputError("bad_value", "\"" + std::string(key) + "\" should be a list.");
+    if (!list.is_array()) {
+      throw field_error("bad_value", std::string(key), field_words(key, true) + " should be a list.");
+    }
     const std::string_view name(key);
     list.for_each_element([&](std::size_t i, const JsonValue& item) {
       // "usage[12]", written in one buffer (a few string concatenations per row add up in wasm)
@@ -225,7 +244,9 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     }
     if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
       s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
-      if (s.currency.size() != 3) throw InputError("bad_value", "\"currency\" must be a three-letter ISO 4217 code such as USD.");
+      if (s.currency.size() != 3) {
+        throw field_error("bad_value", "currency", "The currency must be a three-letter ISO 4217 code such as USD.");
+      }
     }
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
     if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
