@@ -329,3 +329,43 @@ TEST_CASE("usage: Graph JSON larger than the cap is refused, not buffered withou
     CHECK(e.code() == "usage_json_too_large");
   }
 }
+
+TEST_CASE("usage: a Direct Routing export is recognised, its failed calls counted, nothing priced", "[usage]") {
+  // The Direct Routing export's shape (26 columns, "AAD ObjectId", "Success", no Charge), with invented values.
+  const std::string header =
+      "CorrelationId,AAD ObjectId,UPN,Display Name,User country,External Country,Invite time,Start time,Failure time,"
+      "End time,Duration (seconds),Success,Caller Number,Callee Number,Call type,Call Direction,Azure region for Media,"
+      "Azure region for Signaling,Final SIP code,Final Microsoft subcode,Final SIP Phrase,SBC FQDN,Media bypass,"
+      "Shared correlation ID,Administrative Units,Transfer or Correlation ID\n";
+  const std::string answered =
+      "0001,,ana@contoso.com,Ana,FR,FR,2026-10-01T09:00:00.0000000Z,2026-10-01T09:00:02.0000000Z,,"
+      "2026-10-01T09:05:02.0000000Z,300,Yes,+3314000****,+33612345678,ByotOut,Outbound,EUWE,EUWE,0,540000,BYE,"
+      "sbc.contoso.com,No,0001,,\n";
+  const std::string failed =
+      "0002,,,,FR,FR,2026-10-01T10:00:00.0000000Z,,2026-10-01T10:00:00.0000000Z,,0,No,+3314000****,+33140000001,"
+      "ByotIn,Inbound,,EUWE,404,511404,Not found,sbc.contoso.com,No,0002,,\n";
+  const json r = import_text(header + answered + failed + failed);
+  CHECK(r["rows"] == 3);
+  CHECK(r["skipped_count"] == 0);
+  CHECK(r["failed_calls"] == 2);
+  CHECK(r["calls"]["direct_routing"] == 1);
+  CHECK(r["rerated"]["total"] == "0.00");
+  REQUIRE(r["notices"].size() == 2);
+  CHECK_THAT(r["notices"][0].get<std::string>(),
+             Catch::StartsWith("This is a Direct Routing report: its 3 calls are billed by your carrier, not from "
+                               "Communication Credits"));
+  CHECK_THAT(r["notices"][1].get<std::string>(), Catch::StartsWith("2 calls did not connect"));
+}
+
+TEST_CASE("usage: the Audio Conferencing dial-out summary is refused with a sentence saying what it is", "[usage]") {
+  const std::string summary = R"({"value": [{"userPrincipalName": "sam@contoso.com", "usageLocation": "DE",
+    "destinationContext": "International", "currency": "EUR", "totalCalls": 3, "totalCallCharge": 1.25,
+    "totalCallSeconds": 400}]})";
+  try {
+    import_text(summary);
+    FAIL("the dial-out summary was read as calls");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "usage_dialout_summary");
+    CHECK_THAT(e.what(), Catch::StartsWith("This is the Audio Conferencing dial-out summary"));
+  }
+}

@@ -44,12 +44,14 @@ constexpr Alias kAliases[] = {
     {"currency", UsageColumn::currency},
     {"capability", UsageColumn::capability},
     {"licensecapability", UsageColumn::capability},
+    {"success", UsageColumn::success},
+    {"successfulcall", UsageColumn::success},
 };
 
 constexpr std::string_view kNames[kUsageColumnCount] = {
     "Call ID",          "User Location",    "UPN",           "User Display Name", "Call Type",
     "Number Type",      "Destination Number", "External Country", "Start Time",      "Duration Seconds",
-    "Connection Fee",   "Charge",           "Currency",      "Capability"};
+    "Connection Fee",   "Charge",           "Currency",      "Capability",        "Success"};
 
 }  // namespace
 

@@ -331,6 +331,17 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
     skip(line, call_type.empty() ? "no Call Type" : "unknown Call Type " + quoted(call_type));
     return;
   }
+  // A call that did not connect (Direct Routing reports: Success = No, no Start time) is a failed call, not a bad
+  // row: counted, never priced.
+  const std::string_view success = value(UsageColumn::success);
+  if (success.size() >= 2 && success.size() <= 5) {
+    const std::string word = to_lower_ascii(success);
+    if (word == "no" || word == "false") {
+      ++failed_calls_;
+      if (*category == CallCategory::direct_routing) ++failed_direct_routing_calls_;
+      return;
+    }
+  }
   int day = 0;
   if (!parse_iso_day(value(UsageColumn::start_time), day)) {
     skip(line, "bad Start Time " + quoted(value(UsageColumn::start_time)) + " (expected ISO 8601, e.g. 2026-10-01T13:45:12Z)");
@@ -479,6 +490,19 @@ void UsageReportReader::finish_json() {
     if (!rows) throw InputError("usage_not_report", "This JSON has no \"value\" list of getPstnCalls rows.", file_);
   }
   if (!rows->is_array()) throw InputError("usage_not_report", "\"value\" should be a list of getPstnCalls rows.", file_);
+  // The Audio Conferencing dial-out summary (Graph getPstnOnlineMeetingDialoutReport) has totals per organizer, not
+  // calls: said what it is instead of reading its rows as calls without a type.
+  for (const json& row : *rows) {
+    if (row.is_object() && (row.contains("totalCallCharge") || row.contains("destinationContext"))) {
+      throw InputError("usage_dialout_summary",
+                       "This is the Audio Conferencing dial-out summary (Microsoft Graph "
+                       "getPstnOnlineMeetingDialoutReport): it gives each organizer's total dial-out calls, seconds "
+                       "and charge, not one row per call, so it cannot be read as a usage report. For the calls, "
+                       "export the PSTN usage report (Teams admin center > Analytics & reports > PSTN and SMS usage > "
+                       "Export) or use Graph getPstnCalls.",
+                       file_);
+    }
+  }
   std::array<std::string, kUsageColumnCount> text;
   std::array<std::string_view, kUsageColumnCount> values;
   for (std::size_t i = 0; i < rows->size(); ++i) {
@@ -528,6 +552,27 @@ json UsageReportReader::result() const {
   out["rows_used"] = rows_used_;
   out["skipped"] = skipped_;
   out["skipped_count"] = skipped_count_;
+  out["failed_calls"] = failed_calls_;
+  // Direct Routing calls are billed by the customer's own carrier (DOMAIN.md §2.7): said, so that a Direct Routing
+  // export is not read as a report of calls credits pay for.
+  json notices = json::array();
+  const std::int64_t direct_routing_calls =
+      by_use_case_[static_cast<std::size_t>(UseCase::direct_routing)].calls + failed_direct_routing_calls_;
+  if (direct_routing_calls > 0 && direct_routing_calls == rows_used_ + failed_calls_) {
+    notices.push_back("This is a Direct Routing report: its " + std::to_string(direct_routing_calls) +
+                      " calls are billed by your carrier, not from Communication Credits, so none of them is priced "
+                      "here. Export the PSTN usage report of your Calling Plans (Teams admin center > Analytics & "
+                      "reports > PSTN and SMS usage > Export) to see what credits pay for.");
+  } else if (direct_routing_calls > 0) {
+    notices.push_back(std::to_string(direct_routing_calls) +
+                      " Direct Routing calls are billed by your carrier, not from Communication Credits: they are "
+                      "counted but not priced.");
+  }
+  if (failed_calls_ > 0) {
+    notices.push_back(std::to_string(failed_calls_) + " calls did not connect (Success: No): they are counted as "
+                      "failed calls and cost nothing.");
+  }
+  out["notices"] = std::move(notices);
   const int days = rows_used_ > 0 ? last_day_ - first_day_ + 1 : 0;
   out["period"] = rows_used_ > 0 ? json{{"from", iso_date(first_day_)}, {"to", iso_date(last_day_)}, {"days", days}}
                                  : json(nullptr);

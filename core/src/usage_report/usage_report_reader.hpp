@@ -119,6 +119,8 @@ class UsageReportReader {
   std::unordered_map<std::uint64_t, Totals> scenario_;
   Rerated rerated_;
   std::int64_t unknown_destination_calls_ = 0;
+  std::int64_t failed_calls_ = 0;                 // rows whose Success says No: calls that did not connect
+  std::int64_t failed_direct_routing_calls_ = 0;
 };
 
 // Days since 1970-01-01 of an ISO 8601 date-time's date ("2026-10-01T13:45:12Z"); false if it is not one.
