@@ -39,7 +39,7 @@ TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are loca
   CHECK_THROWS_WITH(parse_funding(json::parse(R"({"months":13})")), Catch::Contains("months of the funding"));
   CHECK_THROWS_WITH(parse_funding(json::parse(R"({"mode":"monthly"})")), Catch::Contains("funding mode"));
   CHECK_THROWS_WITH(parse_funding(json::parse(R"({"daily_profile":["-1"]})")),
-                    Catch::Contains("item 1 of the daily profile of the funding"));
+                    Catch::Contains("Item 1 of the daily profile of the funding"));
   try {
     parse_funding(json::parse(R"({"months":13})"));
   } catch (const InputError& e) {

@@ -74,7 +74,8 @@ TEST_CASE("Broken plan data names the file and the place", "[plans][errors]") {
     FAIL("loaded");
   } catch (const InputError& e) {
     CHECK(e.file() == "plans.json");
-    CHECK_THAT(e.what(), Catch::Contains("calling_plans.domestic_240.included_minutes"));
+    CHECK(e.path() == "calling_plans.domestic_240.included_minutes");
+  CHECK_THAT(e.what(), Catch::Contains("included minutes of the domestic 240 of the Calling Plans"));
   }
   try {
     load_plans("{\n\"schema\": \"ccredits.plans/1\",\n  \"effective\": ,\n}", "plans.json");

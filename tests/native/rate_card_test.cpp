@@ -60,7 +60,8 @@ TEST_CASE("Broken rate cards give located, readable errors", "[rates][errors]") 
   const InputError rate = load_error(R"({"schema": "ccredits.rates/1", "currency": "USD", "sheets": {
     "toll_in": [{"country": "US", "per_minute": "0,05"}]}})");
   CHECK(rate.code() == "bad_number");
-  CHECK(std::string(rate.what()).find("sheets.toll_in[0].per_minute") != std::string::npos);
+  CHECK(rate.path() == "sheets.toll_in[0].per_minute");
+  CHECK(std::string(rate.what()).find("per-minute rate of row 1 of the Dial-in to toll sheet") != std::string::npos);
 
   const InputError sheet = load_error(R"({"schema": "ccredits.rates/1", "currency": "USD", "sheets": {"x": []}})");
   CHECK(std::string(sheet.what()).find("Unknown sheet \"x\"") != std::string::npos);

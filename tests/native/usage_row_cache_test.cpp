@@ -85,7 +85,8 @@ TEST_CASE("usage row cache: an error is the error of a whole read, and leaves th
     parse_scenario(scenario("-7"), "s.json", &plans(), &cache, 1);
     FAIL("negative minutes were accepted");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("usage[1].minutes") != std::string::npos);
+    CHECK(e.path() == "usage[1].minutes");
+    CHECK(std::string(e.what()).find("row 2 of the usage") != std::string::npos);
   }
   CHECK(cache.text == before);
 }
