@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <tuple>
 
 #include "ccredits/error.hpp"
 #include "workbook_support.hpp"
@@ -226,4 +227,24 @@ TEST_CASE("A workbook whose parts are handed over inflated, as the page's worker
     CHECK(e.code() == "bad_zip");
   }
   CHECK_THROWS_AS(parts.add("xl/media/image1.png", "x"), InputError);
+}
+
+TEST_CASE("A workbook's card written as a JSON card loads back the same", "[workbook][rates]") {
+  const RateCard card = read_workbook_bytes(stored_zip(workbook_parts(
+      {{"Dial-out calls", calls_sheet({{"Any", "France", "33, 336", "All Number Types", "Wireless", "#2.4E-2", "#0.01"},
+                                       {"FR", "Spain", "34", "All Number Types", "Wireline", "#0.019", ""}})}})));
+  const RateCard back = load_rate_card_json(rate_card_json_text(card), "card.json");
+  CHECK(back.currency == "EUR");
+  CHECK(back.source == card.source);
+  for (std::size_t s = 0; s < kSheetCount; ++s) {
+    REQUIRE(back.sheets[s].size() == card.sheets[s].size());
+    for (std::size_t i = 0; i < card.sheets[s].size(); ++i) {
+      const RateRow& a = card.sheets[s][i];
+      const RateRow& b = back.sheets[s][i];
+      CHECK(std::tie(a.origin, a.destination, a.country, a.prefixes, a.number_type) ==
+            std::tie(b.origin, b.destination, b.country, b.prefixes, b.number_type));
+      CHECK(a.per_minute == b.per_minute);
+      CHECK(a.connection == b.connection);
+    }
+  }
 }

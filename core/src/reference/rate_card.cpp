@@ -86,6 +86,23 @@ std::optional<NumberType> number_type_from_text(std::string_view text) {
   return std::nullopt;
 }
 
+std::string rate_card_json_text(const RateCard& card) {
+  json sheets = json::object();
+  for (std::size_t i = 0; i < kSheetCount; ++i) {
+    json rows = json::array();
+    for (const RateRow& r : card.sheets[i]) {
+      rows.push_back({{"origin", r.origin}, {"destination", r.destination}, {"country", r.country},
+                      {"prefixes", r.prefixes}, {"number_type", std::string(number_type_key(r.number_type))},
+                      {"per_minute", r.per_minute.to_exact_string()}, {"connection", r.connection.to_exact_string()}});
+    }
+    sheets[std::string(kSheetKeys[i])] = std::move(rows);
+  }
+  return json{{"schema", "ccredits.rates/1"}, {"currency", card.currency}, {"effective", card.effective},
+              {"source", card.source}, {"illustrative", card.illustrative},
+              {"billing_increment_seconds", card.billing_increment_seconds}, {"sheets", std::move(sheets)}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 RateCard load_rate_card_json(std::string_view text, const std::string& file) {
   const json doc = parse_json(text, file);
   try {

@@ -46,5 +46,8 @@ struct RateCard {
 
 // CONTRACT.md's JSON format. Errors name the file, and line/column for JSON syntax errors.
 RateCard load_rate_card_json(std::string_view text, const std::string& file);
+// The card in that format (a workbook read once, then loaded as a card wherever cards load: the page's module,
+// its import worker). load_rate_card_json of it gives the same card, source lines aside.
+std::string rate_card_json_text(const RateCard& card);
 
 }  // namespace ccredits
