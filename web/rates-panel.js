@@ -68,13 +68,23 @@ export function mountRates(section, calculator, onChange) {
   });
 
   const sheetPicker = selectField('rates.sheet', 'Which sheet a CSV file is', SHEETS, '');
-  const fileInput = h('input', { type: 'file', id: 'rates-file', accept: '.csv,.json,text/csv,application/json', multiple: true });
+  const fileInput = h('input', { type: 'file', id: 'rates-file', accept: '.xlsx,.csv,.json,text/csv,application/json', multiple: true });
   fileInput.addEventListener('change', async () => {
     const messages = [];
     for (const file of fileInput.files) {
       const text = await file.text();
       let result;
-      if (/\.json$/i.test(file.name)) {
+      if (/\.xlsx$/i.test(file.name)) {
+        // Microsoft's workbook as downloaded: read by a module loaded only now, then loaded as a whole card.
+        try {
+          const { workbookToRateCard } = await import('./rate-workbook.js');
+          const text = await workbookToRateCard(file);
+          result = calculator.loadRates(text, file.name);
+          if (!result.error) jsonCard = { text, file: file.name };
+        } catch (e) {
+          result = { error: e?.error ?? { message: 'the workbook could not be read.' } };
+        }
+      } else if (/\.json$/i.test(file.name)) {
         result = calculator.loadRates(text, file.name);
         if (!result.error) {
           jsonCard = { text, file: file.name };
@@ -103,8 +113,8 @@ export function mountRates(section, calculator, onChange) {
   });
 
   section.append(info, h('div', { class: 'row-fields' }, cardPicker, sheetPicker,
-    h('div', { class: 'field' }, h('label', { for: 'rates-file', text: 'Load rate sheets from your disk (CSV or JSON)' }), fileInput,
-      h('p', { class: 'hint', text: 'Microsoft\'s rate workbook, each sheet saved as CSV. Read here in the browser, never uploaded.' }))), status);
+    h('div', { class: 'field' }, h('label', { for: 'rates-file', text: 'Load Microsoft\'s rate workbook from your disk (.xlsx, CSV sheets or JSON)' }), fileInput,
+      h('p', { class: 'hint', text: 'The .xlsx as downloaded from Microsoft, in any of its currencies and languages, or each sheet saved as CSV. Read here in the browser, never uploaded.' }))), status);
   // pending: the first card's text already on its way (fetched while the wasm module compiles).
   return { load: (pending) => loadShipped(RATE_CARDS[0].file, pending), current: () => current, card: () => card, jsonCard: () => jsonCard };
 }
