@@ -72,15 +72,19 @@ export function mountRates(section, calculator, onChange) {
   fileInput.addEventListener('change', async () => {
     const messages = [];
     for (const file of fileInput.files) {
-      const text = await file.text();
+      const workbook = /\.xlsx$/i.test(file.name);
+      const text = workbook ? '' : await file.text();
       let result;
-      if (/\.xlsx$/i.test(file.name)) {
+      if (workbook) {
         // Microsoft's workbook as downloaded: read by a module loaded only now, then loaded as a whole card.
         try {
           const { workbookToRateCard } = await import('./rate-workbook.js');
-          const text = await workbookToRateCard(file);
-          result = calculator.loadRates(text, file.name);
-          if (!result.error) jsonCard = { text, file: file.name };
+          const cardText = await workbookToRateCard(file);
+          result = calculator.loadRates(cardText, file.name);
+          if (!result.error) {
+            jsonCard = { text: cardText, file: file.name };
+            card = wholeCard(result, file.name);
+          }
         } catch (e) {
           result = { error: e?.error ?? { message: 'the workbook could not be read.' } };
         }

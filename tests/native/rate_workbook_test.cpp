@@ -5,7 +5,9 @@
 #include <chrono>
 #include <tuple>
 
+#include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
+#include "ccredits/rate_workbook.hpp"
 #include "workbook_support.hpp"
 
 using namespace ccredits;
@@ -247,4 +249,26 @@ TEST_CASE("A workbook's card written as a JSON card loads back the same", "[work
       CHECK(a.connection == b.connection);
     }
   }
+}
+
+TEST_CASE("RateWorkbookReader: the page module's route, step by step, gives the card as JSON", "[workbook][rates]") {
+  const std::string bytes = stored_zip(workbook_parts(
+      {{"Dial-out calls", calls_sheet({{"Any", "France", "33", "All Number Types", "Wireline", "#0.024", "#0"}})}}));
+  RateWorkbookReader reader("rates.xlsx", bytes.size());
+  reader.check_signature(std::string_view(bytes).substr(0, 8));
+  const json end = reader.end(std::string_view(bytes).substr(bytes.size() - std::min<std::size_t>(bytes.size(), kZipTailSize)));
+  const json directory = reader.directory(
+      std::string_view(bytes).substr(end["directory_offset"].get<std::size_t>(), end["directory_size"].get<std::size_t>()));
+  REQUIRE(directory["parts"].size() == 5);
+  for (const json& part : directory["parts"]) {
+    const auto name = part["name"].get<std::string>();
+    const json start = reader.data_offset(
+        name, std::string_view(bytes).substr(part["local_offset"].get<std::size_t>(), kZipLocalHeaderSize));
+    reader.add_part(name, bytes.substr(start["start"].get<std::size_t>(), part["packed"].get<std::size_t>()));
+  }
+  const RateCard card = load_rate_card_json(reader.card_json(), "card.json");
+  CHECK(card.currency == "EUR");
+  CHECK(card.rows(Sheet::dial_out_calls).size() == 1);
+  RateWorkbookReader locked("locked.xlsx", 8);
+  CHECK_THROWS_AS(locked.check_signature(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)), InputError);
 }
