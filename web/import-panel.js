@@ -1,11 +1,11 @@
 // A minimal, self-contained panel for importing the Teams PSTN usage report: a file input and a drop zone, a
 // progress bar (bytes and rows), a cancel button, then the actual figures next to the projection from the same
 // usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
-// imported report with a `usage-imported` event on document (detail: the CONTRACT.md usage object).
+// imported report with a `usage-imported` event on document (detail: the core/CONTRACT.md usage object).
 import { importUsageReport } from './usage-import.js';
 import { amount } from './format.js';
 
-// The report's use cases (CONTRACT.md usage object) in words.
+// The report's use cases (core/CONTRACT.md usage object) in words.
 const USE_CASES = {
   user_out: 'Outbound calls by users', conf_out: 'Meeting dial-out', toll_free_in: 'Toll-free inbound',
   toll_in: 'Dial-in to toll numbers', inbound: 'Inbound calls (not billed)', emergency: 'Emergency calls (not billed)',

@@ -27,12 +27,22 @@ export function learnPage(name) {
   return { href: LEARN + name, label: `Microsoft Learn: ${title}` };
 }
 
-// A source as the core names it ("DOMAIN.md §6; what-are-communications-credits.md", or a URL) -> the Microsoft
-// pages it cites as [{href, label}]. DOMAIN.md and CONTRACT.md are this project's own notes, not Microsoft's pages.
+// A source as the core writes it -- "Title (https://…)" citations, several joined by "; " (rates/plans.json,
+// rates/eligibility.json, core/src/advice/credits_eligibility.cpp), or a bare URL -> the Microsoft pages it cites as
+// [{href, label}]. Only https links to microsoft.com hosts become links. A source that names Microsoft's pages by
+// file ("what-are-communications-credits.md") gets them by title.
+const CITATION = /([^;()]*?)\s*\((?:linked from )?(https:\/\/[\w.-]+\.microsoft\.com\/[^\s()]*)\)/g;
+
 export function sourceLinks(source) {
   if (typeof source !== 'string' || source === '') return [];
   const s = source.trim();
   if (/^https:\/\/[\w.-]+\.microsoft\.com\/\S*$/.test(s)) return [{ href: s, label: s.replace(/^https:\/\//, '') }];
+  const links = [];
+  for (const [, title, href] of s.matchAll(CITATION)) {
+    const label = title.replace(/^[\s,]+/, '').trim();
+    if (!links.some((l) => l.href === href)) links.push({ href, label: label || href.replace(/^https:\/\//, '') });
+  }
+  if (links.length) return links;
   const files = [...s.matchAll(/([\w-]+)\.md\b/g)].map((m) => m[1]).filter((f) => !/^(DOMAIN|CONTRACT)$/.test(f));
   return [...new Set(files)].map(learnPage);
 }

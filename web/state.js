@@ -2,7 +2,7 @@ import { readNumber, pageLocale } from './number-input.js';
 import { countryName } from './countries.js';
 
 // The scenario model behind the form: every value as the person typed it (strings), sensible defaults, the checks
-// that give a message next to the field, and the conversions to and from CONTRACT.md's scenario JSON.
+// that give a message next to the field, and the conversions to and from core/CONTRACT.md's scenario JSON.
 export const PLANS = [
   ['domestic', 'Domestic Calling Plan'],
   ['domestic_120', 'Domestic Calling Plan 120 minutes'],
@@ -47,7 +47,7 @@ export function defaultModel() {
       { from: 'US', to: 'FR', number_type: 'wireless', minutes: '1000', calls: '400' },
       { from: 'GB', to: 'DE', number_type: 'wireline', minutes: '500', calls: '' },
     ],
-    // Empty until the shipped card has "Dial-out Audio" and "Dial-in to toll free" rates (the rates branch).
+    // Empty by default: the example shows Calling Plan usage only.
     conf_out: [],
     toll_free_in: [],
     toll_in: [],
@@ -175,7 +175,8 @@ const optionalCountry = (v) => (v == null ? '' : country(v, ''));
 const shown = (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? 'nothing');
 const text = (v, fallback = '0') => (v == null ? fallback : typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 40) : fallback);
 
-// A scenario document (from a file or a share link) -> model. Throws an Error with a sentence when it is not a scenario.
+// A scenario document (from a file or a share link) -> model. Throws an Error with a sentence when it is not a
+// scenario.
 export function fromScenario(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('The file is not a ccredits scenario (it is not a JSON object).');
   if (doc.schema !== undefined && doc.schema !== 'ccredits.scenario/1') {
@@ -220,7 +221,7 @@ function dailyProfile(days) {
   return out;
 }
 
-// The model with the usage of an imported Teams PSTN usage report (CONTRACT.md's usage object): its monthly rows
+// The model with the usage of an imported Teams PSTN usage report (core/CONTRACT.md's usage object): its monthly rows
 // replace the typed minutes, and its spend per day gives the planner the shape of a real month. Licences, billing
 // and the funding choice stay as typed.
 export function withImportedUsage(model, report) {

@@ -1,6 +1,6 @@
 // Importing a Teams PSTN usage report in a Web Worker (import-worker.js), off the page's thread.
 //   importUsageReport(file, { onProgress({bytes, totalBytes, rows}), signal, ratesText, ratesFile, onStats })
-//   -> Promise of CONTRACT.md's `usage` object. Rejects with an Error carrying `code` (and `line`, `file` when
+//   -> Promise of core/CONTRACT.md's `usage` object. Rejects with an Error carrying `code` (and `line`, `file` when
 //   known); aborting `signal` stops the worker at once and rejects with an AbortError.
 export function importUsageReport(file, { onProgress, signal, ratesText, ratesFile, onStats } = {}) {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
-// ccredits usage REPORT.csv|REPORT.zip: the Teams PSTN usage report imported (DOMAIN.md §7), CONTRACT.md `usage`.
+// ccredits usage REPORT.csv|REPORT.zip: the Teams PSTN usage report imported (core/DOMAIN.md §7), core/CONTRACT.md
+// `usage`.
 #include <fstream>
 #include <iostream>
 #include <vector>

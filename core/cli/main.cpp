@@ -1,4 +1,4 @@
-// ccredits: the command line of CONTRACT.md. Output on stdout, exit 0; bad input: exit 2 and one JSON error
+// ccredits: the command line of core/CONTRACT.md. Output on stdout, exit 0; bad input: exit 2 and one JSON error
 // object on stderr, nothing on stdout.
 #include <iostream>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // The CLI's side of a zip (core/src/formats/zip_archive.hpp reads the directory and sets the rules): the file's
 // bytes from disk and zlib to inflate the entries the core names. Used for the Teams usage export
-// (`Export.callingplans.<id>.zip`, DOMAIN.md §7) and Microsoft's rate workbook (.xlsx, DOMAIN.md §5).
+// (`Export.callingplans.<id>.zip`, core/DOMAIN.md §7) and Microsoft's rate workbook (.xlsx, core/DOMAIN.md §5).
 #include <fstream>
 #include <functional>
 #include <memory>

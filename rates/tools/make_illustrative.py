@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent.parent
 CONVERSION = {"USD": Decimal("1"), "EUR": Decimal("0.92"), "GBP": Decimal("0.79")}
 
 # code: (wireline USD, wireless USD, mobile prefixes or None for one country-level "all" row)
-# Countries: Zone A (DOMAIN.md §4), Pay-As-You-Go zones (Zone 1 US PR GB CA; Zone 2 the 28 countries listed in
+# Countries: Zone A (core/DOMAIN.md §4), Pay-As-You-Go zones (Zone 1 US PR GB CA; Zone 2 the 28 countries listed in
 # ZONE2 below; Mexico) and common destinations.
 ROUTES = {
     "US": ("0.0190", None, None), "CA": ("0.0190", None, None), "PR": ("0.0210", None, None),
@@ -59,7 +59,7 @@ ROUTES = {
 }
 # "0.0100" connection charge on a few wireless routes (per call).
 WIRELESS_CONNECTION = {"ZW", "NG", "EG", "PK", "GH", "MA"}
-# Premium and shared-cost ranges (DOMAIN.md §2: UK shared-cost 44843/44844/44845/44870/44871/44872 are billed).
+# Premium and shared-cost ranges (core/DOMAIN.md §2: UK shared-cost 44843/44844/44845/44870/44871/44872 are billed).
 PREMIUM = {
     "GB": ("United Kingdom-Shared Cost", ["44843", "44844", "44845", "44870", "44871", "44872"], "0.1500"),
     "FR": ("France-Premium", ["3389"], "0.9000"), "DE": ("Germany-Premium", ["49900"], "1.2000"),

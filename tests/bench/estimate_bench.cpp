@@ -27,7 +27,7 @@ std::string read(const std::string& relative) {
 
 // This thread's CPU time in seconds: the machine is shared, and CPU time leaves out the time spent waiting for a
 // core (wall time on a loaded machine measures the other processes too).
-// Built with em++ for node (README "Speed of an estimate"), Emscripten has no thread CPU clock: wall time there.
+// Built with em++ for node (tests/bench/README.md), Emscripten has no thread CPU clock: wall time there.
 #ifdef __EMSCRIPTEN__
 constexpr const char* kPlatform = "wasm (wall time)";
 #else

@@ -6,7 +6,7 @@
 // - module: module.estimate(text) -> estimate JSON text (the C++ core, Embind's string copies in and out);
 // - buffers: scenario bytes in through TextEncoder, result bytes out through TextDecoder (wasm/bindings.cpp
 //   estimateBuffer), i.e. the wasm core plus the cheapest transfer;
-// - whole object: the same + JSON.parse, the whole estimate as a plain object (the façade's route until the session);
+// - whole object: the same + JSON.parse, the whole estimate as a plain object (what a caller without the session pays);
 // - façade, a keystroke: calculator.estimate(text) as the page calls it while an admin types, alternating between
 //   the scenario and the same with the first row's minutes one higher: the module's estimate session recomputes
 //   the whole estimate and sends only what changed, which the façade patches into the object it holds;

@@ -1,4 +1,4 @@
-// Prints the native speed of the usage-report importer (issue 5 target: >= 300 MB/s) on a generated report:
+// Prints the native speed of the usage-report importer (the target is 300 MB/s or more) on a generated report:
 //   node tests/tools/generate-report.mjs --rows 1000000 --out /tmp/report.csv
 //   build/native/tests/bench_import /tmp/report.csv [RATES.json]
 // The file is read into memory first, then fed in 1 MiB chunks, the way the CLI reads it; best of 3 runs.

@@ -1,5 +1,5 @@
 // Prints how many RateIndex::by_number lookups per second a 20,000-prefix card answers.
-// Not a test: it prints a figure (BRIEF: speed is measured by programs that print, never by timed tests).
+// Not a test: it prints a figure (speed is measured by programs that print, never by timed tests, which would fail at random on a shared machine).
 // Fixed seed, so every run probes the same numbers.
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-// Differential check (issue 7), page side: the wasm module running in Chromium, loaded from the served site
+// Differential check, page side: the wasm module running in Chromium, loaded from the served site
 // exactly as the page loads it, gives the same result text as the native CLI for the same generated scenarios.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Formula injection (issue 7): a rate card whose destination names are spreadsheet formulas reaches the page's
+// Formula injection: a rate card whose destination names are spreadsheet formulas reaches the page's
 // estimate, and the exported CSV carries them as text (a leading apostrophe), never as a formula cell.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

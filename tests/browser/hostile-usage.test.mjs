@@ -1,4 +1,4 @@
-// Hostile usage reports (issue 7) through the page's import panel (#usage-file -> worker -> wasm importer):
+// Hostile usage reports through the page's import panel (#usage-file -> worker -> wasm importer):
 // each is imported (bad rows skipped, the reason shown as text) or refused with a plain message, nothing from
 // the file executes or becomes markup, the page never shows NaN/undefined/Infinity, and it still imports a normal
 // report and computes afterwards. Zips, including the bombs, are unpacked by the worker.

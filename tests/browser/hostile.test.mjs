@@ -1,4 +1,4 @@
-// Hostile inputs catalogue (issue 7), page side: hostile text typed or loaded into the page never executes
+// Hostile inputs catalogue, page side: hostile text typed or loaded into the page never executes
 // (no dialog, no script node added, no handler attribute rendered), never shows NaN/undefined/Infinity, and the
 // page still computes a normal estimate afterwards.
 import { test, before, after } from 'node:test';

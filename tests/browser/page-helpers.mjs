@@ -17,7 +17,7 @@ async function clearRows(page, kind) {
   }
 }
 
-// Fills the whole form with a CONTRACT.md scenario, through the UI.
+// Fills the whole form with a core/CONTRACT.md scenario, through the UI.
 export async function fillScenario(page, scenario) {
   const set = async (key, value) => {
     const el = page.locator(`[data-key="${key}"]`);

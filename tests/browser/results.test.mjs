@@ -1,4 +1,4 @@
-// The result sections against CONTRACT.md's full estimate shape (hand-written here, so the page is ready for the
+// The result sections against core/CONTRACT.md's full estimate shape (hand-written here, so the page is ready for the
 // keys the core adds), against an estimate with keys missing, and the one-page print summary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ const FULL = {
   needs_credits_reasons: ['Toll-free numbers need a positive balance.'],
   eligibility: {
     can_purchase: 'unclear',
-    reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'DOMAIN.md §6; set-up-communications-credits-for-your-organization.md, what-are-communications-credits.md' }],
+    reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'Set up Communication Credits for your organization (https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization); What are Communications Credits? (https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits); a note of ours (https://example.com/notes)' }],
     actions: ['Turn auto-recharge on.'],
   },
   recommendation: {
@@ -78,10 +78,12 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await text('needs'), /Yes: this organization needs/);
   assert.match(await text('eligibility'), /Unclear/);
   assert.match(await text('eligibility'), /Next step: Open a support ticket\./);
-  // Each Microsoft page a rule cites is a link; DOMAIN.md (this project's notes) is not one.
+  // Each Microsoft page a rule cites is a link, labelled with its title; a link to any other host is not one.
   assert.deepEqual(await page.locator('#eligibility a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
     'https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization',
     'https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits']);
+  assert.deepEqual(await page.locator('#eligibility a').allTextContents(),
+    ['Set up Communication Credits for your organization', 'What are Communications Credits?']);
   assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
   assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
   assert.match(await text('what-if'), /20 users in US: Domestic -> Pay-As-You-Go/);

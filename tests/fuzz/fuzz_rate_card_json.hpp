@@ -1,5 +1,5 @@
 #pragma once
-// libFuzzer target: the JSON rate card loader (CONTRACT.md "Rate card"), through Calculator::load_rates
+// libFuzzer target: the JSON rate card loader (core/CONTRACT.md "Rate card"), through Calculator::load_rates
 // as the page and the CLI call it, and the error document a bad card turns into.
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Seeded mutation fuzzer for the share link (issue 7): the page's decoder is JavaScript, so libFuzzer cannot
+// Seeded mutation fuzzer for the share link: the page's decoder is JavaScript, so libFuzzer cannot
 // reach it. Valid links are mutated at three levels — the fragment text, the deflated bytes, the JSON text and
 // the JSON document — and each mutant goes the page's way: decodeShare (web/share-link.js) -> fromScenario and
 // toScenario (web/state.js) -> the wasm estimate (web/ccredits-client.js over the shipped module).

@@ -1,4 +1,4 @@
-// Calling Plan pools (DOMAIN.md §3, CONTRACT.md "Estimate"), expectations computed by hand in the comments.
+// Calling Plan pools (core/DOMAIN.md §3, core/CONTRACT.md "Estimate"), expectations computed by hand in the comments.
 #include <catch2/catch.hpp>
 
 #include "estimate_support.hpp"

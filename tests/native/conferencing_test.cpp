@@ -1,4 +1,4 @@
-// Audio Conferencing pools, pay-per-minute and toll-free (DOMAIN.md §2, §4), expectations computed by hand.
+// Audio Conferencing pools, pay-per-minute and toll-free (core/DOMAIN.md §2, §4), expectations computed by hand.
 #include <catch2/catch.hpp>
 
 #include "ccredits/error.hpp"
@@ -152,7 +152,7 @@ TEST_CASE("The scenario's currency must match the rate card", "[estimate][errors
 }
 
 TEST_CASE("Minutes of any number type to a country priced per type say which types to choose", "[estimate][errors]") {
-  // The test card prices FR only as wireline and wireless; "all" never falls back to one of them (CONTRACT.md).
+  // The test card prices FR only as wireline and wireless; "all" never falls back to one of them (core/CONTRACT.md).
   try {
     run(R"({"usage": [{"kind": "user_out", "from": "US", "to": "FR", "number_type": "all", "minutes": 10}]})");
     FAIL("estimated without an FR all rate");

@@ -1,5 +1,5 @@
-// Eligibility rules of DOMAIN.md §6 and CONTRACT.md `can_purchase`: one case per rule and per combination that
-// changes the answer.
+// Eligibility rules of core/DOMAIN.md §6 and core/CONTRACT.md `can_purchase`: one case per rule and per combination
+// that changes the answer.
 #include <catch2/catch.hpp>
 
 #include "advice/credits_eligibility.hpp"
@@ -39,7 +39,8 @@ TEST_CASE("a MOSA tenant buying directly in the US may purchase, every rule says
   for (const auto& r : e.reasons) {
     CHECK(r.answer == Answer::yes);
     CHECK_FALSE(r.message.empty());
-    CHECK_THAT(r.source, Catch::Contains(".md"));
+    CHECK_THAT(r.source, Catch::Contains("https://learn.microsoft.com/"));  // Microsoft's page, by link
+    CHECK_THAT(r.source, !Catch::Contains(".md"));
   }
   CHECK(e.actions.empty());
 }
@@ -178,8 +179,9 @@ TEST_CASE("the shipped credits policy (eligibility.json + plans.json) names its 
   CHECK(p.unavailable_countries == std::vector<std::string>{"CN", "IN", "KR", "RU", "TW"});  // a set in plans.json: sorted
   CHECK(p.minimum_purchase == Money::parse("50"));
   CHECK(p.notification_recipients.size() == 20);
-  CHECK_THAT(p.unavailable_source, Catch::Contains(".md"));
-  CHECK_THAT(p.minimum_source, Catch::Contains(".md"));
+  CHECK_THAT(p.unavailable_source, Catch::Contains("https://learn.microsoft.com/"));
+  CHECK_THAT(p.minimum_source, Catch::Contains("What are Communications Credits?"));
+  CHECK_THAT(p.minimum_source, Catch::Contains("even the minimum of $50"));
 }
 
 TEST_CASE("eligibility JSON has the contract keys", "[eligibility]") {

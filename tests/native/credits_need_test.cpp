@@ -1,4 +1,4 @@
-// Do we need credits at all? (DOMAIN.md §1, §2, §6; CONTRACT.md `needs_credits`.)
+// Do we need credits at all? (core/DOMAIN.md §1, §2, §6; core/CONTRACT.md `needs_credits`.)
 #include <catch2/catch.hpp>
 
 #include "advice/credits_need.hpp"

@@ -1,4 +1,4 @@
-// Money overflow (issue 7): a year of a large tenant's calls sums exactly; a sum beyond int64 millionths is
+// Money overflow: a year of a large tenant's calls sums exactly; a sum beyond int64 millionths is
 // InputError{"overflow"}, never a wrapped or silently clamped amount. Expectations computed by hand below.
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-// rates/plans.json and the scenario parser: the data as DOMAIN.md states it, and located errors.
+// rates/plans.json and the scenario parser: the data as core/DOMAIN.md states it, and located errors.
 #include <catch2/catch.hpp>
 
 #include "ccredits/error.hpp"
@@ -22,7 +22,7 @@ InputError scenario_error(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("The shipped plans.json holds DOMAIN.md's numbers and lists", "[plans]") {
+TEST_CASE("The shipped plans.json holds core/DOMAIN.md's numbers and lists", "[plans]") {
   const Plans& p = fixture().plans;
   const Settings d = p.defaults;
   CHECK(p.included_minutes(Plan::domestic, "US", d) == 3000);

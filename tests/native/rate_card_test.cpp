@@ -28,7 +28,7 @@ TEST_CASE("The shipped USD card loads", "[rates]") {
   CHECK_FALSE(card.rows(Sheet::dial_out_calls).empty());
 }
 
-TEST_CASE("A rate card row reads every field of CONTRACT.md", "[rates]") {
+TEST_CASE("A rate card row reads every field of core/CONTRACT.md", "[rates]") {
   const RateCard card = load_rate_card_json(R"({
     "schema": "ccredits.rates/1", "currency": "eur", "effective": "2026-11-01", "source": "test",
     "sheets": {"dial_out_calls": [{"origin": "de", "destination": "France-Mobile", "country": "FR",

@@ -10,7 +10,7 @@ using namespace ccredits;
 
 namespace {
 
-// DOMAIN.md §4, Zone A (audio-conferencing-zones.md).
+// core/DOMAIN.md §4, Zone A (audio-conferencing-zones.md).
 const std::vector<std::string> kZoneA = {"AU", "AT", "BE", "BR", "BG", "CA", "CN", "HR", "CZ", "DK", "EE",
                                          "FI", "FR", "DE", "GR", "HK", "HU", "IN", "IE", "IT", "JP", "LU",
                                          "MY", "MX", "NL", "NZ", "NO", "PL", "PT", "PR", "RO", "RU", "SG",

@@ -1,4 +1,4 @@
-// The usage importer against hostile reports (issue 7): located errors for what cannot be imported, whatever the
+// The usage importer against hostile reports: located errors for what cannot be imported, whatever the
 // chunking. Expectations by hand; the CLI and page side is tests/node/hostile-usage.test.mjs.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// The PSTN usage report importer (DOMAIN.md §7, §8; CONTRACT.md `usage`). Expectations computed by hand.
+// The PSTN usage report importer (core/DOMAIN.md §7, §8; core/CONTRACT.md `usage`). Expectations computed by hand.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -231,7 +231,7 @@ TEST_CASE("usage: Direct Routing rows are counted, never priced", "[usage]") {
   CHECK(r["scenario_usage"].size() == 1);
 }
 
-TEST_CASE("usage: spend is Charge + Connection Fee unless set otherwise (DOMAIN.md §8)", "[usage]") {
+TEST_CASE("usage: spend is Charge + Connection Fee unless set otherwise (core/DOMAIN.md §8)", "[usage]") {
   Call c = call("user_out", "+33140000000", "60", "1.20");
   c["Connection Fee"] = "0.10";
   const std::string text = report(kHeader25, {c, c});

@@ -1,5 +1,5 @@
 // The native `ccredits estimate` command: exit codes, stdout/stderr discipline and located JSON errors
-// (CONTRACT.md "Command line"). Runs the binary built by .ci/build.
+// (core/CONTRACT.md "Command line"). Runs the binary built by .ci/build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

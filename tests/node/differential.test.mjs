@@ -1,4 +1,4 @@
-// Differential check (issue 7): the native CLI (`ccredits batch`, one process for all) and the wasm module the
+// Differential check: the native CLI (`ccredits batch`, one process for all) and the wasm module the
 // page ships (under node) give byte-identical result text for the same 1,200 generated scenarios.
 // tests/browser/differential.test.mjs does the same for the module running in Chromium.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Hostile usage reports (issue 7), generated at test time: each is {file, bytes, expected, code?, check?} where
+// Hostile usage reports, generated at test time: each is {file, bytes, expected, code?, check?} where
 // expected is 'ok' (imported, bad rows skipped with line and reason) or 'error' (a clear error, exit 2), and
 // check(report) looks at an imported result. Used by tests/node/hostile-usage.test.mjs (CLI, wasm module) and
 // tests/browser/hostile-usage.test.mjs (the page's import panel).

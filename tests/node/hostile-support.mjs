@@ -1,5 +1,5 @@
-// The outcome rules of the hostile inputs catalogue (issue 7), shared by tests/node/hostile*.test.mjs.
-// The CLI: exit 0 with a JSON result, or exit 2 with exactly one JSON error object on stderr (CONTRACT.md) and
+// The outcome rules of the hostile inputs catalogue, shared by tests/node/hostile*.test.mjs.
+// The CLI: exit 0 with a JSON result, or exit 2 with exactly one JSON error object on stderr (core/CONTRACT.md) and
 // nothing on stdout; never a signal, never an "internal" error. The wasm module: a result or an {error}.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

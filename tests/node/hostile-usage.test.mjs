@@ -1,6 +1,6 @@
-// Hostile usage reports (issue 7) through the native CLI (`ccredits usage FILE`) and the wasm importer the page's
+// Hostile usage reports through the native CLI (`ccredits usage FILE`) and the wasm importer the page's
 // worker runs (zips are unpacked by the worker itself: tests/browser/hostile-usage.test.mjs). Each is imported
-// with its bad rows skipped (line and reason), or refused with a clear error: exit 2 and one CONTRACT.md error
+// with its bad rows skipped (line and reason), or refused with a clear error: exit 2 and one core/CONTRACT.md error
 // object, with the line where there is one. Never a signal, an "internal" error, NaN, Infinity or undefined.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Hostile inputs catalogue (issue 7), through the native CLI and through the wasm module the page uses.
+// Hostile inputs catalogue, through the native CLI and through the wasm module the page uses.
 // Big inputs are generated here, not committed. Every input must give exit 0, or exit 2 with exactly one JSON
 // error object on stderr and nothing on stdout; never a signal, never an "internal" error, never NaN/Infinity.
 import { test, before } from 'node:test';

@@ -1,4 +1,4 @@
-// Seeded scenario generator for the differential check (issue 7): the same seed gives the same scenarios,
+// Seeded scenario generator for the differential check: the same seed gives the same scenarios,
 // as JSON text, one per line. A share of them are deliberately wrong so the error documents are compared too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The share-link decoder under mutation (issue 7): a short fixed-seed run of tests/fuzz/share-link-fuzz.mjs
+// The share-link decoder under mutation: a short fixed-seed run of tests/fuzz/share-link-fuzz.mjs
 // (the page's decodeShare -> fromScenario -> toScenario -> wasm estimate), the saved findings replayed, and the
 // decoder's memory bound: a deflate bomb in a link stops as soon as it passes 1 MB unpacked.
 import { test, before } from 'node:test';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A realistic, deterministic Teams PSTN usage report (DOMAIN.md §7) for the importer's tests and benchmarks.
+// A realistic, deterministic Teams PSTN usage report (core/DOMAIN.md §7) for the importer's tests and benchmarks.
 //   node tests/tools/generate-report.mjs --rows N [--columns 25|20] [--seed S] [--bad N] --out FILE [--zip]
 // Every Call Type, masked numbers (DE FR ES IT ...), display names with commas and quotes, Direct Routing rows,
 // Communications Credits charges with connection fees; --bad N adds N deliberately broken rows (bad date,

@@ -1,6 +1,6 @@
 #pragma once
 // The JSON face of the core, shared by the wasm module and the CLI so both run one code path.
-// Methods throw InputError on bad input; as_json_result() turns that into CONTRACT.md's {"error": {...}} text
+// Methods throw InputError on bad input; as_json_result() turns that into core/CONTRACT.md's {"error": {...}} text
 // for callers (the wasm bindings) that must never throw.
 #include <exception>
 #include <memory>
@@ -61,9 +61,10 @@ class Calculator {
 
   // Replaces the rate card. Returns {"currency", "effective", "source", "illustrative", "file", "rows": {...}}.
   json load_rates(std::string_view text, const std::string& file);
-  // Replaces the plan data (rates/plans.json), including the zones the simulator uses. Returns {"effective", "source", "file", "zone_a": N, ...}.
+  // Replaces the plan data (rates/plans.json), including the zones the simulator uses. Returns {"effective", "source",
+  // "file", "zone_a": N, ...}.
   json load_plans(std::string_view text, const std::string& file);
-  // scenario JSON (CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
+  // scenario JSON (core/CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
   // "currency" must be the card's.
   json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
   // The same estimate as JSON text (the text estimate() dumps to), written without building the document: what

@@ -1,6 +1,6 @@
 #pragma once
 // The one error type that crosses every boundary (CLI stderr, wasm result, page):
-// CONTRACT.md's {"error": {"code", "message", "file", "line", "column", "path"}}.
+// core/CONTRACT.md's {"error": {"code", "message", "file", "line", "column", "path"}}.
 #include <stdexcept>
 #include <string>
 

@@ -22,7 +22,7 @@ class Money {
   constexpr bool is_zero() const { return micros_ == 0; }
   constexpr bool is_negative() const { return micros_ < 0; }
 
-  // Rounded once, half-up, to `decimals` (CONTRACT.md: shown amounts use 2).
+  // Rounded once, half-up, to `decimals` (core/CONTRACT.md: shown amounts use 2).
   Money rounded(int decimals) const;
   std::string to_string(int decimals) const { return format_fixed(micros_, decimals); }
   std::string to_exact_string() const { return format_fixed_trimmed(micros_); }

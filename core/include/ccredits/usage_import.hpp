@@ -20,7 +20,7 @@ struct RateCard;
 class UsageReportReader;
 
 struct UsageImportSettings {
-  // DOMAIN.md §8: the export has Charge and Connection Fee as separate columns; default spend = both.
+  // core/DOMAIN.md §8: the export has Charge and Connection Fee as separate columns; default spend = both.
   bool charge_includes_connection_fee = false;
   // Distinct users tracked for the top list; calls of users beyond the cap count under "other users".
   std::size_t max_tracked_users = 10000;

@@ -60,7 +60,7 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
 
   PlannerInput plan_in;
   plan_in.currency = in.currency;
-  // Billed after use (MCA/NCE): nothing to prepay (DOMAIN.md §6).
+  // Billed after use (MCA/NCE): nothing to prepay (core/DOMAIN.md §6).
   plan_in.monthly_spend = need.billed_after_use ? Money{} : monthly;
   plan_in.horizon_months = request.months;
   plan_in.mode = request.mode;

@@ -1,5 +1,5 @@
 #pragma once
-// The answers an estimate adds on top of the monthly figures (CONTRACT.md "Estimate"): needs_credits and its
+// The answers an estimate adds on top of the monthly figures (core/CONTRACT.md "Estimate"): needs_credits and its
 // reasons, eligibility, and the funding recommendation — from the estimate's per-use-case spend and pools and the
 // scenario's raw `billing` and `funding` sections.
 #include <string>
@@ -14,7 +14,7 @@ namespace ccredits {
 
 struct AdviceInputs {
   std::string currency;
-  std::vector<UseCaseSpend> by_use_case;  // exact monthly amounts, CONTRACT.md use-case keys in display order
+  std::vector<UseCaseSpend> by_use_case;  // exact monthly amounts, core/CONTRACT.md use-case keys in display order
   std::vector<PoolRemaining> pools;
   bool toll_free_in_use = false;
   bool payg_in_use = false;

@@ -5,12 +5,16 @@
 namespace ccredits {
 namespace {
 
-// Sources (DOMAIN.md §6; Microsoft files under Teams/ in MicrosoftDocs/OfficeDocs-SkypeForBusiness).
-constexpr const char* kSetUpDoc = "DOMAIN.md §6; set-up-communications-credits-for-your-organization.md";
-constexpr const char* kWhatAreDoc = "DOMAIN.md §6; what-are-communications-credits.md";
-constexpr const char* kMcaDoc =
-    "DOMAIN.md §6; turn-off-communication-credits-auto-recharge-mca-customers.md, "
-    "what-are-communications-credits.md (NCE customers)";
+// The Microsoft pages each rule rests on (core/DOMAIN.md §6), by title and link: the page shows them to people.
+constexpr const char* kSetUpDoc =
+    "Set up Communication Credits for your organization "
+    "(https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization)";
+constexpr const char* kWhatAreDoc =
+    "What are Communications Credits? (https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits)";
+// New-commerce customers: the MCA page itself comes with the auto-recharge path from rates/eligibility.json.
+constexpr const char* kNceDoc =
+    "What are Communications Credits? (https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits), "
+    "for new-commerce customers";
 
 constexpr const char* kFindAccounts =
     "Check it in the Microsoft 365 admin center > Billing > Billing accounts (the account type is shown as "
@@ -74,13 +78,14 @@ EligibilityReason default_account_rule(const Billing& b) {
 }
 
 EligibilityReason billed_after_use_rule(const Billing& b, const CreditsPolicy& p) {
-  EligibilityReason r{"mca_nce_billed_after_use", Answer::yes, "", "", kMcaDoc};
+  EligibilityReason r{"mca_nce_billed_after_use", Answer::yes, "", "",
+                      p.auto_recharge_off_source.empty() ? std::string(kNceDoc)
+                                                         : p.auto_recharge_off_source + "; " + kNceDoc};
   if (billed_after_use(b.calling_account) || billed_after_use(b.default_account)) {
     r.answer = Answer::no;
     r.message = "MCA and new-commerce (NCE) customers are billed after use (telco pay-as-you-go): they cannot buy "
                 "credits, need none, and must turn auto-recharge off or the balance keeps refilling itself.";
     r.next_step = p.auto_recharge_off_path + ".";
-    r.source = std::string(kMcaDoc) + "; " + p.auto_recharge_off_source;
   } else if (b.calling_account == AccountType::unknown || b.default_account == AccountType::unknown) {
     r.answer = Answer::unclear;
     r.message = "If your accounts are MCA or new commerce (NCE), you are billed after use and cannot buy credits; "

@@ -1,6 +1,6 @@
 #pragma once
-// May this tenant buy Communication Credits in the Microsoft 365 admin center? (DOMAIN.md §6,
-// CONTRACT.md "Estimate" `eligibility`.) Every rule answers yes / no / unclear; an unknown input gives
+// May this tenant buy Communication Credits in the Microsoft 365 admin center? (core/DOMAIN.md §6,
+// core/CONTRACT.md "Estimate" `eligibility`.) Every rule answers yes / no / unclear; an unknown input gives
 // `unclear` with the question to check and where to look it up, never a guess.
 #include <string>
 #include <vector>
@@ -20,7 +20,7 @@ struct EligibilityReason {
   Answer answer = Answer::unclear;
   std::string message;    // what this means for the tenant, in plain words
   std::string next_step;  // what to do or check next (empty when nothing is needed)
-  std::string source;     // DOMAIN.md section and Microsoft's file
+  std::string source;     // core/DOMAIN.md section and Microsoft's file
 };
 
 struct Eligibility {

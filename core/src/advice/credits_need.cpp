@@ -51,7 +51,7 @@ CreditNeed assess_credit_need(const CreditNeedInput& in, const CreditsPolicy& po
                            "first call needs a positive balance (Calling Plans for Microsoft 365, "
                            "https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365).");
   }
-  // MCA / new-commerce calling subscriptions are billed after use (DOMAIN.md §6,
+  // MCA / new-commerce calling subscriptions are billed after use (core/DOMAIN.md §6,
   // turn-off-communication-credits-auto-recharge-mca-customers.md).
   if (billed_after_use(in.billing.calling_account)) {
     need.billed_after_use = true;

@@ -1,5 +1,5 @@
 #pragma once
-// Does this tenant need Communication Credits at all? (DOMAIN.md §1, §2, §6; CONTRACT.md `needs_credits`.)
+// Does this tenant need Communication Credits at all? (core/DOMAIN.md §1, §2, §6; core/CONTRACT.md `needs_credits`.)
 // Credits are needed when anything is billed per minute, or when toll-free numbers or Pay-As-You-Go plans are in
 // use (both stop at a zero balance) — unless the calling subscriptions are billed after use (MCA/NCE).
 #include <string>
@@ -12,7 +12,7 @@
 namespace ccredits {
 
 struct UseCaseSpend {
-  std::string use_case;  // CONTRACT.md by_use_case key: toll_free, conference_dial_out, calling_plan_overage, ...
+  std::string use_case;  // core/CONTRACT.md by_use_case key: toll_free, conference_dial_out, calling_plan_overage, ...
   Money monthly;         // billed from credits per month (exact)
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 // Joins the estimate and the credits advice: what the estimate tells the eligibility / need / planner modules,
 // and the full estimate document with needs_credits, eligibility, recommendation and what_if added
-// (CONTRACT.md "Estimate").
+// (core/CONTRACT.md "Estimate").
 #include "advice/credits_advice.hpp"
 #include "rating/estimate.hpp"
 #include "rating/what_if.hpp"

@@ -6,7 +6,7 @@
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
 
-// Rules: DOMAIN.md §1 (FIFO use, 12-month expiry, auto-recharge trigger and amount, zero balance stops calling,
+// Rules: core/DOMAIN.md §1 (FIFO use, 12-month expiry, auto-recharge trigger and amount, zero balance stops calling,
 // notifications) from what-are-communications-credits.md and set-up-communications-credits-for-your-organization.md.
 namespace ccredits {
 namespace {

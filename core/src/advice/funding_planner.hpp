@@ -1,6 +1,6 @@
 #pragma once
 // How much to buy: a one-time amount and auto-recharge settings for a projected monthly spend, checked by
-// simulating the credit balance day by day (DOMAIN.md §1; CONTRACT.md "Estimate" `recommendation`).
+// simulating the credit balance day by day (core/DOMAIN.md §1; core/CONTRACT.md "Estimate" `recommendation`).
 //
 // Design (all exact integers, no floating point):
 // - A simulated month is 30 days; day 0 is a Monday. Without an imported usage report, working days carry
@@ -76,7 +76,7 @@ struct FundingPlan {
 // Throws InputError on a negative spend, a horizon outside 1..12, or a negative / all-zero profile day list.
 FundingPlan plan_funding(const PlannerInput& in);
 json funding_plan_to_json(const FundingPlan& plan, const CreditsPolicy& policy);
-// The notification facts of DOMAIN.md §1, from the policy data.
+// The notification facts of core/DOMAIN.md §1, from the policy data.
 std::vector<std::string> notification_sentences(const CreditsPolicy& policy);
 
 // Rounds a non-negative amount up to a whole currency unit (through divide_round_half_up).

@@ -1,4 +1,4 @@
-// The estimate as JSON text (CONTRACT.md "Estimate"). Written member by member with JsonText instead of building a
+// The estimate as JSON text (core/CONTRACT.md "Estimate"). Written member by member with JsonText instead of building a
 // nlohmann document and dumping it: this runs on every keystroke of the page, and for a 200-row scenario the
 // document of the lines alone cost more than the whole rating (tests/bench/estimate_bench.cpp).
 #include <algorithm>
@@ -13,7 +13,7 @@ void write_pool(JsonText& out, const PoolReport& p);
 
 }  // namespace
 
-// Keys in nlohmann's (byte) order; optional members only when set, as CONTRACT.md describes them.
+// Keys in nlohmann's (byte) order; optional members only when set, as core/CONTRACT.md describes them.
 void write_estimate_line(JsonText& out, const EstimateLine& l) {
   const bool has_calls = !l.calls.is_zero();
   out.begin_object();

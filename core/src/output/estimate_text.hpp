@@ -1,5 +1,5 @@
 #pragma once
-// The estimate's JSON text (CONTRACT.md "Estimate"), written with JsonText: whole (estimate_text, estimate.hpp) or
+// The estimate's JSON text (core/CONTRACT.md "Estimate"), written with JsonText: whole (estimate_text, estimate.hpp) or
 // member by member and line by line (EstimateSession, which sends only what changed).
 #include <array>
 #include <string_view>

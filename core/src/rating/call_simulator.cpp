@@ -20,8 +20,8 @@ bool has(const std::vector<std::string>& list, std::string_view code) {
   return std::find(list.begin(), list.end(), code) != list.end();
 }
 
-// DOMAIN.md §3 (calling-plans-for-office-365.md): calls to the user's own country are domestic, and the
-// domestic areas of plans.json widen that (US/PR/CA).
+// core/DOMAIN.md §3: calls to the user's own country are domestic, and the domestic areas of plans.json widen that
+// (US/PR/CA).
 bool is_domestic(const CallZones& zones, std::string_view from, std::string_view to) {
   if (from == to) return true;
   for (const auto& area : zones.domestic_areas) {
@@ -110,7 +110,7 @@ json simulate_call(const RateIndex& index, const CallRequest& request, const Cal
       if (digits.compare(0, p.size(), p) == 0) toll_free_prefix = p;
     }
   }
-  // user_out is priced on "Dial-out calls", meeting dial-out on "Dial-out Audio Rates" (DOMAIN.md §5).
+  // user_out is priced on "Dial-out calls", meeting dial-out on "Dial-out Audio Rates" (core/DOMAIN.md §5).
   const Sheet sheet = request.kind == CallKind::conf_out ? Sheet::dial_out_audio : Sheet::dial_out_calls;
   const RateRow* row = index.by_number(sheet, digits, request.from);
   if (!row) {
@@ -130,31 +130,37 @@ json simulate_call(const RateIndex& index, const CallRequest& request, const Cal
     pool = "not decided: plans not loaded";
     pool_reason = "Load rates/plans.json to know the Zone A list and domestic areas.";
   } else if (request.kind == CallKind::user_out) {
-    // DOMAIN.md §3: domestic minutes come from the Calling Plan pool (international ones only on a
+    // core/DOMAIN.md §3: domestic minutes come from the Calling Plan pool (international ones only on a
     // Domestic + International plan); Pay-As-You-Go and beyond-pool minutes are billed from credits.
     if (is_domestic(*zones, request.from, row->country)) {
       pool = "may draw from the calling-plan pool";
       pool_reason = "A call from " + request.from + " to " + row->country +
                     " is domestic: it uses the pooled plan minutes first (Pay-As-You-Go plans have none); beyond "
-                    "the pool it is billed from credits (calling-plans-for-office-365.md).";
+                    "the pool it is billed from credits (Calling Plans for Microsoft 365, "
+                    "https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365).";
     } else {
       pool = "billed from credits";
       pool_reason = "A call from " + request.from + " to " + row->country +
                     " is international: billed from credits unless the user holds a Domestic + International plan "
-                    "with international minutes left (calling-plans-for-office-365.md).";
+                    "with international minutes left (Calling Plans for Microsoft 365, "
+                    "https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365).";
     }
   } else {
-    // DOMAIN.md §4: the dial-out pool covers non-premium numbers in Zone A countries, wherever the organizer is.
+    // core/DOMAIN.md §4: the dial-out pool covers non-premium numbers in Zone A countries, wherever the organizer is.
     if (has(zones->zone_a, row->country) && row->number_type != NumberType::premium) {
       pool = "Zone A conferencing pool";
       pool_reason = row->country + " is in Zone A: the minutes come from the tenant's dial-out pool (60 per "
-                                   "standard licence) first, then from credits (audio-conferencing-zones.md).";
+                                   "standard licence) first, then from credits (Audio Conferencing Zone A countries "
+                                   "and regions, https://learn.microsoft.com/en-us/microsoftteams/audio-conferencing-zones).";
     } else {
       pool = "billed from credits";
       pool_reason = row->number_type == NumberType::premium
-                        ? "Premium numbers are outside the dial-out pool (audio-conferencing-subscription-dial-out.md)."
+                        ? "Premium numbers are outside the dial-out pool (Audio Conferencing subscription "
+                          "\"Dial-Out\"/\"Call Me At\" minutes benefit, linked from "
+                          "https://learn.microsoft.com/en-us/microsoftteams/audio-conferencing-zones)."
                         : row->country + " is not in Zone A: every minute is billed from credits "
-                                         "(audio-conferencing-zones.md).";
+                                         "(Audio Conferencing Zone A countries and regions, "
+                    "https://learn.microsoft.com/en-us/microsoftteams/audio-conferencing-zones).";
     }
   }
   const Country* country = shipped_countries().find(row->country);

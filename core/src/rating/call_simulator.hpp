@@ -1,6 +1,6 @@
 #pragma once
 // The call simulator: what one call to one number costs, and which pool it may draw from
-// (DOMAIN.md §3 Calling Plan pools, §4 Audio Conferencing pools and Zone A, §5 rates).
+// (core/DOMAIN.md §3 Calling Plan pools, §4 Audio Conferencing pools and Zone A, §5 rates).
 #include <optional>
 #include <string>
 #include <vector>

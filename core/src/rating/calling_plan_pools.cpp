@@ -1,4 +1,4 @@
-// Calling Plans (DOMAIN.md §2.3, §2.4, §3; calling-plans-for-office-365.md): pooled included minutes per
+// Calling Plans (core/DOMAIN.md §2.3, §2.4, §3; calling-plans-for-office-365.md): pooled included minutes per
 // (licence country, plan), overage and international minutes billed at "Dial-out calls" rates, Pay-As-You-Go
 // billed from the first minute.
 #include <map>
@@ -49,7 +49,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       p.plan = l.plan;
       p.per_user = plans.included_minutes(l.plan, l.country, settings);
       const std::int64_t intl = plans.plan(l.plan).international_minutes;
-      // DOMAIN.md §3: one international minute uses (domestic allowance / 600) domestic minutes.
+      // core/DOMAIN.md §3: one international minute uses (domestic allowance / 600) domestic minutes.
       if (intl > 0) p.international_weight = Minutes::whole(p.per_user).scaled(1, intl);
       pools.push_back(std::move(p));
       const CallingPlanInfo& info = plans.plan(l.plan);
@@ -104,7 +104,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     base.origin = row.from;
     if (calling.empty()) {
       if (has_none_plan) {
-        // CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
+        // core/CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
         out.warnings.push_back(field_words(row.path, true) + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
                                "cannot place PSTN calls through Microsoft; its " + row.minutes.to_string() +
                                " minutes are not charged.");
@@ -121,7 +121,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       bill(c, rates, out);
       continue;
     }
-    // CONTRACT.md: usage from a country with users on several plans is shared in proportion to users.
+    // core/CONTRACT.md: usage from a country with users on several plans is shared in proportion to users.
     const std::vector<Minutes> shares = split_by_weights(row.minutes, users);
     std::int64_t all_users = 0;
     for (std::int64_t u : users) all_users += u;
@@ -135,7 +135,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       c.usage_minutes = share;
       c.part = part;
       if (pool.plan == Plan::payg) {
-        // DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
+        // core/DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
         c.use_case = "payg_outbound";
         c.billed = share;
         bill(c, rates, out);
@@ -144,7 +144,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       } else if (!pool.international_weight.is_zero()) {
         pool.draws.push_back({&row, i, share, share.scaled(pool.international_weight.micros(), kFixedScale), part});
       } else {
-        // DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
+        // core/DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
         c.use_case = "calling_plan_overage";
         c.billed = share;
         bill(c, rates, out);
@@ -155,7 +155,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
   for (PlanPool& pool : pools) {
     if (!has_included_minutes(pool.plan)) continue;
     const CallingPlanInfo& info = plans.plan(pool.plan);
-    // DOMAIN.md §3: pool = users x included minutes, per country of licence and per identical plan.
+    // core/DOMAIN.md §3: pool = users x included minutes, per country of licence and per identical plan.
     const Minutes included = Minutes::whole(pool.users).scaled(pool.per_user, 1);
     std::vector<Minutes> weighted;
     for (const Draw& d : pool.draws) weighted.push_back(d.weighted);

@@ -1,4 +1,4 @@
-// Audio Conferencing (DOMAIN.md §2.2, §2.5, §4; audio-conferencing-subscription-dial-out.md,
+// Audio Conferencing (core/DOMAIN.md §2.2, §2.5, §4; audio-conferencing-subscription-dial-out.md,
 // audio-conferencing-zones.md): meeting dial-out against the tenant's pools at "Dial-out Audio Rates", and
 // everything billed for pay-per-minute licences.
 #include "ccredits/error.hpp"
@@ -55,7 +55,7 @@ PoolReport conference_pool(const std::string& zone, std::int64_t licences, Minut
 
 void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
                        Estimate& out) {
-  // DOMAIN.md §8: whether pools count licences assigned (docs, default) or purchased (blogs).
+  // core/DOMAIN.md §8: whether pools count licences assigned (docs, default) or purchased (blogs).
   const std::string& basis = settings.dial_out_pool_basis;
   const std::int64_t standard = s.conferencing.standard.for_basis(basis);
   const std::int64_t us_ca = s.conferencing.us_ca_dial_out.for_basis(basis);
@@ -89,7 +89,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       per_minute_part = RowFraction{}.times(per_minute, all_licences);
     }
     if (row.kind == UsageKind::toll_in) {
-      // DOMAIN.md §2.5: dial-in to toll numbers is billed only for pay-per-minute licences.
+      // core/DOMAIN.md §2.5: dial-in to toll numbers is billed only for pay-per-minute licences.
       c.use_case = "pay_per_minute_conferencing";
       c.sheet = Sheet::toll_in;
       c.country = row.country;
@@ -102,7 +102,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     c.sheet = Sheet::dial_out_audio;
     c.country = row.to;
     if (!per_minute_part.is_zero()) {
-      // DOMAIN.md §2.5: pay-per-minute licences have no pool; every dial-out minute is billed.
+      // core/DOMAIN.md §2.5: pay-per-minute licences have no pool; every dial-out minute is billed.
       Charge ppm = c;
       ppm.use_case = "pay_per_minute_conferencing";
       ppm.usage_minutes = ppm.billed = shares[1];
@@ -116,7 +116,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       out.warnings.push_back(field_words(row.path, true) + ": meeting dial-out without Audio Conferencing licences in the scenario: "
                              "there is no dial-out pool, every dial-out minute is billed.");
     }
-    // DOMAIN.md §4: US/CA minutes use the "dial-out to USA/CAN" pool first, Zone A minutes the standard pool
+    // core/DOMAIN.md §4: US/CA minutes use the "dial-out to USA/CAN" pool first, Zone A minutes the standard pool
     // (60 per licence), non-Zone-A (and premium) minutes are always billed (§2.2a).
     if (us_ca > 0 && pool_covers(plans.conf_us_ca, plans, row)) {
       us_ca_draws.push_back({&row, i, pooled, pooled, "conference_dial_out US+CA", pooled_part});

@@ -1,4 +1,4 @@
-// The monthly estimate (CONTRACT.md "Estimate"): each use case of DOMAIN.md §2 is rated by its own file
+// The monthly estimate (core/CONTRACT.md "Estimate"): each use case of core/DOMAIN.md §2 is rated by its own file
 // (calling_plan_pools.cpp, conferencing.cpp, toll_free below); this file prices lines, settles pools and totals.
 #include "rating/estimate.hpp"
 
@@ -56,7 +56,7 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   const RateRow* rate = rates.by_country(c.sheet, c.country, row.number_type, c.origin);
   NumberType priced_type = row.number_type;
   if (!rate && row.number_type == NumberType::all && c.sheet == Sheet::dial_out_audio) {
-    // DOMAIN.md §5: meeting dial-out minutes of no particular number type, to a country the card prices only per
+    // core/DOMAIN.md §5: meeting dial-out minutes of no particular number type, to a country the card prices only per
     // type, are priced at its highest non-premium rate, so the estimate never understates them.
     for (NumberType t : {NumberType::wireline, NumberType::wireless}) {
       const RateRow* typed = rates.by_country(c.sheet, c.country, t, c.origin);
@@ -67,8 +67,8 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
     }
   }
   if (!rate) {
-    // CONTRACT.md: a type falls back to the country's `all` row, never the other way; so "all" minutes to a country
-    // priced only per type are an error that says which types to choose from.
+    // core/CONTRACT.md: a type falls back to the country's `all` row, never the other way; so "all" minutes to a
+    // country priced only per type are an error that says which types to choose from.
     std::string typed;
     for (NumberType t : {NumberType::wireline, NumberType::wireless, NumberType::premium}) {
       if (row.number_type == NumberType::all && rates.by_country(c.sheet, c.country, t, c.origin)) {
@@ -85,7 +85,7 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
                           std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
                           "), needed by " + field_words(row.path) + "." + advice);
   }
-  // Connection charges per call (CONTRACT.md `calls`): calls x the exact part of the row billed, rounded once.
+  // Connection charges per call (core/CONTRACT.md `calls`): calls x the exact part of the row billed, rounded once.
   const wide_int billed_calls = checked_product(row.calls, c.part.num);
   const Money connection = calls_billed ? rate->connection.scaled(billed_calls, c.part.den) : Money();
   const Money amount = rate->per_minute.for_minutes(c.billed) + connection;
@@ -146,7 +146,7 @@ std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::in
   return parts;
 }
 
-// DOMAIN.md §2.1 (what-are-communications-credits.md): every toll-free minute is billed, by the toll-free number's
+// core/DOMAIN.md §2.1 (what-are-communications-credits.md): every toll-free minute is billed, by the toll-free number's
 // country, at the "Dial-in to toll free" rates, whatever the service behind the number.
 void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out) {
   for (std::size_t i = 0; i < s.usage.size(); ++i) {

@@ -1,5 +1,5 @@
 #pragma once
-// The monthly estimate of what Communication Credits pay for (CONTRACT.md "Estimate", DOMAIN.md §2-§4).
+// The monthly estimate of what Communication Credits pay for (core/CONTRACT.md "Estimate", core/DOMAIN.md §2-§4).
 //
 // Amounts: every line's amount is kept exact (to a millionth: rate x billed minutes + connection x billed calls,
 // each product rounded half-up to 10^-6 once). Shown amounts are those exact values rounded once, half-up, to 2
@@ -19,7 +19,7 @@
 
 namespace ccredits {
 
-// The use cases of DOMAIN.md §2, in the order they are shown.
+// The use cases of core/DOMAIN.md §2, in the order they are shown.
 inline constexpr const char* kUseCases[] = {"toll_free", "conference_dial_out", "calling_plan_overage",
                                             "payg_outbound", "pay_per_minute_conferencing"};
 
@@ -83,7 +83,7 @@ struct Estimate {
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
                           EstimateDetail detail = EstimateDetail::lines);
 json estimate_to_json(const Estimate& e);
-// The estimate's JSON text (CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
+// The estimate's JSON text (core/CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
 // the members of `more` (an object, e.g. the credits advice; none named like an estimate member) merged in.
 std::string estimate_text(const Estimate& e, const json& more = json::object());
 

@@ -35,10 +35,10 @@ struct Charge {
 };
 
 // Prices a charge at its sheet's rate and appends the line. A missing rate is an InputError naming the
-// destination and the sheet (CONTRACT.md: never a free call). Nothing billed: no line, no lookup.
+// destination and the sheet (core/CONTRACT.md: never a free call). Nothing billed: no line, no lookup.
 void bill(const Charge& c, const RateIndex& rates, Estimate& out);
 
-// A pool shared by several draws is exceeded pro rata (CONTRACT.md "Estimate"): each draw's billed part is
+// A pool shared by several draws is exceeded pro rata (core/CONTRACT.md "Estimate"): each draw's billed part is
 // minutes x (use - included) / use. used and overage are in the pool's (possibly weighted) minutes.
 struct PoolOutcome {
   Minutes included;

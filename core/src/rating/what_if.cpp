@@ -10,7 +10,8 @@ bool domestic_family(Plan p) {
   return p == Plan::domestic || p == Plan::domestic_120 || p == Plan::domestic_240 || p == Plan::domestic_international;
 }
 
-// Whether users licensed in `country` can hold plan `p` (DOMAIN.md §3: PAYG zones; plans not sold in some countries).
+// Whether users licensed in `country` can hold plan `p` (core/DOMAIN.md §3: PAYG zones; plans not sold in some
+// countries).
 bool sold_in(const Plans& plans, Plan p, const std::string& country) {
   if (p == Plan::payg) return plans.payg_zone_of(country) != nullptr;
   return plans.plan(p).not_sold_in.count(country) == 0;

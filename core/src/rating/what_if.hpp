@@ -1,5 +1,5 @@
 #pragma once
-// What-if: the same usage on another plan mix (issue 4), priced by re-running the one estimate code on a modified
+// What-if: the same usage on another plan mix, priced by re-running the one estimate code on a modified
 // scenario. The scenario's optional `what_if` {"plan_changes": [{"from": PLAN, "to": PLAN, "country": CC?}]} says
 // which users move; without it, every Domestic-family user moves to Pay-As-You-Go (where PAYG is sold), or, when
 // there are none, every Pay-As-You-Go user moves to Domestic.

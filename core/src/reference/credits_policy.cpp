@@ -17,9 +17,9 @@ bool CreditsPolicy::credits_unavailable_in(const std::string& country) const {
 
 CreditsPolicy with_plan_data(CreditsPolicy base, const Plans& plans) {
   base.unavailable_countries.assign(plans.no_credit_countries.begin(), plans.no_credit_countries.end());
-  base.unavailable_source = "DOMAIN.md §6; " + plans.no_credit_source;
+  base.unavailable_source = plans.no_credit_source;
   base.minimum_purchase = plans.minimum_purchase;
-  base.minimum_source = "DOMAIN.md §1; " + plans.minimum_purchase_source +
+  base.minimum_source = plans.minimum_purchase_source +
                         (plans.minimum_purchase_quote.empty() ? "" : " (\"" + plans.minimum_purchase_quote + "\")");
   return base;
 }

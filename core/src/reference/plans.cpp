@@ -1,5 +1,5 @@
-// Loader of rates/plans.json (CONTRACT.md "Plans"). The rules that use the data cite DOMAIN.md and Microsoft's
-// files; this file only checks that the data is complete and well formed, and says where it is not.
+// Loader of rates/plans.json (core/CONTRACT.md "Plans"). The rules that use the data cite core/DOMAIN.md and
+// Microsoft's files; this file only checks that the data is complete and well formed, and says where it is not.
 #include "reference/plans.hpp"
 
 #include "ccredits/error.hpp"
@@ -211,7 +211,7 @@ std::optional<Plan> plan_from_key(std::string_view key) {
 std::int64_t Plans::included_minutes(Plan p, std::string_view country, const Settings& settings) const {
   const CallingPlanInfo& info = plan(p);
   const std::string c(country);
-  // DOMAIN.md §8: UK Domestic minutes are a setting (calling-plans-for-office-365.md vs the UK country page).
+  // core/DOMAIN.md §8: UK Domestic minutes are a setting (calling-plans-for-office-365.md vs the UK country page).
   if (info.countries_using_uk_setting.count(c)) return settings.uk_domestic_minutes;
   auto it = info.minutes_by_country.find(c);
   return it != info.minutes_by_country.end() ? it->second : info.default_minutes;

@@ -1,8 +1,8 @@
 #pragma once
-// The plan data of rates/plans.json (CONTRACT.md "Plans", DOMAIN.md §3, §4, §6, §8): included minutes per plan and
-// country, domestic areas, Zone A, Pay-As-You-Go zones, conferencing pools, countries without credits, the
-// minimum purchase and the settings where Microsoft's documents disagree. Data, not code: a change at Microsoft is
-// an edit of plans.json.
+// The plan data of rates/plans.json (core/CONTRACT.md "Plans", core/DOMAIN.md §3, §4, §6, §8): included minutes per
+// plan and country, domestic areas, Zone A, Pay-As-You-Go zones, conferencing pools, countries without credits, the
+// minimum purchase and the settings where Microsoft's documents disagree. Data, not code: a change at Microsoft is an
+// edit of plans.json.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -84,9 +84,9 @@ struct Plans {
   std::set<std::string, std::less<>> known_countries;  // std::less<>: looked up by string_view, no copy
 
   const CallingPlanInfo& plan(Plan p) const { return calling_plans[static_cast<std::size_t>(p)]; }
-  // Included outbound minutes per user per month of plan p for users licensed in country (DOMAIN.md §3).
+  // Included outbound minutes per user per month of plan p for users licensed in country (core/DOMAIN.md §3).
   std::int64_t included_minutes(Plan p, std::string_view country, const Settings& settings) const;
-  // Whether a call from a user licensed in `from` to `to` is domestic for the calling plan (DOMAIN.md §3).
+  // Whether a call from a user licensed in `from` to `to` is domestic for the calling plan (core/DOMAIN.md §3).
   bool is_domestic(std::string_view from, std::string_view to) const;
   bool in_zone_a(std::string_view country) const { return zone_a.count(std::string(country)) > 0; }
   bool is_known_country(std::string_view country) const { return known_countries.find(country) != known_countries.end(); }

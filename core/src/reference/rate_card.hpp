@@ -1,5 +1,5 @@
 #pragma once
-// A rate card: Microsoft's four rate sheets for one currency (CONTRACT.md "Rate card", DOMAIN.md §5).
+// A rate card: Microsoft's four rate sheets for one currency (core/CONTRACT.md "Rate card", core/DOMAIN.md §5).
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -44,7 +44,7 @@ struct RateCard {
   std::vector<RateRow>& rows(Sheet s) { return sheets[static_cast<std::size_t>(s)]; }
 };
 
-// CONTRACT.md's JSON format. Errors name the file, and line/column for JSON syntax errors.
+// core/CONTRACT.md's JSON format. Errors name the file, and line/column for JSON syntax errors.
 RateCard load_rate_card_json(std::string_view text, const std::string& file);
 // The card in that format (a workbook read once, then loaded as a card wherever cards load: the page's module,
 // its import worker). load_rate_card_json of it gives the same card, source lines aside.

@@ -1,4 +1,4 @@
-// Rate lookup (CONTRACT.md "Rate card"; DOMAIN.md §5: rates are per destination prefix and number type, as in
+// Rate lookup (core/CONTRACT.md "Rate card"; core/DOMAIN.md §5: rates are per destination prefix and number type, as in
 // Microsoft's rate workbook sheets). The index is a digit trie per sheet, built once per card.
 #include "reference/rate_lookup.hpp"
 
@@ -61,7 +61,7 @@ RateIndex::RateIndex(const RateCard& card) : card_(&card) {
 }
 
 const RateRow* RateIndex::by_number(Sheet sheet, std::string_view digits, std::string_view origin) const {
-  // Masked numbers (DOMAIN.md §7, PSTN usage report): the last digits may be '*'; match the visible prefix.
+  // Masked numbers (core/DOMAIN.md §7, PSTN usage report): the last digits may be '*'; match the visible prefix.
   while (!digits.empty() && (digits.back() == '*' || digits.back() == 'x' || digits.back() == 'X')) {
     digits.remove_suffix(1);
   }

@@ -1,6 +1,6 @@
 #pragma once
 // Finding the rate for a call: by dialled number (longest prefix) or by country and number type
-// (CONTRACT.md "Rate card", DOMAIN.md §5).
+// (core/CONTRACT.md "Rate card", core/DOMAIN.md §5).
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -49,7 +49,7 @@ class RateIndex {
   std::array<SheetIndex, kSheetCount> sheets_;
 };
 
-// The billed seconds of a call: rounded up to the card's increment (6 s: DOMAIN.md §5). 0 s bills 0.
+// The billed seconds of a call: rounded up to the card's increment (6 s: core/DOMAIN.md §5). 0 s bills 0.
 std::int64_t billed_seconds(std::int64_t seconds, int increment_seconds);
 
 struct CallPrice {

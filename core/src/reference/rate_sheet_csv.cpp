@@ -1,4 +1,4 @@
-// Microsoft's rate workbook, one sheet saved as CSV (DOMAIN.md §5: sheets "Dial-in to toll free", "Dial-in to
+// Microsoft's rate workbook, one sheet saved as CSV (core/DOMAIN.md §5: sheets "Dial-in to toll free", "Dial-in to
 // toll", "Dial-out calls", "Dial-out Audio Rates"; §9: the German copy). The CSV front end of RateSheetReader.
 #include "reference/rate_sheet_csv.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// One sheet of Microsoft's rate workbook saved as CSV (DOMAIN.md §5 and §9; CONTRACT.md "Rate card"), as Excel
+// One sheet of Microsoft's rate workbook saved as CSV (core/DOMAIN.md §5 and §9; core/CONTRACT.md "Rate card"), as Excel
 // saves it in any locale: ',' or ';' or tab separators, a BOM, CRLF, English or German headers. The rows are
 // read by rate_sheet_reader.hpp, the reader the workbook uses too.
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// How the tenant buys its calling subscriptions (CONTRACT.md "Scenario" `billing`). Every answer may be
+// How the tenant buys its calling subscriptions (core/CONTRACT.md "Scenario" `billing`). Every answer may be
 // "I don't know" (missing, null or "unknown"): that is kept as unknown, never replaced by a default.
 #include <string>
 
@@ -24,7 +24,7 @@ Billing parse_billing(const json* billing, const std::string& path);
 
 const char* account_type_key(AccountType a);
 const char* channel_key(Channel c);
-// MCA and NCE calling subscriptions are billed after use (DOMAIN.md §6).
+// MCA and NCE calling subscriptions are billed after use (core/DOMAIN.md §6).
 inline bool billed_after_use(AccountType a) { return a == AccountType::mca || a == AccountType::nce; }
 
 }  // namespace ccredits

@@ -1,5 +1,5 @@
 #pragma once
-// The scenario: what an admin tells the calculator (CONTRACT.md "Scenario").
+// The scenario: what an admin tells the calculator (core/CONTRACT.md "Scenario").
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +33,7 @@ struct License {
   std::string path;  // "licenses[0]"
 };
 
-// A conferencing licence count: a plain number, or {"assigned": N, "purchased": M} (DOMAIN.md §8 pool basis).
+// A conferencing licence count: a plain number, or {"assigned": N, "purchased": M} (core/DOMAIN.md §8 pool basis).
 struct LicenceCount {
   std::int64_t assigned = 0;
   std::int64_t purchased = 0;

@@ -1,6 +1,6 @@
 #pragma once
-// What a PSTN usage report row is, for credits: the use case of DOMAIN.md §2 its Call Type and Number Type map to.
-// Call Type values from DOMAIN.md §7 / `pstn-usage-report.md`.
+// What a PSTN usage report row is, for credits: the use case of core/DOMAIN.md §2 its Call Type and Number Type map to.
+// Call Type values from core/DOMAIN.md §7 / `pstn-usage-report.md`.
 #include <optional>
 #include <string_view>
 
@@ -19,7 +19,7 @@ enum class CallCategory {
 };
 std::optional<CallCategory> call_category_from_text(std::string_view call_type);
 
-// The use cases the importer reports minutes for; the first four are CONTRACT.md scenario `kind`s.
+// The use cases the importer reports minutes for; the first four are core/CONTRACT.md scenario `kind`s.
 enum class UseCase { user_out = 0, conf_out, toll_free_in, toll_in, inbound, emergency, direct_routing };
 inline constexpr int kUseCaseCount = 7;
 std::string_view use_case_key(UseCase u);
@@ -28,7 +28,7 @@ inline bool is_scenario_kind(UseCase u) { return static_cast<int>(u) <= static_c
 // Toll-free vs toll comes from the Number Type column ("service_toll_free", "TollFree", "toll free" ...).
 bool is_toll_free_number_type(std::string_view number_type);
 
-// The mapping (DOMAIN.md §2 use cases):
+// The mapping (core/DOMAIN.md §2 use cases):
 //   user_out*, fmc_out, ucap_out*  -> user_out  (a user's or resource account's outbound call, dial_out_calls rates)
 //   conf_out                       -> conf_out  (meeting dial-out, dial_out_audio rates)
 //   conf_in on a toll-free number  -> toll_free_in, service conferencing

@@ -10,7 +10,7 @@ struct Alias {
   UsageColumn column;
 };
 
-// Export header, online-grid label and Graph property names, normalized (DOMAIN.md §7).
+// Export header, online-grid label and Graph property names, normalized (core/DOMAIN.md §7).
 constexpr Alias kAliases[] = {
     {"callid", UsageColumn::call_id},
     {"userlocation", UsageColumn::user_location},

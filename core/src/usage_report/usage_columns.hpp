@@ -1,5 +1,5 @@
 #pragma once
-// The columns of the Teams PSTN usage report that the importer reads, found by header name (DOMAIN.md §7,
+// The columns of the Teams PSTN usage report that the importer reads, found by header name (core/DOMAIN.md §7,
 // `pstn-usage-report.md`): the 25-column export, the older 20-column one ("AAD ObjectId", no Call Direction,
 // External Country, Operator, Source of Call Duration, Administrative Units), the online grid's names ("Cost",
 // "Called to", "User's location", "Country or region") and the Graph getPstnCalls properties

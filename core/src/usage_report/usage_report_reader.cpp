@@ -1,4 +1,4 @@
-// The PSTN usage report importer (DOMAIN.md §7, `pstn-usage-report.md`; output: CONTRACT.md `usage`).
+// The PSTN usage report importer (core/DOMAIN.md §7, `pstn-usage-report.md`; output: core/CONTRACT.md `usage`).
 #include "usage_report/usage_report_reader.hpp"
 
 #include <algorithm>
@@ -8,6 +8,11 @@
 
 namespace ccredits {
 namespace {
+
+// The page that documents Charge and Connection Fee as separate columns (core/DOMAIN.md §8), for the spend setting.
+constexpr const char* kSpendSettingSource =
+    "Microsoft Teams PSTN usage report "
+    "(https://learn.microsoft.com/en-us/microsoftteams/teams-analytics-and-reports/pstn-usage-report)";
 
 constexpr int kCountryCount = 26 * 26;
 constexpr int kUnknownCountry = kCountryCount;  // the extra slot for rows without a usable country
@@ -38,7 +43,7 @@ std::string_view country_view(int index, std::array<char, 2>& buffer) {
 }
 
 // The dialable digits of a number: '+', spaces and dashes dropped, a masked tail of '*' kept (by_number
-// ignores it and matches the visible prefix, DOMAIN.md §7 masked numbers).
+// ignores it and matches the visible prefix, core/DOMAIN.md §7 masked numbers).
 std::string_view number_digits(std::string_view text, std::array<char, 40>& buffer) {
   std::size_t n = 0;
   for (char c : text) {
@@ -386,7 +391,7 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
   by_use_case_[uc].seconds += seconds;
   by_use_case_[uc].calls += 1;
 
-  // Spend (DOMAIN.md §8 setting: Charge + Connection Fee unless the Charge already holds the fee).
+  // Spend (core/DOMAIN.md §8 setting: Charge + Connection Fee unless the Charge already holds the fee).
   // Direct Routing rows are counted but never priced: their carrier bills them.
   const Money spend = settings_.charge_includes_connection_fee ? charge : charge + connection;
   bool main_currency = true;
@@ -470,7 +475,7 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
     ++rerated_.unpriced_calls[uc];
     return;
   }
-  // The one pricing rule (rate_lookup.hpp): 6-second increments per call (DOMAIN.md §5 and §8) + connection.
+  // The one pricing rule (rate_lookup.hpp): 6-second increments per call (core/DOMAIN.md §5 and §8) + connection.
   const CallPrice price = price_call(*rate, seconds, rates_->billing_increment_seconds);
   rerated_.by_use_case[uc] += price.total();
   rerated_.billed_seconds[uc] += price.billed_seconds;
@@ -577,7 +582,7 @@ json UsageReportReader::result() const {
   out["period"] = rows_used_ > 0 ? json{{"from", iso_date(first_day_)}, {"to", iso_date(last_day_)}, {"days", days}}
                                  : json(nullptr);
   out["settings"] = {{"spend", settings_.charge_includes_connection_fee ? "charge" : "charge + connection fee"},
-                     {"source", "DOMAIN.md §8"}};
+                     {"source", kSpendSettingSource}};
 
   json actual = json::object();
   for (const CurrencyTotals& c : currencies_) {
