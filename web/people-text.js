@@ -16,7 +16,9 @@ const NOTE = /(\s*[;,]\s*)?(\()?\b(?:DOMAIN|CONTRACT|TOOLCHAIN)\.md(?:\s*(?:§\s
 const PATH = /"?\b(usage|licenses)\[(\d+)\](?:\.([a-z_]+))?"?|"?\b(conferencing|billing|funding)\.([a-z_]+)"?/g;
 const TYPE_LIST = /\(((?:wireline|wireless|all|premium)(?:, (?:wireline|wireless|all|premium))*)\)/g;
 const COUNTRY_AFTER = /\b(destination|tenants in|calls to|to|from|in|prices) ([A-Z]{2})\b/g;
-const PAGE = /\b([a-z0-9]+(?:-[a-z0-9]+)+)\.md\b/g;
+// A Microsoft page the core names by file ("what-are-communications-credits.md") or cites by link (its title, then
+// "https://learn.microsoft.com/…"; the link ends before closing punctuation).
+const PAGE = /\b([a-z0-9]+(?:-[a-z0-9]+)+)\.md\b|(https:\/\/[\w.-]+\.microsoft\.com\/[^\s()]*[^\s().,;:])/g;
 
 // describe(path) -> the field's words ("Minutes, row 3 of Outbound calls by users") or null.
 function rewrite(text, describe) {
@@ -48,7 +50,7 @@ export function peoplePieces(text, describe) {
   let at = 0;
   for (const m of t.matchAll(PAGE)) {
     if (m.index > at) pieces.push(t.slice(at, m.index));
-    pieces.push(learnPage(m[1]));
+    pieces.push(m[2] ? { href: m[2], label: m[2].replace(/^https:\/\//, '') } : learnPage(m[1]));
     at = m.index + m[0].length;
   }
   if (at < t.length) pieces.push(t.slice(at));

@@ -142,4 +142,9 @@ test('the core\'s sentences reach people without our notes, files, paths or shee
   ];
   for (const [core, shown] of cases) assert.equal(peopleText(core, describe), shown);
   assert.deepEqual(peoplePieces('(a-b.md)'), ['(', { href: 'https://learn.microsoft.com/en-us/microsoftteams/a-b', label: 'Microsoft Learn: A b' }, ')']);
+  // The core cites a page by title and link: the link becomes a link, the title stays as written.
+  assert.deepEqual(peoplePieces('at zero (What are Communications Credits?, https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits).'),
+    ['at zero (What are Communications Credits?, ', { href: 'https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits',
+      label: 'learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits' }, ').']);
+  assert.deepEqual(peoplePieces('see https://example.com/x-y'), ['see https://example.com/x-y']);
 });
