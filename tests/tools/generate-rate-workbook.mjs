@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Microsoft's rate workbook (DOMAIN.md §5 and §9) made for the tests, deterministic: the .xlsx written byte by
+// Microsoft's rate workbook (core/DOMAIN.md §5 and §9) made for the tests, deterministic: the .xlsx written byte by
 // byte (its zip, its XML), each sheet as CSV the way Excel saves it in English (',') and German (';', decimal
 // commas, "€" and "Cent"), and the same rates as a ccredits JSON card, so a test can check that all of them give
 // the same estimate.

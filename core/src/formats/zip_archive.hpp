@@ -1,6 +1,6 @@
 #pragma once
 // The zip container, read without inflating: the end record, the central directory, entry names and sizes, and
-// the rules that keep a hostile zip from costing more than its size (DOMAIN.md §7 usage exports, §5 rate
+// the rules that keep a hostile zip from costing more than its size (core/DOMAIN.md §7 usage exports, §5 rate
 // workbooks). The core runs in wasm too, so it never inflates: the caller reads the packed bytes of the entries
 // the core names and inflates them (zlib in the CLI, DecompressionStream in the page's worker), counting the
 // bytes with ZipUnpackBudget so an entry stops at the size its directory declares.

@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<std::string_view, kRateColumnCount> kColumnKeys = {
     "origin", "destination", "prefixes", "originating_type", "number_type", "per_minute", "connection", "country"};
 
-// The currencies of Microsoft's rate workbook (DOMAIN.md §5).
+// The currencies of Microsoft's rate workbook (core/DOMAIN.md §5).
 constexpr std::array<std::string_view, 25> kCurrencies = {"ARS", "AUD", "BRL", "CAD", "CHF", "CNY", "DKK", "EUR", "GBP",
                                                           "HKD", "IDR", "INR", "JPY", "KRW", "MXN", "MYR", "NOK", "NZD",
                                                           "RUB", "SAR", "SEK", "TRY", "TWD", "USD", "ZAR"};
@@ -50,7 +50,7 @@ std::string currency_in(std::string_view header) {
   return {};
 }
 
-// English (Microsoft's headers, DOMAIN.md §5) and German (a German tenant's copy, §9) headers. The German words
+// English (Microsoft's headers, core/DOMAIN.md §5) and German (a German tenant's copy, §9) headers. The German words
 // for the number types and the connection charge are recognised by their parts ("...typ", "Verbindung...").
 std::optional<RateColumn> recognise(std::string_view header) {
   const std::string k = squeeze(header);

@@ -1,5 +1,5 @@
 #pragma once
-// The reader of one of Microsoft's rate sheets, row by row (DOMAIN.md §5 and §9), with two front ends: a sheet
+// The reader of one of Microsoft's rate sheets, row by row (core/DOMAIN.md §5 and §9), with two front ends: a sheet
 // saved as CSV (rate_sheet_csv.hpp) and the workbook as downloaded (rate_workbook.hpp). It finds the header row
 // below title and blank rows, recognises the English and German headers, and reads each rate row; any value it
 // cannot read is an error at its row and column, never a guess.

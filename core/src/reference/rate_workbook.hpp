@@ -1,5 +1,5 @@
 #pragma once
-// Microsoft's rate workbook as downloaded (.xlsx, DOMAIN.md §5 and §9): the four rate sheets at once, each found
+// Microsoft's rate workbook as downloaded (.xlsx, core/DOMAIN.md §5 and §9): the four rate sheets at once, each found
 // by its name or by its title and header rows, read by the same RateSheetReader as a sheet saved as CSV. The zip
 // directory and the XML are read here; the caller only inflates the entries this reader asks for (zlib in the
 // CLI, DecompressionStream in the page), so the core stays free of zlib and runs in wasm.
