@@ -166,7 +166,7 @@ TEST_CASE("Minutes of any number type to a country priced per type say which typ
 }
 
 TEST_CASE("Premium dial-out to the US and Canada is billed and leaves the USA/CAN pool to other rows", "[estimate][conf]") {
-  // Both dial-out pools cover non-premium numbers only (DOMAIN.md §4). USA/CAN pool 1 x 60 = 60 minutes:
+  // Both dial-out pools cover non-premium numbers only (core/DOMAIN.md §4). USA/CAN pool 1 x 60 = 60 minutes:
   // CA premium 100 x 0.032 (CA's `all` row) = 3.20 billed; the 60 non-premium US minutes fit the pool exactly.
   const Estimate e = run(R"({"conferencing": {"us_ca_dial_out": 1, "standard": 1},
     "usage": [{"kind": "conf_out", "to": "CA", "number_type": "premium", "minutes": 100},

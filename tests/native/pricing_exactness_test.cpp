@@ -24,7 +24,7 @@ Estimate run_usd(const std::string& scenario) {
 }  // namespace
 
 TEST_CASE("Premium meeting dial-out to Canada is billed in full, not taken from the USA/CAN pool", "[estimate][conf]") {
-  // 100 x 0.0219 = 2.19 (DOMAIN.md §4: both dial-out pools cover non-premium numbers only).
+  // 100 x 0.0219 = 2.19 (core/DOMAIN.md §4: both dial-out pools cover non-premium numbers only).
   const Estimate e = run_usd(R"({"conferencing": {"us_ca_dial_out": 1}, "usage": [{"kind": "conf_out", "to": "CA",
     "number_type": "premium", "minutes": 100}]})");
   CHECK(total(e) == "2.19");

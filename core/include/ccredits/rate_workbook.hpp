@@ -2,7 +2,7 @@
 // Microsoft's rate workbook (.xlsx) for a caller that reads the file's bytes and inflates its parts itself, such
 // as the page's workbook module (the browser's DecompressionStream is asynchronous, so the core cannot call back
 // for a part). The core reads the zip directory, applies the zip-bomb rules, names the parts, and reads the XML.
-// Every method throws InputError on a bad file (CONTRACT.md "Rate card").
+// Every method throws InputError on a bad file (core/CONTRACT.md "Rate card").
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -25,7 +25,7 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
     in.pools.push_back({use_case, pool_label(p), p.included, p.used});
   }
   for (const UsageRow& u : scenario.usage) {
-    // A toll-free number needs a positive balance to ring at all, whatever its projected minutes (DOMAIN.md §1).
+    // A toll-free number needs a positive balance to ring at all, whatever its projected minutes (core/DOMAIN.md §1).
     if (u.kind == UsageKind::toll_free_in) in.toll_free_in_use = true;
   }
   for (const License& l : scenario.licenses) {

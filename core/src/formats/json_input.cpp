@@ -53,7 +53,7 @@ std::vector<PathPart> path_parts(std::string_view path) {
   return parts;
 }
 
-// The words for one member name of the scenario, plans or rate card formats (CONTRACT.md).
+// The words for one member name of the scenario, plans or rate card formats (core/CONTRACT.md).
 std::string member_words(std::string_view name) {
   static const std::pair<std::string_view, std::string_view> kWords[] = {
       {"usage", "the usage"},

@@ -558,7 +558,7 @@ json UsageReportReader::result() const {
   out["skipped"] = skipped_;
   out["skipped_count"] = skipped_count_;
   out["failed_calls"] = failed_calls_;
-  // Direct Routing calls are billed by the customer's own carrier (DOMAIN.md §2.7): said, so that a Direct Routing
+  // Direct Routing calls are billed by the customer's own carrier (core/DOMAIN.md §2.7): said, so that a Direct Routing
   // export is not read as a report of calls credits pay for.
   json notices = json::array();
   const std::int64_t direct_routing_calls =
