@@ -29,7 +29,13 @@ struct UsageImportSettings {
   // Graph JSON is parsed as one document (a getPstnCalls page holds 1000 rows, about 1 MB); larger input is
   // refused so that the parsed document stays well inside the wasm heap budget (an import stays under 64 MB of memory).
   std::size_t max_json_bytes = 4u << 20;
+  // The billing increment the learned rates divide by when no rate card is given (DOMAIN.md §8: 6 seconds).
+  int billing_increment_seconds = 6;
 };
+
+// The use cases of the estimate (rating/estimate.hpp kUseCases) the report's charges are counted under, so that an
+// imported report's charges stand in the estimate for the spend they are (rating/report_basis.hpp).
+inline constexpr int kChargeUseCaseCount = 5;
 
 class UsageImporter {
  public:

@@ -1,5 +1,9 @@
 #include "advice/estimate_advice.hpp"
 
+#include <optional>
+
+#include "rating/report_basis.hpp"
+
 namespace ccredits {
 namespace {
 
@@ -34,15 +38,28 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
   return in;
 }
 
-EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
-  EstimateWithAdvice result{compute_estimate(scenario, rates, plans), json()};
+EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& card, const Plans& plans) {
+  // With an imported report: its charges plus what the changes typed on top cost (rating/report_basis.hpp), by the
+  // same estimate code, at the rates learned from the report first.
+  std::optional<ReportRates> report_rates;
+  std::optional<Estimate> baseline;
+  if (scenario.report) {
+    report_rates.emplace(*scenario.report, card);
+    baseline = compute_estimate(baseline_scenario(scenario), report_rates->index(), plans);
+  }
+  const RateIndex& rates = report_rates ? report_rates->index() : card;
+  const auto estimate_of = [&](const Scenario& s, EstimateDetail detail) {
+    Estimate e = compute_estimate(s, rates, plans, detail);
+    return baseline ? estimate_on_report(*scenario.report, std::move(e), *baseline) : e;
+  };
+  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), json()};
   const Estimate& estimate = result.estimate;
   result.advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
                                       with_plan_data(default_credits_policy(), plans));
-  result.advice["what_if"] = what_if_json(scenario, estimate, plans,
-                                          [&](const Scenario& changed) {
-                                            return compute_estimate(changed, rates, plans, EstimateDetail::totals);
-                                          });
+  result.advice["what_if"] = what_if_json(scenario, estimate, plans, [&](const Scenario& changed) {
+    return estimate_of(changed, EstimateDetail::totals);
+  });
+  if (scenario.report) result.advice["report"] = report_summary(*scenario.report, estimate);
   return result;
 }
 

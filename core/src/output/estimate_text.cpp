@@ -30,6 +30,7 @@ void write_estimate_line(JsonText& out, const EstimateLine& l) {
   if (!l.plan.empty()) out.key("plan").string(l.plan);
   if (!l.pool.empty()) out.key("pool").string(l.pool);
   out.key("rate").exact(l.rate.micros());
+  if (!l.rate_source.empty()) out.key("rate_source").string(l.rate_source);
   if (!l.service.empty()) out.key("service").string(l.service);
   out.key("sheet").string(sheet_key(l.sheet));
   out.key("usage").string(l.usage);

@@ -80,7 +80,7 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
                                    : " The card prices " + std::string(c.country) + " per number type (" + typed +
                                          "): choose the number type of these minutes.";
     throw field_error("missing_rate", typed.empty() ? row.path : row.path + ".number_type",
-                      "The " + rates.card().currency + " rate card (effective " + rates.card().effective +
+                      "The " + rates.base().currency + " rate card (effective " + rates.base().effective +
                           ") has no rate on its \"" + std::string(sheet_title(c.sheet)) + "\" sheet for destination " +
                           std::string(c.country) + " (" + std::string(number_type_key(row.number_type)) +
                           "), needed by " + field_words(row.path) + "." + advice);
@@ -121,6 +121,7 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   line.connection = rate->connection;
   line.calls = calls_billed ? Minutes::whole(row.calls).scaled(c.part.num, c.part.den) : Minutes();
   line.amount = amount;
+  if (rates.layered()) line.rate_source = rates.from_top(rate) ? "report" : "card";
   out.lines.push_back(std::move(line));
 }
 
@@ -191,7 +192,7 @@ json settings_json(const Settings& applied, const Plans& plans) {
 
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
                           EstimateDetail level) {
-  const RateCard& card = rates.card();
+  const RateCard& card = rates.base();
   if (!scenario.currency.empty() && scenario.currency != card.currency) {
     throw InputError("currency_mismatch", "The scenario asks for " + scenario.currency + " but the rate card is in " +
                                               card.currency + "; load a " + scenario.currency + " rate card.");

@@ -42,6 +42,10 @@ struct EstimateLine {
   Money rate;
   Money connection;         // per call
   Money amount;             // exact
+  // With an imported report (scenario `report`, rating/report_basis.hpp), where the amount comes from: "charges"
+  // (the report's own charges per month), "report" (a rate learned from the report's charged calls) or "card" (the
+  // loaded rate card). Empty without a report. Static text.
+  std::string_view rate_source;
 
   bool operator==(const EstimateLine&) const = default;
 };

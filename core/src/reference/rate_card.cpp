@@ -104,7 +104,10 @@ std::string rate_card_json_text(const RateCard& card) {
 }
 
 RateCard load_rate_card_json(std::string_view text, const std::string& file) {
-  const json doc = parse_json(text, file);
+  return rate_card_from_json(parse_json(text, file), file);
+}
+
+RateCard rate_card_from_json(const json& doc, const std::string& file) {
   try {
     RateCard card;
     const std::string schema = text_value(require_member(doc, "schema", ""), "schema");

@@ -3,6 +3,7 @@
 #include "reference/rate_lookup.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 #include "ccredits/error.hpp"
@@ -22,7 +23,7 @@ std::uint16_t pack_code(std::string_view code) {
 
 }  // namespace
 
-RateIndex::RateIndex(const RateCard& card) : card_(&card) {
+RateIndex::RateIndex(const RateCard& card, const RateIndex* below) : card_(&card), below_(below) {
   for (std::size_t s = 0; s < kSheetCount; ++s) {
     const std::vector<RateRow>& rows = card.sheets[s];
     if (rows.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
@@ -61,6 +62,25 @@ RateIndex::RateIndex(const RateCard& card) : card_(&card) {
 }
 
 const RateRow* RateIndex::by_number(Sheet sheet, std::string_view digits, std::string_view origin) const {
+  const RateRow* own = own_by_number(sheet, digits, origin);
+  return own || !below_ ? own : below_->by_number(sheet, digits, origin);
+}
+
+const RateRow* RateIndex::by_country(Sheet sheet, std::string_view country, NumberType type,
+                                     std::string_view origin) const {
+  const RateRow* own = own_by_country(sheet, country, type, origin);
+  return own || !below_ ? own : below_->by_country(sheet, country, type, origin);
+}
+
+bool RateIndex::from_top(const RateRow* row) const {
+  for (const std::vector<RateRow>& rows : card_->sheets) {
+    const std::less<const RateRow*> before;  // a total order over pointers into different arrays
+    if (!rows.empty() && !before(row, rows.data()) && before(row, rows.data() + rows.size())) return true;
+  }
+  return false;
+}
+
+const RateRow* RateIndex::own_by_number(Sheet sheet, std::string_view digits, std::string_view origin) const {
   // Masked numbers (core/DOMAIN.md §7, PSTN usage report): the last digits may be '*'; match the visible prefix.
   while (!digits.empty() && (digits.back() == '*' || digits.back() == 'x' || digits.back() == 'X')) {
     digits.remove_suffix(1);
@@ -93,8 +113,8 @@ const RateRow* RateIndex::by_number(Sheet sheet, std::string_view digits, std::s
   return best;
 }
 
-const RateRow* RateIndex::by_country(Sheet sheet, std::string_view country, NumberType type,
-                                     std::string_view origin) const {
+const RateRow* RateIndex::own_by_country(Sheet sheet, std::string_view country, NumberType type,
+                                         std::string_view origin) const {
   const SheetIndex& index = sheets_[static_cast<std::size_t>(sheet)];
   const std::vector<RateRow>& rows = card_->rows(sheet);
   const std::uint16_t key = pack_code(country);

@@ -12,9 +12,13 @@ namespace ccredits {
 
 // Built once per card (the Calculator keeps one next to its card); probes allocate nothing. The card must
 // outlive the index and must not change while the index is in use.
+//
+// Layered: an index built over another (`below`) answers from its own card first and asks the one below only when
+// its card has no row for the call (CONTRACT.md "Scenario" `report.rates`: the rates learned from a usage report
+// over the loaded card). Which layer a row came from is told by from_top().
 class RateIndex {
  public:
-  explicit RateIndex(const RateCard& card);
+  explicit RateIndex(const RateCard& card, const RateIndex* below = nullptr);
 
   // Longest prefix of the E.164 digits (no '+'; a masked tail of '*' is ignored). A row whose origin is the
   // caller's country beats a '*' row of the same prefix length. nullptr when no prefix matches.
@@ -23,7 +27,12 @@ class RateIndex {
   const RateRow* by_country(Sheet sheet, std::string_view country, NumberType type,
                             std::string_view origin = "*") const;
 
+  // The card of this layer; base() is the card at the bottom (the loaded rate card), which the estimate names.
   const RateCard& card() const { return *card_; }
+  const RateCard& base() const { return below_ ? below_->base() : *card_; }
+  bool layered() const { return below_ != nullptr; }
+  // Whether `row` is one of this layer's own rows (not one found below).
+  bool from_top(const RateRow* row) const;
 
  private:
   // A digit trie in flat arrays: node 0 is the root; child[d] == 0 means "no child" (the root is never a child).
@@ -45,7 +54,11 @@ class RateIndex {
     std::vector<Entry> entries;       // grouped by node, each group in file order
     std::vector<CountryRow> countries;  // sorted by country, then file order
   };
+  const RateRow* own_by_number(Sheet sheet, std::string_view digits, std::string_view origin) const;
+  const RateRow* own_by_country(Sheet sheet, std::string_view country, NumberType type, std::string_view origin) const;
+
   const RateCard* card_;
+  const RateIndex* below_;
   std::array<SheetIndex, kSheetCount> sheets_;
 };
 

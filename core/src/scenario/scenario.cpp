@@ -168,16 +168,17 @@ SettingOverrides settings_from_json(const json& j, const Plans* plans) {
   return s;
 }
 
+// `prefix` is the path of the object holding the list ("report.baseline."), for messages.
 template <typename Fn>
-void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
+void for_each_in_list(const JsonValue& doc, const char* key, Fn fn, std::string_view prefix = "") {
   if (const JsonValue list = find_member(doc, key, ""); list.present()) {
     if (!list.is_array()) {
-      throw field_error("bad_value", std::string(key), field_words(key, true) + " should be a list.");
+      throw field_error("bad_value", std::string(prefix) + key, field_words(std::string(prefix) + key, true) + " should be a list.");
     }
-    const std::string_view name(key);
+    const std::string name = std::string(prefix) + key;
     list.for_each_element([&](std::size_t i, const JsonValue& item) {
       // "usage[12]", written in one buffer (a few string concatenations per row add up in wasm)
-      char path[64];
+      char path[96];
       char* end = std::copy(name.begin(), name.end(), path);
       *end++ = '[';
       end = std::to_chars(end, path + sizeof path - 1, i).ptr;
@@ -185,6 +186,76 @@ void for_each_in_list(const JsonValue& doc, const char* key, Fn fn) {
       fn(item, std::string(path, end));
     });
   }
+}
+
+Conferencing conferencing_from_json(const JsonValue& conf, const std::string& at) {
+  Conferencing c;
+  if (const JsonValue v = find_member(conf, "standard", at); v.present()) c.standard = licence_count(v, at + ".standard");
+  if (const JsonValue v = find_member(conf, "us_ca_dial_out", at); v.present()) {
+    c.us_ca_dial_out = licence_count(v, at + ".us_ca_dial_out");
+  }
+  if (const JsonValue v = find_member(conf, "pay_per_minute", at); v.present()) {
+    c.pay_per_minute = licence_count(v, at + ".pay_per_minute");
+  }
+  return c;
+}
+
+// The estimate's use cases a report's charges may be counted under (rating/estimate.hpp kUseCases).
+constexpr std::string_view kChargeKeys[] = {"toll_free", "conference_dial_out", "calling_plan_overage", "payg_outbound",
+                                            "pay_per_minute_conferencing"};
+
+std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Plans* plans) {
+  auto basis = std::make_shared<ReportBasis>();
+  if (!r.is_object()) find_member(r, "charges", "report");  // throws: not an object
+  basis->currency = to_upper_ascii(trim(text_value(require_member(r, "currency", "report"), "report.currency")));
+  if (basis->currency.size() != 3) {
+    throw InputError("bad_value", "\"report.currency\" must be a three-letter ISO 4217 code such as USD.");
+  }
+  const json charges = require_member(r, "charges", "report").to_json();
+  if (!charges.is_object()) throw InputError("bad_value", "\"report.charges\" should be an object of amounts per use case.");
+  for (auto it = charges.begin(); it != charges.end(); ++it) {
+    const std::string path = "report.charges." + it.key();
+    if (std::find(std::begin(kChargeKeys), std::end(kChargeKeys), it.key()) == std::end(kChargeKeys)) {
+      throw InputError("bad_value", "\"" + path + "\" is not a use case; the use cases are toll_free, "
+                                    "conference_dial_out, calling_plan_overage, payg_outbound and "
+                                    "pay_per_minute_conferencing.");
+    }
+    const Money m = money_value(*it, path);
+    if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" must not be negative.");
+    basis->charges.emplace_back(it.key(), m);
+    basis->monthly_total += m;
+  }
+  if (const JsonValue p = find_member(r, "period", "report"); p.present() && p.is_object()) {
+    const JsonValue from = find_member(p, "from", "report.period"), to = find_member(p, "to", "report.period");
+    if (from.present() && to.present()) {
+      basis->period = text_value(from, "report.period.from") + " to " + text_value(to, "report.period.to");
+    }
+  }
+  if (const JsonValue rates = find_member(r, "rates", "report"); rates.present() && !rates.is_null()) {
+    try {
+      basis->rates = rate_card_from_json(rates.to_json(), "");
+    } catch (const InputError& e) {
+      throw InputError(e.code(), std::string("\"report.rates\": ") + e.what());
+    }
+    if (basis->rates->currency != basis->currency) {
+      throw InputError("currency_mismatch", "\"report.rates\" are in " + basis->rates->currency +
+                                                " but the report's charges are in " + basis->currency + ".");
+    }
+  }
+  if (const JsonValue b = find_member(r, "baseline", "report"); b.present()) {
+    if (!b.is_object()) throw InputError("bad_value", "\"report.baseline\" should be an object.");
+    basis->has_baseline = true;
+    for_each_in_list(b, "licenses", [&](const JsonValue& j, const std::string& path) {
+      basis->baseline_licenses.push_back(license_from_json(j, path, plans));
+    }, "report.baseline.");
+    if (const JsonValue conf = find_member(b, "conferencing", "report.baseline"); conf.present()) {
+      basis->baseline_conferencing = conferencing_from_json(conf, "report.baseline.conferencing");
+    }
+    for_each_in_list(b, "usage", [&](const JsonValue& j, const std::string& path) {
+      basis->baseline_usage.push_back(usage_from_json(j, path, plans));
+    }, "report.baseline.");
+  }
+  return basis;
 }
 
 }  // namespace
@@ -215,15 +286,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
       s.licenses.push_back(license_from_json(j, path, plans));
     });
     if (const JsonValue conf = find_member(doc, "conferencing", ""); conf.present()) {
-      if (const JsonValue v = find_member(conf, "standard", "conferencing"); v.present()) {
-        s.conferencing.standard = licence_count(v, "conferencing.standard");
-      }
-      if (const JsonValue v = find_member(conf, "us_ca_dial_out", "conferencing"); v.present()) {
-        s.conferencing.us_ca_dial_out = licence_count(v, "conferencing.us_ca_dial_out");
-      }
-      if (const JsonValue v = find_member(conf, "pay_per_minute", "conferencing"); v.present()) {
-        s.conferencing.pay_per_minute = licence_count(v, "conferencing.pay_per_minute");
-      }
+      s.conferencing = conferencing_from_json(conf, "conferencing");
     }
     const bool cache_valid = cache && cache->plans == plans && cache->plans_version == plans_version;
     std::vector<std::pair<std::size_t, std::size_t>> spans;
@@ -251,6 +314,9 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
     if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
     if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
+    if (const JsonValue r = find_member(doc, "report", ""); r.present() && !r.is_null()) {
+      s.report = report_from_json(r, plans);
+    }
     if (cache) {
       cache->text.assign(text);
       cache->spans = std::move(spans);

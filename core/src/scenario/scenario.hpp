@@ -1,5 +1,6 @@
 #pragma once
 // The scenario: what an admin tells the calculator (core/CONTRACT.md "Scenario").
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,21 @@ struct SettingOverrides {
   Settings applied_to(const Settings& defaults) const;
 };
 
+// An imported usage report the estimate starts from (CONTRACT.md "Scenario" `report`; rating/report_basis.hpp): its
+// charges per month stand for the spend of the usage it covers, and only what is typed on top of the input as it was
+// when the report was imported (`baseline`) is priced, first at the rates learned from the report's charged calls.
+struct ReportBasis {
+  std::string currency;
+  std::vector<std::pair<std::string, Money>> charges;  // estimate use case -> charges per average month
+  Money monthly_total;                                  // their sum
+  std::string period;                                   // "2026-10-01 to 2026-10-28", for sentences
+  std::optional<RateCard> rates;                        // learned from the report's charged calls
+  bool has_baseline = false;
+  std::vector<License> baseline_licenses;
+  Conferencing baseline_conferencing;
+  std::vector<UsageRow> baseline_usage;
+};
+
 struct Scenario {
   std::vector<License> licenses;
   Conferencing conferencing;
@@ -64,6 +80,7 @@ struct Scenario {
   json billing;          // raw, read by the eligibility rules
   json funding;          // raw, read by the funding recommendation
   json what_if;          // raw, read by the what-if comparison (what_if.hpp)
+  std::shared_ptr<const ReportBasis> report;  // null without an imported report; shared by the what-if's copies
 };
 
 // The usage rows of the last scenario read, each with its text: while a scenario is edited, a row whose text is

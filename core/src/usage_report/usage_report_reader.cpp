@@ -100,6 +100,23 @@ bool digits_at(std::string_view s, std::size_t pos, std::size_t count, int& valu
 
 json minutes_of(std::int64_t seconds) { return minutes_json(Minutes::from_seconds(seconds)); }
 
+// The estimate's use cases (rating/estimate.hpp kUseCases, in that order) a charge is counted under: outbound calls
+// of a Pay-As-You-Go licence (Capability MCOPSTN_PAYG_*) are payg_outbound, other charged outbound calls overage
+// of a Calling Plan; meeting dial-out, toll-free and toll dial-in (pay-per-minute conferencing) as DOMAIN.md §2.
+constexpr const char* kChargeUseCases[kChargeUseCaseCount] = {"toll_free", "conference_dial_out", "calling_plan_overage",
+                                                              "payg_outbound", "pay_per_minute_conferencing"};
+int charge_use_case(UseCase u, std::string_view capability) {
+  switch (u) {
+    case UseCase::toll_free_in: return 0;
+    case UseCase::conf_out: return 1;
+    case UseCase::toll_in: return 4;
+    default: break;
+  }
+  std::string upper_capability(capability.substr(0, 16));
+  for (char& c : upper_capability) c = upper(c);
+  return upper_capability.rfind("MCOPSTN_PAYG", 0) == 0 ? 3 : 2;
+}
+
 }  // namespace
 
 bool parse_iso_day(std::string_view text, int& day) {
@@ -410,7 +427,10 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
   DayTotals& d = by_day_[day];
   d.seconds += seconds;
   d.calls += 1;
-  if (charged && main_currency) d.spend += spend;
+  if (charged && main_currency) {
+    d.spend += spend;
+    charges_by_use_case_[static_cast<std::size_t>(charge_use_case(use_case, value(UsageColumn::capability)))] += spend;
+  }
 
   const int location = country_index(value(UsageColumn::user_location));
   by_location_[static_cast<std::size_t>(location)][uc].seconds += seconds;
@@ -423,7 +443,7 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
     user_key_.assign(user);
     auto it = users_.find(user_key_);
     if (it == users_.end() && users_.size() < settings_.max_tracked_users) {
-      it = users_.emplace(user_key_, UserTotals{std::string(value(UsageColumn::display_name)), 0, 0, {}}).first;
+      it = users_.emplace(user_key_, UserTotals{std::string(value(UsageColumn::display_name)), location, 0, 0, {}}).first;
     }
     if (it != users_.end()) {
       it->second.seconds += seconds;
@@ -470,6 +490,13 @@ void UsageReportReader::add_call(const std::array<std::string_view, kUsageColumn
     t.calls += 1;
   }
 
+  if (charged && main_currency && place != kUnknownCountry) {
+    // What was really paid for this destination (learned_rates.hpp), billed in the card's increments.
+    const int increment = rates_ ? rates_->billing_increment_seconds : settings_.billing_increment_seconds;
+    const Money usage_charge = settings_.charge_includes_connection_fee ? charge - connection : charge;
+    learned_.add(sheet, country_view(place, place_buffer), outbound ? type : NumberType::all, rate, usage_charge,
+                 connection, billed_seconds(seconds, increment));
+  }
   if (!index_) return;
   if (!rate) {
     ++rerated_.unpriced_calls[uc];
@@ -606,6 +633,9 @@ json UsageReportReader::result() const {
   out["minutes"] = minutes;
   out["calls"] = calls;
 
+  // Distinct users per User Location (of the users tracked: users_cap), so the page can offer a licence group.
+  std::vector<std::int64_t> users_at(kCountryCount + 1, 0);
+  for (const auto& [key, u] : users_) ++users_at[static_cast<std::size_t>(u.location)];
   json locations = json::array();
   for (int i = 0; i <= kCountryCount; ++i) {
     const auto& per = by_location_[static_cast<std::size_t>(i)];
@@ -620,7 +650,8 @@ json UsageReportReader::result() const {
     }
     if (n == 0) continue;
     locations.push_back({{"country", i == kUnknownCountry ? json(nullptr) : json(country_code(i))},
-                         {"minutes", minutes_of(s)}, {"calls", n}, {"minutes_by_use_case", by_uc}});
+                         {"minutes", minutes_of(s)}, {"calls", n}, {"minutes_by_use_case", by_uc},
+                         {"users", users_at[static_cast<std::size_t>(i)]}});
   }
   out["by_location"] = locations;
 
@@ -713,6 +744,45 @@ json UsageReportReader::result() const {
   out["scenario_usage"] = scenario;
   out["scenario_usage_basis"] = "minutes and calls per average month of 30.4375 days over the period covered";
   out["unknown_destination_calls"] = unknown_destination_calls_;
+
+  out["learned_rates"] = nullptr;
+  out["report_basis"] = nullptr;
+  if (!currencies_.empty() && days > 0) {
+    const std::string& currency = currencies_.front().currency;
+    const std::string period = iso_date(first_day_) + " to " + iso_date(last_day_);
+    if (!learned_.empty()) {
+      out["learned_rates"] = learned_.to_rate_card(
+          currency, iso_date(last_day_),
+          "Learned from the charged calls of your usage report" + (file_.empty() ? std::string() : " " + file_) +
+              " (" + period + "): per destination and number type, the charges divided by the billed minutes, "
+              "and the connection fees divided by the calls.",
+          rates_ ? rates_->billing_increment_seconds : settings_.billing_increment_seconds);
+    }
+    // The charges per average month (30.4375 days), the scenario's `report.charges` (rating/report_basis.hpp).
+    // The month's total is divided once, as actual.per_month is; the use cases share it exactly (the last takes
+    // the remainder), so they add up to that total to the millionth.
+    Money total;
+    for (const Money& m : charges_by_use_case_) total += m;
+    const Money per_month = total.scaled(304375, wide_int(10000) * days);
+    json charges = json::object();
+    Money given;
+    int last = -1;
+    for (int u = 0; u < kChargeUseCaseCount; ++u) {
+      if (!charges_by_use_case_[static_cast<std::size_t>(u)].is_zero()) last = u;
+    }
+    for (int u = 0; u <= last; ++u) {
+      const Money m = charges_by_use_case_[static_cast<std::size_t>(u)];
+      if (m.is_zero()) continue;
+      const Money part = u == last ? per_month - given : m.scaled(304375, wide_int(10000) * days);
+      given += part;
+      charges[kChargeUseCases[u]] = part.to_exact_string();
+    }
+    out["report_basis"] = {{"currency", currency},
+                           {"charges", std::move(charges)},
+                           {"monthly_total", per_month.to_exact_string()},
+                           {"period", {{"from", iso_date(first_day_)}, {"to", iso_date(last_day_)}, {"days", days}}},
+                           {"file", file_}};
+  }
 
   if (!index_) {
     out["rerated"] = nullptr;

@@ -19,6 +19,7 @@
 #include "reference/rate_lookup.hpp"
 #include "usage_report/usage_call_type.hpp"
 #include "usage_report/usage_columns.hpp"
+#include "usage_report/learned_rates.hpp"
 
 namespace ccredits {
 
@@ -59,6 +60,7 @@ class UsageReportReader {
   };
   struct UserTotals {
     std::string name;
+    int location = 0;  // country index of the first call's User Location
     std::int64_t seconds = 0;
     std::int64_t calls = 0;
     Money spend;  // in the report's first currency
@@ -118,6 +120,9 @@ class UsageReportReader {
   // Scenario rows: packed (use case, from, to/country, number type, service) -> totals.
   std::unordered_map<std::uint64_t, Totals> scenario_;
   Rerated rerated_;
+  LearnedRates learned_;
+  // Spend in the report's first currency per estimate use case (kUseCases order).
+  std::array<Money, kChargeUseCaseCount> charges_by_use_case_{};
   std::int64_t unknown_destination_calls_ = 0;
   std::int64_t failed_calls_ = 0;                 // rows whose Success says No: calls that did not connect
   std::int64_t failed_direct_routing_calls_ = 0;
