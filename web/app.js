@@ -1,8 +1,8 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
 import { loadCalculator } from './ccredits-client.js';
 import { $, h, replace } from './dom.js';
-import { loadCountries } from './countries.js';
-import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage } from './state.js';
+import { loadCountries, countryName } from './countries.js';
+import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage, licenceGaps, withLicenceGroup } from './state.js';
 import { setupUsageImport } from './import-panel.js';
 import { mountForm } from './inputs/form.js';
 import { mountRates } from './rates-panel.js';
@@ -12,7 +12,7 @@ import { showHeadline, showProblem, clearProblem } from './results/headline.js';
 import { rateSource } from './rate-source.js';
 import { peopleText } from './people-text.js';
 import { inputSummary } from './results/input-summary.js';
-import { renderSpend } from './results/spend.js';
+import { renderSpend, setLineSource } from './results/spend.js';
 import { renderPools } from './results/pools.js';
 import { renderNeeds, renderEligibility } from './results/verdicts.js';
 import { renderRecommendation } from './results/recommendation.js';
@@ -26,6 +26,7 @@ let model = defaultModel();
 // link or a file). previous: the input "Start from blank" replaced, for its undo.
 let origin = 'example';
 let previous = null;
+let beforeImport = null; // {model, origin} before the last usage report import, for its undo
 let last = null; // {scenario, estimate, source}
 let writtenHash = '';
 let form;
@@ -72,14 +73,15 @@ const SECTIONS = [
 const drawnFrom = new Map(); // section id -> [currency, ...the members it was drawn from]
 
 function render(estimate) {
+  const source = rateSource(rates.card(), estimate.lines, estimate.report);
+  setLineSource(source.lineWords);
   for (const [id, draw, members] of SECTIONS) {
-    const inputs = [currency(), ...members.map((m) => estimate[m])];
+    const inputs = [currency(), id === 'spend' ? source.short : '', ...members.map((m) => estimate[m])];
     const before = drawnFrom.get(id);
     if (before && inputs.every((v, i) => v === before[i])) continue;
     draw($(id), estimate);
     drawnFrom.set(id, inputs);
   }
-  const source = rateSource(rates.card(), estimate.lines);
   showHeadline({ estimate, source, example: isExample(), tenantCountry: model.billing.tenant_country });
   return source;
 }
@@ -264,9 +266,20 @@ async function main() {
     container: $('usage-panel'),
     rates: rates.jsonCard,
     project: (report) => {
+      // A second import replaces the first; undo still goes back to the input typed before any.
+      if (!beforeImport || !model.report) beforeImport = { model, origin };
       setModel(withImportedUsage(model, report));
       return calculator.estimate(toScenario(model).scenario);
     },
+    licenceGaps: (report) => licenceGaps(model, report),
+    addLicence: (gap) => setModel(withLicenceGroup(model, gap)),
+    undo: () => {
+      if (!beforeImport) return;
+      const back = beforeImport;
+      beforeImport = null;
+      setModel(back.model, back.origin);
+    },
+    countryName,
   });
   wireKeep();
   window.addEventListener('hashchange', async () => {

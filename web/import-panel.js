@@ -54,15 +54,43 @@ function resultView(report, projection) {
   if (projection) {
     view.append(el('p', { id: 'usage-projected' }, projection.error
       ? `No projection from this usage: ${projection.error.message}`
-      : `Projected credit spend with your licences and this usage: ${projection.monthly_total} ${projection.currency} ` +
-        'per month (included minutes first, then the rate card).'));
+      : projection.report
+        ? `The results above start from this report's charges, ${projection.report.charges_monthly_total} ` +
+          `${projection.report.currency} per month. Changes you type on top are priced at the rates learned from its ` +
+          'charged calls, then at the rate card.'
+        : `Projected credit spend with your licences and this usage: ${projection.monthly_total} ${projection.currency} ` +
+          'per month (included minutes first, then the rate card).'));
   }
   return view;
 }
 
+// Users in countries without a licence group: a notice each, with the one click that adds the group.
+function licenceNotices(gaps, { addLicence, countryName }) {
+  if (!gaps.length) return null;
+  const list = el('ul', { id: 'usage-licence-gaps' });
+  for (const gap of gaps) {
+    const name = countryName ? countryName(gap.country) : gap.country;
+    const button = el('button', { type: 'button', className: 'add-licence-group' }, `Add a licence group for ${name}`);
+    const item = el('li', {},
+      `${gap.users} ${gap.users === 1 ? 'user' : 'users'} in ${name} placed calls in the report, but your input has no ` +
+      `licence group for ${name}: their calls are priced as Pay-As-You-Go. `, button);
+    button.addEventListener('click', () => {
+      addLicence(gap);
+      item.replaceChildren(`Added a licence group for ${name}: ${gap.users} ${gap.users === 1 ? 'user' : 'users'} on ` +
+        'the Domestic Calling Plan. Change the plan or the number in Licences if it differs.');
+    });
+    list.append(item);
+  }
+  return el('div', { className: 'notice', id: 'usage-licence-notice', role: 'note' },
+    el('p', {}, 'Licences missing for some of the report\'s users:'), list);
+}
+
 // rates(): the rate card to re-rate with, {text, file} (JSON) or null. project(report): the estimate to compare
 // with (the page fills its scenario from the report); without it, the report's usage alone is estimated.
-export function setupUsageImport({ calculator, ratesText, ratesFile, rates, project, container } = {}) {
+// licenceGaps(report) -> [{country, users}] without a licence group, addLicence(gap) adds one; undo() puts back the
+// input as it was before the import (each optional).
+export function setupUsageImport({ calculator, ratesText, ratesFile, rates, project, container, licenceGaps, addLicence,
+  undo, countryName } = {}) {
   const input = el('input', { type: 'file', id: 'usage-file', accept: '.zip,.csv,.json' });
   const drop = el('div', { id: 'usage-drop', className: 'drop-zone' },
     el('label', { htmlFor: 'usage-file' }, 'Drop the exported .zip or .csv here, or choose it: '), input);
@@ -104,7 +132,21 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
         projection = calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage });
       }
       status.textContent = `Imported ${file.name}.`;
-      result.replaceChildren(resultView(report, projection));
+      const view = resultView(report, projection);
+      const gaps = licenceGaps && addLicence ? licenceGaps(report) : [];
+      const notices = licenceNotices(gaps, { addLicence, countryName });
+      if (notices) view.prepend(notices);
+      if (undo) {
+        const undoButton = el('button', { type: 'button', id: 'usage-undo' }, 'Undo the import');
+        undoButton.addEventListener('click', () => {
+          undo();
+          result.replaceChildren();
+          status.textContent = `Import of ${file.name} undone: your typed input is back.`;
+          input.value = '';
+        });
+        view.prepend(el('p', {}, undoButton, ' puts back the input you had typed before it.'));
+      }
+      result.replaceChildren(view);
       document.dispatchEvent(new CustomEvent('usage-imported', { detail: report }));
     } catch (e) {
       if (controller.signal !== signal && e.name === 'AbortError') return;  // replaced by a newer file

@@ -8,7 +8,27 @@ export const ILLUSTRATIVE_NOTE = 'Illustrative rates are examples made up for th
 // -> {short: "at illustrative rates", note: a sentence or '', illustrative: boolean}
 // lines: the estimate's lines; with rate sheets loaded over the illustrative card, they tell whether any billed
 // figure still comes from an illustrative sheet.
-export function rateSource(card, lines = []) {
+export function rateSource(card, lines = [], report = null) {
+  const source = cardSource(card, lines);
+  // Each line's own source (the estimate's line.rate_source with an imported report), for the lines table.
+  const cardWords = source.illustrative && !source.short.startsWith('partly') ? 'illustrative' : source.short.replace(/^at /, '');
+  source.lineWords = { report: 'from your report', card: cardWords };
+  if (!report || typeof report !== 'object') return source;
+  // An imported usage report: its charges are the spend; only changes typed on top are priced.
+  const changes = typeof report.changes === 'string' && !/^-?0\.00$/.test(report.changes);
+  const period = typeof report.period === 'string' && report.period ? ` (${report.period})` : '';
+  return {
+    ...source,
+    short: "from your report's charges",
+    note: `Your usage report's charges per average month of its period${period}` +
+      (changes ? `, plus the changes typed on top, priced at the rates learned from the report's charged calls, then ${cardWords === 'illustrative' ? 'at illustrative rates' : cardWords}.`
+        : '. Changes you type on top are priced at the rates learned from the report\'s charged calls first.') +
+      (changes && source.illustrative ? ` ${ILLUSTRATIVE_NOTE}` : ''),
+    illustrative: changes && source.illustrative && (Array.isArray(lines) ? lines : []).some((l) => l?.rate_source === 'card'),
+  };
+}
+
+function cardSource(card, lines) {
   if (!card) return { short: 'at illustrative rates', note: ILLUSTRATIVE_NOTE, illustrative: true };
   const sheets = new Map(card.sheets ?? []);
   if (!card.illustrative) {

@@ -165,6 +165,7 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
   if (model.funding.daily_profile?.length) scenario.funding.daily_profile = model.funding.daily_profile;
   const w = model.what_if ?? {};
   if (w.from && w.to && w.from !== w.to) scenario.what_if = { plan_changes: [{ from: w.from, to: w.to }] };
+  if (model.report) scenario.report = model.report;
   return { scenario, errors, paths };
 }
 
@@ -209,6 +210,8 @@ export function fromScenario(doc) {
   if (profile) model.funding.daily_profile = profile;
   const change = Array.isArray(doc.what_if?.plan_changes) ? doc.what_if.plan_changes[0] : null;
   if (change && typeof change === 'object') model.what_if = { from: pick(change.from, PLANS, ''), to: pick(change.to, PLANS, '') };
+  // An imported report's charges, learned rates and the input as imported: kept as they are; the core checks them.
+  if (doc.report && typeof doc.report === 'object' && !Array.isArray(doc.report)) model.report = doc.report;
   return model;
 }
 
@@ -224,12 +227,50 @@ function dailyProfile(days) {
 // The model with the usage of an imported Teams PSTN usage report (core/CONTRACT.md's usage object): its monthly rows
 // replace the typed minutes, and its spend per day gives the planner the shape of a real month. Licences, billing
 // and the funding choice stay as typed.
+//
+// With charges in the report (its `report_basis`), the scenario also gets `report` (CONTRACT.md "Scenario"): the
+// report's charges per month are the spend, the rates learned from its charged calls price what is typed on top,
+// and `baseline` (the input right after the import) is what "on top" is measured from.
 export function withImportedUsage(model, report) {
   const imported = fromScenario({ usage: report.scenario_usage ?? [] });
   const next = { ...model, funding: { ...model.funding } };
+  delete next.report;
   for (const kind of USAGE_KINDS) next[kind] = imported[kind];
   const profile = dailyProfile((report.per_day ?? []).map((d) => d.spend));
   if (profile) next.funding.daily_profile = profile;
   else delete next.funding.daily_profile;
+  const basis = report.report_basis;
+  if (basis && typeof basis === 'object') {
+    next.report = { currency: basis.currency, charges: basis.charges, period: basis.period };
+    if (report.learned_rates) next.report.rates = report.learned_rates;
+    next.report.baseline = baselineOf(next);
+  }
+  return next;
+}
+
+function baselineOf(model) {
+  const { licenses, conferencing, usage } = toScenario({ ...model, report: undefined }).scenario;
+  return { licenses, conferencing, usage };
+}
+
+// The countries whose users placed calls in the report but have no licence group in the input: without one, their
+// calls are priced as Pay-As-You-Go. -> [{country, users}]
+export function licenceGaps(model, report) {
+  const have = new Set(model.licenses.map((l) => l.country));
+  return (Array.isArray(report?.by_location) ? report.by_location : [])
+    .filter((l) => typeof l.country === 'string' && !have.has(l.country) && Number(l.minutes_by_use_case?.user_out) > 0)
+    .map((l) => ({ country: l.country, users: Number.isInteger(l.users) && l.users > 0 ? l.users : 1 }));
+}
+
+// Adds a licence group (Domestic Calling Plan, the report's number of users) to the input and to the input as
+// imported: it describes the licences the report's users had, so it corrects the starting point instead of
+// counting as a change typed on top.
+export function withLicenceGroup(model, { country, users }) {
+  const row = { country, plan: 'domestic', users: String(users) };
+  const next = { ...model, licenses: [...model.licenses, row] };
+  if (model.report?.baseline) {
+    const baseline = model.report.baseline;
+    next.report = { ...model.report, baseline: { ...baseline, licenses: [...(baseline.licenses ?? []), { ...row, users }] } };
+  }
   return next;
 }

@@ -41,9 +41,9 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
   assert.ok(scenario.usage.every((r) => ['user_out', 'conf_out', 'toll_free_in', 'toll_in'].includes(r.kind)));
   assert.equal(scenario.funding.daily_profile.length, 28);
   assert.deepEqual(scenario.licenses.map((l) => l.country), ['US', 'GB'], 'licences stay as typed');
-  // The projection is the page's estimate with those rows; a destination the loaded card lacks is named.
+  // The page's estimate starts from the report's charges; a destination the loaded card lacks is named.
   assert.match(await page.locator('#usage-projected').textContent(),
-    /^(Projected credit spend with your licences and this usage: \d+\.\d\d USD per month .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
+    /^(The results above start from this report's charges, \d+\.\d\d USD per month\. .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
   assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
   await noJunk(page);
 });

@@ -26,7 +26,19 @@ export function lineUseCase(l) {
 const PRINTED_LINES = 12;
 const LINE_HEADERS = ['Destination', 'Use case', 'Billed minutes', 'Rate per minute', 'Amount'];
 const LINE_NUMERIC = [2, 3, 4];
-const lineCells = (l) => [textOf(l.destination) || '—', lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount)];
+// Where a line's rate comes from, with an imported report ("from your report", "illustrative", "Microsoft's rates
+// from FILE"): set by the page from rate-source.js before each render.
+let lineWords = {}; // rate_source -> words
+export function setLineSource(words = {}) {
+  if (words.report === lineWords.report && words.card === lineWords.card) return;
+  lineWords = { ...words };
+  kept = null;
+}
+const destinationCell = (l) => {
+  const words = typeof l.rate_source === 'string' ? lineWords[l.rate_source] : '';
+  return `${textOf(l.destination) || '—'}${words ? ` — ${words}` : ''}`;
+};
+const lineCells = (l) => [destinationCell(l), lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount)];
 
 // The lines table is kept from one render to the next and only the rows of lines that changed are rebuilt: the
 // façade hands back the very same object for every line the estimate did not change (web/ccredits-client.js), and

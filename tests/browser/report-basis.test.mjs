@@ -1,0 +1,93 @@
+// An imported usage report drives the answer: the headline's monthly figure is the report's charges per month and
+// says so, a change typed on top is priced and its line says where its rate came from, users of a country without
+// a licence group get a notice with a one-click fix, and undo brings the typed input back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openSite } from './browser.mjs';
+import { generate } from '../tools/generate-report.mjs';
+
+let site;
+let dir;
+before(async () => {
+  site = await openSite();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-report-basis-'));
+  await site.page.goto(site.url);
+  await site.page.getByText('Ready.').waitFor();
+});
+after(async () => {
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// "$9,880.00" / "9880.00 USD" -> "9880.00"
+const figure = (text) => /[\d,]+\.\d\d/.exec(text)?.[0].replaceAll(',', '');
+const scenarioOf = async (page) => JSON.parse(await page.locator('#raw-scenario').textContent());
+const headline = (page) => page.locator('#summary').innerText();
+
+test('an imported report drives the headline; changes on top are priced with their source; undo restores the input', async () => {
+  const { page } = site;
+  const typed = await scenarioOf(page);
+  const typedHeadline = await headline(page);
+  assert.doesNotMatch(typedHeadline, /from your report's charges/);
+
+  const file = path.join(dir, 'PSTN.calls.csv');
+  generate({ rows: 2000, columns: 25, seed: 3, out: file });
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));
+  await page.waitForFunction(() => /from your report's charges/.test(document.getElementById('summary').textContent));
+
+  // The headline's monthly figure is the report's charges per average month.
+  const perMonth = /USD[\d.]+ USD in the period, ([\d.]+) USD per average month/.exec(await page.locator('#usage-actual').textContent())[1];
+  assert.equal(figure(await page.locator('#headline-total').textContent()), perMonth);
+  assert.match(await headline(page), /from your report's charges/);
+  assert.match(await page.locator('#result-bar').textContent(), /from your report's charges/);
+  const scenario = await scenarioOf(page);
+  assert.equal(scenario.report.currency, 'USD');
+  assert.deepEqual(scenario.report.baseline.usage, scenario.usage);
+
+  // Users in DE and FR placed calls, but the example input has licence groups for US and GB only.
+  const notice = page.locator('#usage-licence-notice');
+  assert.match(await notice.textContent(), /in Germany placed calls in the report, but your input has no licence group for Germany/);
+  await page.getByRole('button', { name: 'Add a licence group for Germany' }).click();
+  await page.waitForFunction(() => /"DE"/.test(document.getElementById('raw-scenario').textContent));
+  assert.match(await notice.textContent(), /Added a licence group for Germany/);
+  // A correction of the starting point, not a change on top: the figure stays the report's.
+  assert.equal(figure(await page.locator('#headline-total').textContent()), perMonth);
+
+  // A change typed on top: a new destination the report never called, priced at the loaded (illustrative) card.
+  await page.locator('#add-user_out').click();
+  const row = (await scenarioOf(page)).usage.filter((r) => r.kind === 'user_out').length - 1;
+  await page.selectOption(`[data-key="user_out.${row}.to"]`, 'MX');
+  await page.locator(`[data-key="user_out.${row}.minutes"]`).fill('5000');
+  await page.waitForFunction((p) => !document.getElementById('headline-total').textContent.replaceAll(',', '').includes(p),
+    perMonth);
+  const changed = figure(await page.locator('#headline-total').textContent());
+  assert.ok(Number(changed) > Number(perMonth), `${changed} > ${perMonth}`);
+  const lines = await page.locator('#spend table').last().innerText();
+  assert.match(lines, /Mexico[^\n]* — illustrative/);
+  assert.match(lines, /Charged in your usage report/);
+  assert.match(await page.locator('#rate-note').innerText(), /plus the changes typed on top/);
+
+  // More minutes to a destination the report paid for: priced at the rate learned from the report.
+  await page.locator('#add-user_out').click();
+  await page.selectOption(`[data-key="user_out.${row + 1}.to"]`, 'JP');
+  await page.locator(`[data-key="user_out.${row + 1}.minutes"]`).fill('5000');
+  await page.waitForFunction(() => /Japan[^\n]* — from your report/.test(document.getElementById('spend').innerText));
+
+  // Undo: the typed input comes back, and with it the headline at the card's rates.
+  await page.locator('#usage-undo').click();
+  await page.waitForFunction(() => !/from your report's charges/.test(document.getElementById('summary').textContent));
+  const back = await scenarioOf(page);
+  assert.deepEqual(back, typed);
+  assert.equal(await headline(page), typedHeadline);
+  assert.match(await page.locator('#usage-status').textContent(), /undone: your typed input is back/);
+  assert.doesNotMatch(await page.locator('body').innerText(), /NaN|undefined|Infinity|\[object/);
+});
+
+test('no console errors, CSP violations or requests outside the origin', () => {
+  assert.deepEqual(site.problems, []);
+  assert.deepEqual(site.foreignRequests, []);
+});
