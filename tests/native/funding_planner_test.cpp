@@ -62,6 +62,17 @@ TEST_CASE("hand-computed: one-time over 12 months is capped at 12 months of spen
   CHECK(p.expiring_unused.is_zero());
 }
 
+TEST_CASE("one-time funding explains its reserve without naming any auto-recharge setting", "[planner]") {
+  const FundingPlan once = plan_funding(flat_ten_a_day(12, FundingMode::one_time));
+  for (const std::string& line : once.explanation) {
+    INFO(line);
+    CHECK_THAT(line, !Catch::Contains("uto-recharge") && !Catch::Contains("Recharge amount") && !Catch::Contains("Add this amount"));
+  }
+  CHECK_THAT(once.explanation[2], Catch::Contains("plus a reserve of 88.00") && Catch::Contains("the largest spend in any 7 days"));
+  const FundingPlan recharged = plan_funding(flat_ten_a_day(2, FundingMode::auto_recharge));
+  CHECK_THAT(recharged.explanation[2], Catch::StartsWith("Auto-recharge trigger (\"When balance is below\") 88.00"));
+}
+
 TEST_CASE("hand-computed: the minimum purchase above a year of spend leaves funds to expire", "[planner]") {
   PlannerInput in;
   in.monthly_spend = usd("2");
@@ -173,7 +184,7 @@ TEST_CASE("planner invariants over 600 generated scenarios", "[planner]") {
     CHECK(p.recharges_by_month.size() == static_cast<std::size_t>(in.horizon_months));
     CHECK(p.expiring_unused >= Money{});
     CHECK(p.expiring_unused <= p.one_time + p.recharge_amount.times(p.recharges_per_month * in.horizon_months));
-    CHECK(p.explanation.size() >= 7);
+    CHECK(p.explanation.size() >= (in.mode == FundingMode::auto_recharge ? 7u : 5u));  // one-time names no recharge setting
     if (p.recharges_per_month > 0) ++recharging;
   }
   CHECK(recharging > 50);  // the generator exercises the recharge path, not only the initial purchase

@@ -130,31 +130,39 @@ void explain(FundingPlan& p, const PlannerInput& in) {
     e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
                 "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series).");
   }
-  e.push_back("Auto-recharge trigger (\"When balance is below\") " + amount(p.threshold, cur) +
-              ": the largest spend in any 7 days of the simulation (" + amount(p.largest_window_spend, cur) +
-              ") plus 25 %, rounded up to a whole " + cur + ". A recharge is simulated as arriving " +
-              std::to_string(kRechargeLagDays) + " days after the balance falls below the trigger; the week the trigger "
-              "covers leaves time to fix a failed payment, since Microsoft sends no warning before the balance reaches zero.");
-  std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) +
-                         ": one month of spend rounded up to a whole " + cur;
-  if (!in.minimum_purchase.is_zero()) recharge += ", at least the minimum purchase of " + amount(in.minimum_purchase, cur);
-  recharge += " and at least the trigger; about one recharge invoice a month.";
-  e.push_back(recharge);
+  const std::string window = "the largest spend in any 7 days of the simulation (" + amount(p.largest_window_spend, cur) +
+                             ") plus 25 %, rounded up to a whole " + cur;
   if (p.mode == FundingMode::auto_recharge) {
+    e.push_back("Auto-recharge trigger (\"When balance is below\") " + amount(p.threshold, cur) + ": " + window +
+                ". A recharge is simulated as arriving " + std::to_string(kRechargeLagDays) +
+                " days after the balance falls below the trigger; the week the trigger covers leaves time to fix a failed "
+                "payment, since Microsoft sends no warning before the balance reaches zero.");
+    std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) +
+                           ": one month of spend rounded up to a whole " + cur;
+    if (!in.minimum_purchase.is_zero()) recharge += ", at least the minimum purchase of " + amount(in.minimum_purchase, cur);
+    recharge += " and at least the trigger; about one recharge invoice a month.";
+    e.push_back(recharge);
     e.push_back("One-time purchase " + amount(p.one_time, cur) +
                 ": the trigger plus one recharge amount, so the balance starts a month of use above the trigger.");
   } else {
-    e.push_back("One-time purchase " + amount(p.one_time, cur) + ": the simulated spend over the horizon plus the trigger "
-                "as a reserve, rounded up, never more than " + amount(p.cap, cur) +
+    // One-time funding names no auto-recharge setting: the reserve is the same week of spend, kept in the purchase.
+    e.push_back("One-time purchase " + amount(p.one_time, cur) + ": the simulated spend over the horizon plus a reserve of " +
+                amount(p.threshold, cur) + " (" + window + "), rounded up, never more than " + amount(p.cap, cur) +
                 " (12 months of spend or the minimum purchase, whichever is larger: funds expire 12 months after "
-                "purchase). Keep auto-recharge on with the settings above as a safety net: at zero most calling stops, "
-                "toll-free numbers included.");
+                "purchase). Buy again before the balance reaches zero: at zero most calling stops, toll-free numbers "
+                "included, and Microsoft sends no warning before it.");
   }
   int total = 0;
   for (int r : p.recharges_by_month) total += r;
-  e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
-              std::to_string(p.lowest_balance_day) + "; " + std::to_string(total) + " recharge" + (total == 1 ? "" : "s") +
-              " over the horizon, at most " + std::to_string(p.recharges_per_month) + " in one month.");
+  if (p.mode == FundingMode::auto_recharge) {
+    e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
+                std::to_string(p.lowest_balance_day) + "; " + std::to_string(total) + " recharge" + (total == 1 ? "" : "s") +
+                " over the horizon, at most " + std::to_string(p.recharges_per_month) + " in one month.");
+  } else {
+    e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
+                std::to_string(p.lowest_balance_day) + (total ? "; the balance falls below the reserve " + std::to_string(total) +
+                " time" + (total == 1 ? "" : "s") + " within the horizon, when a further purchase is due" : "") + ".");
+  }
   e.push_back("Funds expiring unused: " + amount(p.expiring_unused, cur) +
               " would still be unspent 12 months after purchase if spending continues as projected and nothing more is "
               "bought (credits are used first in, first out).");
