@@ -167,6 +167,7 @@ test('exports carry the rate source', async () => {
   const csvText = await readFile(await csv.path(), 'utf8');
   assert.match(csvText, /at illustrative rates/);
   assert.match(csvText, /not Microsoft's prices/);
+  assert.doesNotMatch(csvText, /\b[a-z]+(?:_[a-z0-9]+)+\b|\.md\b|DOMAIN|usage\[/, 'the CSV is in words, like the page');
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const doc = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.match(doc.rates_note, /^at illustrative rates/);
