@@ -47,6 +47,10 @@ function keyForPath(path, paths) {
 const DESTINATION = { user_out: 'to', conf_out: 'to', toll_free_in: 'country', toll_in: 'country' };
 function errorPath(error) {
   if (typeof error.path === 'string') return error.path;
+  // ["usage", 3, "minutes"] -> "usage[3].minutes"
+  if (Array.isArray(error.path) && error.path.length) {
+    return error.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : String(p))).join('');
+  }
   const m = /\b(?:usage|licenses)\[\d+\](?:\.\w+)?|\b(?:conferencing|billing|funding)\.\w+/.exec(String(error.message ?? ''));
   return m ? m[0] : null;
 }

@@ -37,6 +37,11 @@ function rewrite(text, describe) {
       const path = list ? `${list}[${index}]${field ? `.${field}` : ''}` : `${group}.${member}`;
       return describe?.(path) ?? (list ? `row ${Number(index) + 1} of the ${list === 'usage' ? 'minutes' : 'licences'}` : member.replace(/_/g, ' '));
     })
+    // The core's own words for a row ("row 4 of the usage") count rows of its whole list, not the form's sections.
+    .replace(/\brow (\d+) of the (usage|licences|licenses)\b/g, (all, n, list) => {
+      const path = `${list === 'usage' ? 'usage' : 'licenses'}[${Number(n) - 1}]`;
+      return describe?.(path) ?? all;
+    })
     .replace(TYPE_LIST, (all, types) => `(${types.split(', ').map((t) => NUMBER_TYPES[t]).join(', ')})`)
     .replace(COUNTRY_AFTER, (all, word, code) => `${word} ${countryName(code)}`)
     .replace(/ {2,}/g, ' ')
