@@ -1,4 +1,5 @@
-// Embind bindings only: free functions taking and returning JSON text. No logic lives here.
+// Embind bindings only: the module's calculator as free functions taking and returning JSON text, and the objects
+// the page owns (an estimate session, a usage importer). No logic lives here.
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -60,27 +61,29 @@ emscripten::val estimate_buffer(std::size_t size) {
   return bytes_view(result);
 }
 
-// The page's estimate while it is edited: the scenario in scenarioBuffer as above, and only the changes since the
-// result numbered `known` back (ccredits/estimate_session.hpp), as a view valid until the next call. `known` is a
-// uint32 (Embind converts any JS number to one, NaN included); a caller past 2^32 results gets whole results.
-emscripten::val estimate_changes_buffer(std::size_t size, std::uint32_t known) {
-  static ccredits::EstimateSession session;
-  static std::string result;
-  result = ccredits::as_json_result([&] { return session.update(calculator(), scenario_text(size), known); });
-  return bytes_view(result);
-}
-
 std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet) {
   return ccredits::as_json_result([&] { return calculator().load_rate_sheet(text, file, sheet); });
-}
-
-std::string load_zones(const std::string& plans_text, const std::string& file) {
-  return ccredits::as_json_result([&] { return calculator().load_zones(plans_text, file); });
 }
 
 std::string simulate(const std::string& request) {
   return ccredits::as_json_result([&] { return calculator().simulate(request); });
 }
+
+// The page's estimate while it is edited (ccredits/estimate_session.hpp): update(n, known) reads the scenario JS
+// wrote into scenarioBuffer and returns only the changes since the result numbered `known`, as a view of wasm
+// memory valid until this session's next update. `known` is a uint32 (Embind converts any JS number to one, NaN
+// included); a caller past 2^32 results gets whole results.
+class EstimateSessionBinding {
+ public:
+  emscripten::val update(std::size_t size, std::uint32_t known) {
+    result_ = ccredits::as_json_result([&] { return session_.update(calculator(), scenario_text(size), known); });
+    return bytes_view(result_);
+  }
+
+ private:
+  ccredits::EstimateSession session_;
+  std::string result_;
+};
 
 // The usage-report importer for the Web Worker, with the rate card loaded by loadRates (if any).
 // Bytes cross without conversion: JS asks for room with buffer(n), copies its chunk there with HEAPU8.set,
@@ -121,10 +124,12 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("estimate", &estimate);
   emscripten::function("scenarioBuffer", &scenario_buffer);
   emscripten::function("estimateBuffer", &estimate_buffer);
-  emscripten::function("estimateChangesBuffer", &estimate_changes_buffer);
   emscripten::function("loadRateSheet", &load_rate_sheet);
-  emscripten::function("loadZones", &load_zones);
   emscripten::function("simulate", &simulate);
+
+  emscripten::class_<EstimateSessionBinding>("EstimateSession")
+      .constructor<>()
+      .function("update", &EstimateSessionBinding::update);
 
   emscripten::class_<UsageImportBinding>("UsageImporter")
       .constructor<>()

@@ -252,12 +252,9 @@ async function main() {
   rates = mountRates($('rates'), calculator, () => update());
   await rates.load(firstRates);
   if (PLANS_FILE) {
-    // The plans file feeds the estimate's pools (loadPlans) and the call simulator's zones (loadZones).
-    const text = await (await fetch(PLANS_FILE)).text();
-    for (const load of [calculator.loadPlans, calculator.loadZones]) {
-      const result = load ? load(text, PLANS_FILE.split('/').pop()) : {};
-      if (result.error) throw new Error(result.error.message);
-    }
+    // The plans file feeds the estimate's pools and the call simulator's Zone A and domestic areas.
+    const result = calculator.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
+    if (result.error) throw new Error(result.error.message);
   }
   const linked = await modelFromHash();
   model = linked ?? defaultModel();

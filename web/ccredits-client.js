@@ -1,13 +1,5 @@
 // The page's façade over the wasm module: JSON text in, plain objects out. Errors come back as {error: {...}}.
-// Bindings that a given build lacks are left out, so the page can show only what the core offers.
 import createCcredits from './ccredits.js';
-
-const OPTIONAL = {
-  loadPlans: (call) => (text, file) => call('loadPlans', text, file),
-  loadRateSheet: (call) => (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
-  loadZones: (call) => (plansText, file) => call('loadZones', plansText, file),
-  simulate: (call) => (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
-};
 
 // Writes the scenario's UTF-8 into the module's scenario buffer (wasm/bindings.cpp) with TextEncoder instead of
 // Embind's per-byte string copies; returns the number of bytes written. A UTF-16 code unit takes at most 3 bytes.
@@ -27,16 +19,17 @@ export function bufferedEstimate(module) {
   return (text) => decoder.decode(module.estimateBuffer(write(text)));
 }
 
-// estimate(text) -> the estimate as an object, through the module's estimate session: the module sends only the
-// lines and members that changed since the result held here (core/include/ccredits/estimate_session.hpp), which are
-// applied to it. Results are frozen and share their unchanged lines and members with the one before, so the page
+// estimate(text) -> the estimate as an object, through an estimate session this façade owns: the module sends only
+// the lines and members that changed since the result held here (core/include/ccredits/estimate_session.hpp), which
+// are applied to it. Results are frozen and share their unchanged lines and members with the one before, so the page
 // can tell what changed by identity; their members are in key order, as in the module's full text.
 export function sessionEstimate(module) {
   const write = scenarioWriter(module);
   const decoder = new TextDecoder();
+  const session = new module.EstimateSession();
   let held = null; // { serial, result }
   return (text) => {
-    const changes = JSON.parse(decoder.decode(module.estimateChangesBuffer(write(text), held?.serial ?? 0)));
+    const changes = JSON.parse(decoder.decode(session.update(write(text), held?.serial ?? 0)));
     if (changes.error) return changes;
     const base = changes.after === 0 ? {} : held.result;
     const lines = changes.after === 0 ? [] : base.lines.slice(0, changes.line_count);
@@ -57,9 +50,7 @@ function deepFreeze(value) {
 }
 
 export function loadCalculatorFrom(module) {
-  const estimate = typeof module.estimateChangesBuffer === 'function'
-    ? sessionEstimate(module)
-    : (text) => JSON.parse(module.estimate(text));
+  const estimate = sessionEstimate(module);
   const call = (fn, ...args) => {
     try {
       return fn === 'estimate' ? estimate(...args) : JSON.parse(module[fn](...args));
@@ -67,17 +58,14 @@ export function loadCalculatorFrom(module) {
       return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
     }
   };
-  const calculator = {
+  const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+  return {
     loadRates: (text, file) => call('loadRates', text, file),
-    estimate: (scenario) => call('estimate', typeof scenario === 'string' ? scenario : JSON.stringify(scenario)),
+    loadPlans: (text, file) => call('loadPlans', text, file),
     loadRateSheet: (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
-    loadZones: (plansText, file) => call('loadZones', plansText, file),
-    simulate: (request) => call('simulate', typeof request === 'string' ? request : JSON.stringify(request)),
+    estimate: (scenario) => call('estimate', asText(scenario)),
+    simulate: (request) => call('simulate', asText(request)),
   };
-  for (const [name, make] of Object.entries(OPTIONAL)) {
-    if (typeof module[name] === 'function') calculator[name] = make(call);
-  }
-  return calculator;
 }
 
 export async function loadCalculator(options = {}) {

@@ -14,9 +14,9 @@ int command_simulate(const Options& o) {
   }
   Calculator calc;
   load_rates(calc, o);
-  // The Zone A list and domestic areas come from plans.json (the shipped one when present).
+  // The Zone A list and domestic areas come from the plan data (the shipped one when present).
   const std::string plans = o.plans.empty() ? default_plans_file() : o.plans;
-  if (!o.plans.empty() || std::filesystem::exists(plans)) calc.load_zones(read_file(plans), plans);
+  if (!o.plans.empty() || std::filesystem::exists(plans)) calc.load_plans(read_file(plans), plans);
   const json request = {{"from", o.from},
                         {"number", o.number},
                         {"seconds", std::stoll(o.seconds)},

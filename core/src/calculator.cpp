@@ -58,7 +58,7 @@ json Calculator::load_plans(std::string_view text, const std::string& file) {
   state_->plans = std::move(plans);
   state_->has_plans = true;
   ++state_->plans_version;
-  state_->zones = call_zones_from_plans(text, file);
+  state_->zones = call_zones_from(state_->plans);
   return info;
 }
 
@@ -113,11 +113,6 @@ json Calculator::State::rates_info(const std::string& file) const {
 const RateIndex& Calculator::rate_index() const {
   if (!state_->has_rates || !state_->index) throw InputError("no_rates", "No rate card is loaded.");
   return *state_->index;
-}
-
-json Calculator::load_zones(std::string_view plans_text, const std::string& file) {
-  state_->zones = call_zones_from_plans(plans_text, file);
-  return {{"zone_a", state_->zones->zone_a.size()}, {"domestic_areas", state_->zones->domestic_areas.size()}};
 }
 
 json Calculator::simulate(std::string_view request_text, const std::string& file) const {

@@ -1,15 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "ccredits/calculator.hpp"
+#include "source_files.hpp"
 
 using namespace ccredits;
 
 namespace {
-
-// Zone A and domestic areas in plans.json's shape (only what the simulator reads).
-const char* const kPlans = R"({"zone_a": {"countries": ["FR", "US", "CA", "PR", "GB"]},
-  "domestic_areas": [{"users_in": ["US", "CA"], "domestic": ["US", "PR", "CA"]}],
-  "toll_free_prefixes": {"prefixes": ["1800", "1888"]}})";
 
 Calculator& calculator() {
   static Calculator calc;
@@ -28,7 +24,7 @@ Calculator& calculator() {
         {"country": "FR", "destination": "France-Premium", "prefixes": ["3389"], "number_type": "premium",
          "per_minute": "0.9000"},
         {"country": "ZW", "prefixes": ["263"], "per_minute": "0.2530"}]}})", "sim.json");
-    calc.load_zones(kPlans, "plans.json");
+    calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
     loaded = true;
   }
   return calc;

@@ -90,14 +90,20 @@ test('two façades on one module do not mix their results', () => {
 });
 
 test('a serial the module did not give (NaN, negative, too large) gets the whole result, never a patch', () => {
-  const estimate = sessionEstimate(module);
+  const session = new module.EstimateSession();
   const text = JSON.stringify(base);
-  assert.equal(estimate(text).error, undefined); // the module's session now holds a result
   const encoder = new TextEncoder();
-  for (const known of [Number.NaN, -1, 2 ** 40, 1.5, Infinity]) {
+  const update = (known) => {
     const at = module.scenarioBuffer(text.length * 3);
     const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + text.length * 3));
-    const changes = JSON.parse(new TextDecoder().decode(module.estimateChangesBuffer(written, known)));
+    return JSON.parse(new TextDecoder().decode(session.update(written, known)));
+  };
+  const first = update(0);
+  assert.equal(first.error, undefined);
+  assert.equal(first.serial, 1); // the session now holds result 1: a patch against it would be "after": 1
+  assert.equal(update(1).after, 1);
+  for (const known of [Number.NaN, -1, 2 ** 40, 1.5, Infinity]) {
+    const changes = update(known);
     assert.equal(changes.after, 0, `known ${known}`);
     assert.equal(changes.lines.length, changes.line_count);
   }

@@ -61,8 +61,8 @@ class Calculator {
 
   // Replaces the rate card. Returns {"currency", "effective", "source", "illustrative", "file", "rows": {...}}.
   json load_rates(std::string_view text, const std::string& file);
-  // Replaces the plan data (rates/plans.json), including the zones the simulator uses. Returns {"effective", "source",
-  // "file", "zone_a": N, ...}.
+  // Replaces the plan data (rates/plans.json), including the Zone A list, domestic areas and toll-free prefixes the
+  // simulator uses. Returns {"effective", "source", "file", "zone_a": N, ...}.
   json load_plans(std::string_view text, const std::string& file);
   // scenario JSON (core/CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
   // "currency" must be the card's.
@@ -83,8 +83,6 @@ class Calculator {
   // Replaces the rate card with one already read (Microsoft's workbook, reference/rate_workbook.hpp, whose
   // parts the caller inflates). Same info as load_rates.
   json load_rate_card(RateCard card, const std::string& file);
-  // The Zone A list and domestic areas the simulator needs, from rates/plans.json. Returns {"zone_a": N}.
-  json load_zones(std::string_view plans_text, const std::string& file);
   // {"from", "number", "seconds", "kind"} -> the simulated call (call_simulator.hpp).
   json simulate(std::string_view request_text, const std::string& file = "call") const;
 

@@ -9,13 +9,6 @@
 namespace ccredits {
 namespace {
 
-std::vector<std::string> code_list(const json& v, const std::string& path) {
-  if (!v.is_array()) throw InputError("bad_value", "\"" + path + "\" should be a list of country codes.");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text_value(v[i], path + "[" + std::to_string(i) + "]"));
-  return out;
-}
-
 bool has(const std::vector<std::string>& list, std::string_view code) {
   return std::find(list.begin(), list.end(), code) != list.end();
 }
@@ -32,30 +25,14 @@ bool is_domestic(const CallZones& zones, std::string_view from, std::string_view
 
 }  // namespace
 
-CallZones call_zones_from_plans(std::string_view plans_text, const std::string& file) {
-  const json doc = parse_json(plans_text, file);
-  try {
-    CallZones zones;
-    const json& zone_a = require_member(doc, "zone_a", "");
-    zones.zone_a = code_list(require_member(zone_a, "countries", "zone_a"), "zone_a.countries");
-    if (const json* areas = find_member(doc, "domestic_areas", "")) {
-      if (!areas->is_array()) throw InputError("bad_value", "\"domestic_areas\" should be a list.");
-      for (std::size_t i = 0; i < areas->size(); ++i) {
-        const std::string path = "domestic_areas[" + std::to_string(i) + "]";
-        CallZones::DomesticArea area;
-        area.users_in = code_list(require_member((*areas)[i], "users_in", path), path + ".users_in");
-        area.domestic = code_list(require_member((*areas)[i], "domestic", path), path + ".domestic");
-        zones.domestic_areas.push_back(std::move(area));
-      }
-    }
-    if (const json* toll_free = find_member(doc, "toll_free_prefixes", "")) {
-      zones.toll_free_prefixes = code_list(require_member(*toll_free, "prefixes", "toll_free_prefixes"),
-                                           "toll_free_prefixes.prefixes");
-    }
-    return zones;
-  } catch (const InputError& e) {
-    throw e.in_file(file);
+CallZones call_zones_from(const Plans& plans) {
+  CallZones zones;
+  zones.zone_a.assign(plans.zone_a.begin(), plans.zone_a.end());
+  for (const auto& [licence_country, domestic] : plans.domestic_areas) {
+    zones.domestic_areas.push_back({{licence_country}, {domestic.begin(), domestic.end()}});
   }
+  zones.toll_free_prefixes = plans.toll_free_prefixes;
+  return zones;
 }
 
 CallRequest parse_call_request(std::string_view text, const std::string& file) {

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "formats/json_input.hpp"
+#include "reference/plans.hpp"
 #include "reference/rate_lookup.hpp"
 
 namespace ccredits {
 
-// The lists the simulator needs from rates/plans.json: "zone_a.countries", "domestic_areas" and
-// "toll_free_prefixes.prefixes".
+// The lists the simulator needs from the plan data: Zone A, the domestic areas and the toll-free prefixes.
 struct CallZones {
   struct DomesticArea {
     std::vector<std::string> users_in;  // licence countries the area applies to
@@ -21,7 +21,7 @@ struct CallZones {
   std::vector<DomesticArea> domestic_areas;
   std::vector<std::string> toll_free_prefixes;  // E.164 digits of toll-free numbers ("1800": +1 800 …)
 };
-CallZones call_zones_from_plans(std::string_view plans_text, const std::string& file);
+CallZones call_zones_from(const Plans& plans);
 
 enum class CallKind { user_out, conf_out };
 

@@ -144,6 +144,13 @@ Plans plans_from_json(const json& doc) {
   const json& zone_a = require_member(doc, "zone_a", "");
   for (const auto& c : countries_at(require_member(zone_a, "countries", "zone_a"), "zone_a.countries")) plans.zone_a.insert(c);
   plans.zone_a_source = source_at(zone_a, "zone_a");
+  if (const json* toll_free = find_member(doc, "toll_free_prefixes", "")) {
+    const json& prefixes = require_member(*toll_free, "prefixes", "toll_free_prefixes");
+    if (!prefixes.is_array()) bad("toll_free_prefixes.prefixes", "should be a list of dialling prefixes.");
+    for (std::size_t i = 0; i < prefixes.size(); ++i) {
+      plans.toll_free_prefixes.push_back(text_value(prefixes[i], "toll_free_prefixes.prefixes[" + std::to_string(i) + "]"));
+    }
+  }
 
   const json& zones = require_member(doc, "payg_zones", "");
   if (!zones.is_array()) bad("payg_zones", "should be a list.");

@@ -70,6 +70,7 @@ struct Plans {
   std::string domestic_areas_source;
   std::set<std::string> zone_a;
   std::string zone_a_source;
+  std::vector<std::string> toll_free_prefixes;  // E.164 digits of toll-free numbers ("1800": +1 800 …)
   std::vector<PaygZone> payg_zones;
   ConferencingPoolInfo conf_standard;
   ConferencingPoolInfo conf_us_ca;
