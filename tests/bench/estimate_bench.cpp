@@ -74,7 +74,7 @@ void whole_estimate(const ccredits::Calculator& calc, const std::string& scenari
               first["monthly_total"].get<std::string>().c_str(), n, 1e6 / us, us);
 }
 
-// The page's call while an admin types (EstimateSession, what wasm/bindings.cpp estimateChangesBuffer runs):
+// The page's call while an admin types (EstimateSession, what the page's session object in wasm/bindings.cpp runs):
 // alternately the scenario and the same with the first row's minutes one higher, so every update recomputes the
 // whole estimate and writes only what changed.
 void keystrokes(const ccredits::Calculator& calc, const std::string& scenario, const char* label, double seconds) {
