@@ -3,7 +3,8 @@
 // loaded in the rates panel as an admin loads a card): each keystroke in a
 // minutes field runs the page's update (web/app.js), which measures itself ('ccredits:estimate': the wasm estimate
 // through the façade, JSON.parse included; 'ccredits:update': the whole update, rendering included).
-// Usage: node tests/bench/page-update.mjs [keystrokes]   (after bash .ci/build)
+// Usage: node tests/bench/page-update.mjs [keystrokes] [usage rows]   (after bash .ci/build; rows: the scenario's
+// first N usage rows, all 200 by default)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,7 @@ import { repoRoot, siteDir } from '../node/load-module.mjs';
 const keystrokes = Number(process.argv[2] ?? 40);
 const { encodeShare } = await import(pathToFileURL(path.join(siteDir, 'share-link.js')).href);
 const scenario = JSON.parse(await readFile(path.join(repoRoot, 'tests/bench/scenario-200.json'), 'utf8'));
+if (process.argv[3]) scenario.usage = scenario.usage.slice(0, Number(process.argv[3]));
 const fragment = await encodeShare(scenario);
 
 const site = await openSite();
