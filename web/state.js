@@ -104,6 +104,7 @@ export const fieldKind = (name) => FIELD_KIND[name];
 // The most minutes a month can hold for n users: every one of them on a call around the clock for 31 days.
 const MONTH_MINUTES = 31 * 24 * 60;
 const COUNTRY = /^[A-Z]{2}$/;
+const COUNTRY_FIELDS = new Set(['country', 'from', 'to']);
 
 // model -> {scenario, errors: [{key, message}], paths: Map(scenario path -> field key)}.
 // Fields that fail their check keep their typed text in the scenario, so a share link or file restores them as typed.
@@ -120,10 +121,20 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
     if (kind === 'minutes' || read.value === undefined) return read.value;
     return Number(read.value);
   };
+  // A country field holds a code, or the text typed when it names no country (web/inputs/fields.js). A code the
+  // list lacks (from a link or a file) goes to the core, which prices it if the rate card has it.
+  const place = (key, code, { optional = false } = {}) => {
+    if (optional && !code) return null;
+    if (typeof code !== 'string' || !COUNTRY.test(code)) {
+      errors.push({ key, message: code ? 'No country has this name or code: type a country\'s name or its two-letter code, or choose one from the list.'
+        : 'Choose a country: type its name or its two-letter code.' });
+    }
+    return code;
+  };
   const scenario = { schema: 'ccredits.scenario/1' };
   scenario.licenses = model.licenses.map((row, i) => {
     paths.set(`licenses[${i}]`, `licenses.${i}`);
-    return { country: row.country, plan: row.plan, users: value(`licenses.${i}.users`, 'users', row.users) };
+    return { country: place(`licenses.${i}.country`, row.country), plan: row.plan, users: value(`licenses.${i}.users`, 'users', row.users) };
   });
   scenario.conferencing = {};
   for (const name of ['standard', 'us_ca_dial_out', 'pay_per_minute']) {
@@ -134,7 +145,8 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
     model[kind].forEach((row, i) => {
       const out = { kind };
       for (const f of ROW_SECTIONS[kind].fields) {
-        const v = FIELD_KIND[f] ? value(`${kind}.${i}.${f}`, f, row[f]) : row[f];
+        const v = FIELD_KIND[f] ? value(`${kind}.${i}.${f}`, f, row[f])
+          : COUNTRY_FIELDS.has(f) ? place(`${kind}.${i}.${f}`, row[f]) : row[f];
         if (v !== undefined) out[f] = v;
       }
       paths.set(`usage[${scenario.usage.length}]`, `${kind}.${i}`);
@@ -157,9 +169,9 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
     calling_account: b.calling_account || null,
     default_account: b.default_account || null,
     channel: b.channel || null,
-    organization_country: b.organization_country || null,
-    ea_billing_country: b.ea_billing_country || null,
-    tenant_country: b.tenant_country || null,
+    organization_country: place('billing.organization_country', b.organization_country, { optional: true }),
+    ea_billing_country: place('billing.ea_billing_country', b.ea_billing_country, { optional: true }),
+    tenant_country: place('billing.tenant_country', b.tenant_country, { optional: true }),
   };
   scenario.funding = { mode: model.funding.mode, months: value('funding.months', 'months', model.funding.months) };
   if (model.funding.daily_profile?.length) scenario.funding.daily_profile = model.funding.daily_profile;

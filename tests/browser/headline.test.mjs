@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSite } from './browser.mjs';
-import { waitReady, shownEstimate } from './page-helpers.mjs';
+import { waitReady, shownEstimate, setField } from './page-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let site;
@@ -109,7 +109,7 @@ test('a field in error: the headline and the phone bar say which field to fix, n
 
 test('a core error (no rate for a destination): the headline names the row to fix in words', async () => {
   await fresh({ width: 390, height: 844 });
-  await page.selectOption('[data-key="user_out.0.to"]', 'AQ');
+  await setField(page, 'user_out.0.to', 'AQ');
   await page.waitForFunction(() => /No estimate/.test(document.getElementById('summary').textContent));
   assert.match(await page.locator('#summary').innerText(), /fix To, row 1 of Outbound calls by users/);
   assert.match(await page.locator('#result-bar').innerText(), /^No estimate: fix To, row 1 of Outbound calls by users/);
@@ -122,7 +122,7 @@ test('a core error (no rate for a destination): the headline names the row to fi
 
 async function billing(values) {
   await fresh();
-  for (const [k, v] of Object.entries(values)) await page.locator(`[data-key="${k}"]`).selectOption(v);
+  for (const [k, v] of Object.entries(values)) await setField(page, k, v);
   await page.waitForTimeout(100);
   const estimate = await shownEstimate(page);
   return { estimate, summary: await page.locator('#summary').innerText(), recommendation: await page.locator('#recommendation').innerText() };

@@ -17,13 +17,16 @@ async function clearRows(page, kind) {
   }
 }
 
+// Sets one field as a person does: a list's option by its value, or text typed (a country field takes its code).
+export async function setField(page, key, value) {
+  const el = page.locator(`[data-key="${key}"]`);
+  if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value ?? '');
+  else await el.fill(String(value ?? ''));
+}
+
 // Fills the whole form with a core/CONTRACT.md scenario, through the UI.
 export async function fillScenario(page, scenario) {
-  const set = async (key, value) => {
-    const el = page.locator(`[data-key="${key}"]`);
-    if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value ?? '');
-    else await el.fill(String(value ?? ''));
-  };
+  const set = (key, value) => setField(page, key, value);
   await clearRows(page, 'licenses');
   for (const [i, l] of scenario.licenses.entries()) {
     await page.click('#add-licenses');

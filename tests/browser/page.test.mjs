@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { openSite } from './browser.mjs';
-import { waitReady, fillScenario, shownEstimate, shownScenario } from './page-helpers.mjs';
+import { waitReady, fillScenario, shownEstimate, shownScenario, setField } from './page-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'tests/fixtures/page-scenario.json');
@@ -33,26 +33,65 @@ test('the first screen already shows a result from the wasm core, with the rate 
   assert.match(await page.locator('header').textContent(), /Nothing you type or load leaves it/);
 });
 
-test('every country picker lists each country of rates/countries.json once, by its own code', async () => {
+test('every country field suggests from one list holding each country of rates/countries.json once', async () => {
   const { page } = site;
   const doc = JSON.parse(readFileSync(path.join(root, 'rates/countries.json'), 'utf8'));
-  const expected = doc.countries.map((c) => c.code).sort();
-  const pickers = await page.locator('select:is([data-key$=".country"], [data-key$=".from"], [data-key$=".to"]):not([data-key^="what_if"])').evaluateAll(
-    (selects) => selects.map((s) => [...s.options].map((o) => [o.value, o.textContent]).filter(([v]) => v !== '')));
-  assert.ok(pickers.length >= 5, `${pickers.length} pickers`);
-  for (const options of pickers) {
-    assert.deepEqual(options.map(([code]) => code).sort(), expected);
-    const names = options.map(([, text]) => text.replace(/ \([A-Z]{2}\)$/, ''));
-    assert.equal(new Set(names).size, names.length, `a name listed twice: ${names.filter((n, i) => names.indexOf(n) !== i)}`);
-  }
-  assert.equal(await page.locator('option[value="UK"], option[value="DY"], option[value="VD"], option[value="YD"]').count(), 0);
+  const expected = [...new Set(doc.countries.map((c) => c.code))].sort();
+  const fields = page.locator('input:is([data-key$=".country"], [data-key$=".from"], [data-key$=".to"])');
+  assert.ok(await fields.count() >= 8, `${await fields.count()} country fields`);
+  assert.deepEqual([...new Set(await fields.evaluateAll((inputs) => inputs.map((i) => i.list?.id)))], ['country-list']);
+  assert.equal(await page.locator('datalist').count(), 1, 'one list for all the fields');
+  assert.equal(await page.locator('select option').count() < 200, true, 'no country <select> left');
+  const options = await page.locator('#country-list option').evaluateAll((os) => os.map((o) => o.value));
+  const codes = options.map((v) => /\(([A-Z]{2})\)$/.exec(v)?.[1]);
+  assert.deepEqual(codes.slice().sort(), expected);
+  const names = options.map((v) => v.replace(/ \([A-Z]{2}\)$/, ''));
+  assert.equal(new Set(names).size, names.length, `a name listed twice: ${names.filter((n, i) => names.indexOf(n) !== i)}`);
+  assert.equal(codes.filter((c) => ['UK', 'DY', 'VD', 'YD'].includes(c)).length, 0);
+});
+
+test('a country field takes a name or a code typed from the keyboard, says which country, and refuses unknown text', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  const field = page.locator('[data-key="user_out.0.to"]');
+  assert.equal(await field.getAttribute('role') ?? 'combobox', 'combobox');
+  assert.equal(await field.evaluate((e) => e.labels[0].textContent), 'To');
+  // A name in any case, then Tab: the scenario holds the code and the field shows the country as the list does.
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('germany');
+  await page.keyboard.press('Tab');
+  assert.equal(await field.inputValue(), 'Germany (DE)');
+  assert.equal((await shownScenario(page)).usage[0].to, 'DE');
+  // A two-letter code.
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('jp');
+  await page.keyboard.press('Tab');
+  assert.equal(await field.inputValue(), 'Japan (JP)');
+  assert.equal((await shownScenario(page)).usage[0].to, 'JP');
+  // Text naming no country: the field is marked and says so; the text stays as typed.
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Atlantis');
+  await page.keyboard.press('Tab');
+  assert.equal(await field.inputValue(), 'Atlantis');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#f-user_out-0-to-error').textContent(), /No country has this name or code/);
+  assert.match(await page.locator('#estimate-error').textContent(), /To, row 1 of Outbound calls by users/);
+  // An optional country left empty is "I don't know".
+  await setField(page, 'billing.tenant_country', '');
+  await setField(page, 'user_out.0.to', 'FR');
+  await page.waitForFunction(() => document.getElementById('estimate-error').hidden);
+  assert.equal((await shownScenario(page)).billing.tenant_country, null);
 });
 
 test('meeting dial-out to India, 7,000 minutes, gets a price, and its line names the number type', async () => {
   const { page } = site;
   await page.click('#add-conf_out');
   const row = await page.locator('#h-conf_out ~ .rows fieldset').count() - 1;
-  await page.locator(`[data-key="conf_out.${row}.to"]`).selectOption('IN');
+  await setField(page, `conf_out.${row}.to`, 'IN');
   await page.locator(`[data-key="conf_out.${row}.minutes"]`).fill('7,000');
   await page.waitForFunction(() => /\$/.test(document.getElementById('summary').textContent));
   assert.equal(await page.locator('#estimate-error').isHidden(), true, await page.locator('#estimate-error').textContent());
@@ -107,7 +146,7 @@ test('the lines table follows the estimate row for row through typing, removing 
   await rows.first().locator('button.remove').click();
   assert.ok((await settled()) < start, 'removing a usage row removes its lines');
   await page.click('#add-user_out');
-  await page.locator(`[data-key="user_out.${before - 1}.to"]`).selectOption('JP');
+  await setField(page, `user_out.${before - 1}.to`, 'JP');
   await page.locator(`[data-key="user_out.${before - 1}.minutes"]`).fill('77');
   await settled();
   assert.ok((await shownLines()).some(([destination]) => /Japan|JP/.test(destination)), 'the added row is priced');
@@ -173,7 +212,7 @@ test('a value the core refuses is explained next to its row', async () => {
   const card = JSON.parse(readFileSync(path.join(root, 'rates/illustrative-usd.json'), 'utf8'));
   const priced = new Set(card.sheets.dial_out_calls.map((r) => r.country));
   const unpriced = ['BV', 'HM', 'AQ', 'TF', 'UM', 'JP'].find((c) => !priced.has(c));
-  await page.selectOption('[data-key="user_out.0.to"]', unpriced);
+  await setField(page, 'user_out.0.to', unpriced);
   await page.waitForFunction(() => !document.getElementById('estimate-error').hidden);
   const name = JSON.parse(readFileSync(path.join(root, 'rates/countries.json'), 'utf8')).countries.find((c) => c.code === unpriced).name;
   assert.match(await page.locator('#estimate-error').textContent(), new RegExp(`cannot be computed: .*${name} \\(landline\\), needed by row 1 of Outbound calls by users`));

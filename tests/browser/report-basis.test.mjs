@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openSite } from './browser.mjs';
+import { setField } from './page-helpers.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 let site;
@@ -60,7 +61,7 @@ test('an imported report drives the headline; changes on top are priced with the
   // A change typed on top: a new destination the report never called, priced at the loaded (illustrative) card.
   await page.locator('#add-user_out').click();
   const row = (await scenarioOf(page)).usage.filter((r) => r.kind === 'user_out').length - 1;
-  await page.selectOption(`[data-key="user_out.${row}.to"]`, 'MX');
+  await setField(page, `user_out.${row}.to`, 'MX');
   await page.locator(`[data-key="user_out.${row}.minutes"]`).fill('5000');
   await page.waitForFunction((p) => !document.getElementById('headline-total').textContent.replaceAll(',', '').includes(p),
     perMonth);
@@ -73,7 +74,7 @@ test('an imported report drives the headline; changes on top are priced with the
 
   // More minutes to a destination the report paid for: priced at the rate learned from the report.
   await page.locator('#add-user_out').click();
-  await page.selectOption(`[data-key="user_out.${row + 1}.to"]`, 'JP');
+  await setField(page, `user_out.${row + 1}.to`, 'JP');
   await page.locator(`[data-key="user_out.${row + 1}.minutes"]`).fill('5000');
   await page.waitForFunction(() => /Japan[^\n]* — from your report/.test(document.getElementById('spend').innerText));
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSite } from './browser.mjs';
-import { waitReady } from './page-helpers.mjs';
+import { waitReady, setField } from './page-helpers.mjs';
 
 const INTERNAL = [
   /\b(?:DOMAIN|CONTRACT|TOOLCHAIN|README)\.md\b/, /\b[\w-]+\.md\b/, /\b(?:plans|countries)\.json\b/, /\billustrative-[a-z]+\.json\b/,
@@ -67,14 +67,14 @@ test('junk typed into every field', async () => {
 test('a destination without a rate, a licence country without Calling Plans, and a rate sheet that cannot be read', async () => {
   await page.goto(site.url);
   await waitReady(page);
-  await page.selectOption('[data-key="user_out.0.to"]', 'AQ');
+  await setField(page, 'user_out.0.to', 'AQ');
   await settle();
   await assertWords('no rate for the destination');
-  await page.selectOption('[data-key="user_out.0.to"]', 'US');
-  await page.selectOption('[data-key="licenses.1.country"]', 'EG');
+  await setField(page, 'user_out.0.to', 'US');
+  await setField(page, 'licenses.1.country', 'EG');
   await settle();
   await assertWords('licence country without Calling Plans');
-  await page.selectOption('[data-key="licenses.1.country"]', 'GB');
+  await setField(page, 'licenses.1.country', 'GB');
   await page.setInputFiles('#rates-file', { name: 'rates.csv', mimeType: 'text/csv', buffer: Buffer.from('Destination,Per Minute Rate in USD\nFrance,abc\n') });
   await settle();
   await assertWords('a broken rate sheet');
@@ -90,7 +90,7 @@ test('every kind of billing answer and funding mode', async () => {
   for (const values of answers) {
     await page.goto(site.url);
     await waitReady(page);
-    for (const [key, value] of Object.entries(values)) await page.selectOption(`[data-key="${key}"]`, value);
+    for (const [key, value] of Object.entries(values)) await setField(page, key, value);
     await page.locator('[data-key="conferencing.standard"]').fill('0');
     await page.click('#add-toll_free_in');
     await page.locator('[data-key="toll_free_in.0.minutes"]').fill('500');

@@ -1,6 +1,6 @@
 // One labelled field with its inline message slot. Every input carries data-key (its place in the model).
 import { h } from '../dom.js';
-import { countries } from '../countries.js';
+import { countries, countryName } from '../countries.js';
 
 const idOf = (key) => `f-${key.replace(/\./g, '-')}`;
 export const errorIdOf = (key) => `${idOf(key)}-error`;
@@ -29,9 +29,55 @@ export function selectField(key, label, options, value, { hint } = {}) {
   return wrap(key, label, select, hint);
 }
 
-let countryOptions = null;
+// Country fields: a text field with one shared list of suggestions (a <datalist>), not a <select> of about 250
+// options per field: a 200-row form held about 94,000 option elements, and typing in it lagged
+// (tests/bench/page-update.mjs). A person types a country's name or its two-letter code, or picks a suggestion;
+// the field shows "Name (CODE)" and the model holds the code (countryCode), or the text as typed when it names no
+// country, which toScenario reports next to the field.
+const COUNTRY_LIST_ID = 'country-list';
+let byText = null; // lower-case name, code or "name (code)" -> code
+
+function countryIndex() {
+  if (!byText) {
+    byText = new Map();
+    for (const c of countries()) {
+      byText.set(c.code.toLowerCase(), c.code);
+      byText.set(c.name.toLowerCase(), c.code);
+      byText.set(`${c.name} (${c.code})`.toLowerCase(), c.code);
+    }
+  }
+  return byText;
+}
+
+// What a country field shows for a code ('' for none); text it cannot name stays as it is.
+export function countryText(code) {
+  if (!code) return '';
+  const name = countryName(code);
+  return countryIndex().has(String(code).toLowerCase()) && name !== code ? `${name} (${code})` : String(code);
+}
+
+// Typed text -> the code it names, '' for an empty field, or null when it names no country.
+export function countryCode(text) {
+  const typed = String(text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!typed) return '';
+  return countryIndex().get(typed) ?? null;
+}
+
+// The one list of suggestions every country field uses, added to the document the first time a field needs it.
+function ensureCountryList() {
+  if (document.getElementById(COUNTRY_LIST_ID)) return;
+  document.body.append(h('datalist', { id: COUNTRY_LIST_ID },
+    countries().map((c) => h('option', { value: `${c.name} (${c.code})` }))));
+}
+
+// allowUnknown: the field may stay empty ("I don't know").
 export function countryField(key, label, value, { hint, allowUnknown = false } = {}) {
-  if (!countryOptions) countryOptions = countries().map((c) => [c.code, `${c.name} (${c.code})`]);
-  const options = allowUnknown ? [['', 'I don\'t know'], ...countryOptions] : countryOptions;
-  return selectField(key, label, options, value, { hint });
+  ensureCountryList();
+  const input = h('input', {
+    id: idOf(key), 'data-key': key, 'data-country': allowUnknown ? 'optional' : 'required', list: COUNTRY_LIST_ID,
+    autocomplete: 'off', spellcheck: 'false', size: '22',
+    placeholder: allowUnknown ? 'I don\'t know' : null,
+  });
+  input.value = countryText(value);
+  return wrap(key, label, input, hint);
 }

@@ -1,7 +1,7 @@
 // The whole input form, drawn from the model. Typing edits the model through data-key; adding or removing a row
 // redraws the form and puts the focus where the person expects it.
 import { h, replace } from '../dom.js';
-import { textField, selectField, countryField, errorIdOf, fieldIdOf } from './fields.js';
+import { textField, selectField, countryField, countryCode, countryText, errorIdOf, fieldIdOf } from './fields.js';
 import { rowSection } from './rows.js';
 import { PLANS, NUMBER_TYPES, SERVICES, ACCOUNTS, CHANNELS, FUNDING, ROW_SECTIONS } from '../state.js';
 import { PAGES } from '../links.js';
@@ -122,8 +122,16 @@ export function mountForm(root, getModel, onChange) {
   root.addEventListener('input', (e) => {
     const key = e.target.dataset?.key;
     if (!key) return;
-    setByKey(getModel(), key, e.target.value);
+    // A country field's model value is the code its text names, or the text itself (toScenario says it is unknown).
+    const value = e.target.dataset.country ? (countryCode(e.target.value) ?? e.target.value.trim()) : e.target.value;
+    setByKey(getModel(), key, value);
     onChange();
+  });
+  // Once a country field is left, it shows the country it names as the list does: "Germany (DE)" for "de".
+  root.addEventListener('change', (e) => {
+    if (!e.target.dataset?.country) return;
+    const code = countryCode(e.target.value);
+    if (code) e.target.value = countryText(code);
   });
   draw();
   let marked = [];  // the error slots and fields showErrors filled last

@@ -2,7 +2,7 @@
 import { h, replace } from '../dom.js';
 import { money, rate, amount, isDecimal } from '../format.js';
 import { countryName } from '../countries.js';
-import { countryField, textField, selectField } from '../inputs/fields.js';
+import { countryField, countryCode, textField, selectField } from '../inputs/fields.js';
 import { textOf } from './section.js';
 import { peopleNodes } from './people-list.js';
 
@@ -37,8 +37,10 @@ export function mountSimulator(section, calculator) {
     const errSlot = (k) => form.querySelector(`#f-sim-${k}-error`);
     errSlot('number').textContent = /^\+?\d{3,15}$/.test(number.replace(/[\s().-]/g, '')) ? '' : 'Type a phone number in international format, like +33 6 12 34 56 78.';
     errSlot('seconds').textContent = /^\d{1,6}$/.test(seconds) ? '' : 'Type the duration as whole seconds, like 95.';
-    if (errSlot('number').textContent || errSlot('seconds').textContent) return replace(out);
-    const r = calculator.simulate({ from: value('sim.from'), number, seconds: Number(seconds), kind: value('sim.kind') });
+    const from = countryCode(value('sim.from'));
+    errSlot('from').textContent = from ? '' : 'Type a country\'s name or its two-letter code, or choose one from the list.';
+    if (errSlot('number').textContent || errSlot('seconds').textContent || !from) return replace(out);
+    const r = calculator.simulate({ from, number, seconds: Number(seconds), kind: value('sim.kind') });
     if (!r || r.error) return replace(out, h('p', { class: 'error' }, peopleNodes(textOf(r?.error?.message) || 'This call cannot be priced.')));
     replace(out,
       h('dl', { class: 'facts', id: 'sim-facts' }, facts(r).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
