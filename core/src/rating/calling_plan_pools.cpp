@@ -12,21 +12,13 @@
 namespace ccredits::detail {
 namespace {
 
-struct Draw {
-  const UsageRow* row;
-  std::size_t usage_index;
-  Minutes share;     // the plan's share of the row's minutes
-  Minutes weighted;  // what it uses of the pool
-  RowFraction part;  // the plan's exact share of the row
-};
-
 struct PlanPool {
   std::string country;
   Plan plan;
   std::int64_t users = 0;
   std::int64_t per_user = 0;
   Minutes international_weight;  // Domestic+International only
-  std::vector<Draw> draws;
+  std::vector<PoolDraw> draws;
   std::string id() const { return "calling_plan " + country + " " + std::string(plan_key(plan)); }
 };
 
@@ -140,9 +132,10 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
         c.billed = share;
         bill(c, rates, out);
       } else if (plans.is_domestic(row.from, row.to)) {
-        pool.draws.push_back({&row, i, share, share, part});
+        pool.draws.push_back({&row, i, share, share, share, part, {}});
       } else if (!pool.international_weight.is_zero()) {
-        pool.draws.push_back({&row, i, share, share.scaled(pool.international_weight.micros(), kFixedScale), part});
+        pool.draws.push_back(
+            {&row, i, share, share, share.scaled(pool.international_weight.micros(), kFixedScale), part, {}});
       } else {
         // core/DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
         c.use_case = "calling_plan_overage";
@@ -158,7 +151,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     // core/DOMAIN.md §3: pool = users x included minutes, per country of licence and per identical plan.
     const Minutes included = Minutes::whole(pool.users).scaled(pool.per_user, 1);
     std::vector<Minutes> weighted;
-    for (const Draw& d : pool.draws) weighted.push_back(d.weighted);
+    for (const PoolDraw& d : pool.draws) weighted.push_back(d.weight);
     const PoolOutcome outcome = settle_pool(included, weighted);
     const std::string id = pool.id();
     PoolReport report;
@@ -175,19 +168,11 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     report.source = info.source;
     out.pools.push_back(std::move(report));
     // The same fraction (use - included) / use of every line of the pool is billed, at each line's own rate.
-    for (const Draw& d : pool.draws) {
-      Charge c;
-      c.row = d.row;
-      c.usage_index = d.usage_index;
-      c.use_case = "calling_plan_overage";
-      c.sheet = Sheet::dial_out_calls;
-      c.country = d.row->to;
+    for (const PoolDraw& d : pool.draws) {
+      Charge c = pool_overage(d, outcome, "calling_plan_overage", Sheet::dial_out_calls);
       c.origin = d.row->from;
       c.plan = plan_key(pool.plan);
       c.pool = id;
-      c.usage_minutes = d.share;
-      c.billed = outcome.billed_part(d.share);
-      c.part = outcome.billed_fraction(d.part);
       bill(c, rates, out);
     }
   }

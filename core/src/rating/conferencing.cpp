@@ -8,33 +8,14 @@
 namespace ccredits::detail {
 namespace {
 
-struct Draw {
-  const UsageRow* row;
-  std::size_t usage_index;
-  Minutes share;    // the row's minutes on pooled licences
-  Minutes minutes;  // what is still to be covered when it reaches this pool
-  const char* pool;
-  RowFraction part;  // the exact part of the row still to be covered
-};
-
 bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const UsageRow& row) {
   if (info.non_premium_only && row.number_type == NumberType::premium) return false;
   return info.zone_a ? plans.in_zone_a(row.to) : info.destinations.count(row.to) > 0;
 }
 
 // What a pool leaves of a dial-out draw, billed at the destination's dial_out_audio rate.
-void bill_draw(const Draw& d, Minutes billed, const RowFraction& part, const RateIndex& rates, Estimate& out) {
-  Charge c;
-  c.row = d.row;
-  c.usage_index = d.usage_index;
-  c.use_case = "conference_dial_out";
-  c.sheet = Sheet::dial_out_audio;
-  c.country = d.row->to;
-  c.pool = d.pool;
-  c.usage_minutes = d.share;
-  c.billed = billed;
-  c.part = part;
-  bill(c, rates, out);
+void bill_draw(const PoolDraw& d, const PoolOutcome& outcome, const RateIndex& rates, Estimate& out) {
+  bill(pool_overage(d, outcome, "conference_dial_out", Sheet::dial_out_audio), rates, out);
 }
 
 PoolReport conference_pool(const std::string& zone, std::int64_t licences, Minutes included,
@@ -64,8 +45,8 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
   const Minutes standard_pool = Minutes::whole(standard).scaled(plans.conf_standard.minutes_per_licence, 1);
   const Minutes us_ca_pool = Minutes::whole(us_ca).scaled(plans.conf_us_ca.minutes_per_licence, 1);
 
-  std::vector<Draw> us_ca_draws;
-  std::vector<Draw> zone_a_draws;
+  std::vector<PoolDraw> us_ca_draws;
+  std::vector<PoolDraw> zone_a_draws;
   bool any_conf_out = false;
   bool warned_no_licences = false;
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
@@ -119,9 +100,9 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     // core/DOMAIN.md §4: US/CA minutes use the "dial-out to USA/CAN" pool first, Zone A minutes the standard pool
     // (60 per licence), non-Zone-A (and premium) minutes are always billed (§2.2a).
     if (us_ca > 0 && pool_covers(plans.conf_us_ca, plans, row)) {
-      us_ca_draws.push_back({&row, i, pooled, pooled, "conference_dial_out US+CA", pooled_part});
+      us_ca_draws.push_back({&row, i, pooled, pooled, pooled, pooled_part, "conference_dial_out US+CA"});
     } else if (pool_covers(plans.conf_standard, plans, row)) {
-      zone_a_draws.push_back({&row, i, pooled, pooled, "conference_dial_out A", pooled_part});
+      zone_a_draws.push_back({&row, i, pooled, pooled, pooled, pooled_part, "conference_dial_out A"});
     } else {
       c.use_case = "conference_dial_out";
       c.usage_minutes = c.billed = pooled;
@@ -132,30 +113,28 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
 
   if (us_ca > 0) {
     std::vector<Minutes> used;
-    for (const Draw& d : us_ca_draws) used.push_back(d.minutes);
+    for (const PoolDraw& d : us_ca_draws) used.push_back(d.weight);
     const PoolOutcome outcome = settle_pool(us_ca_pool, used);
     out.pools.push_back(conference_pool("US+CA", us_ca, us_ca_pool, outcome, plans.conf_us_ca.source));
-    for (const Draw& d : us_ca_draws) {
-      const Minutes left = outcome.billed_part(d.minutes);
+    for (const PoolDraw& d : us_ca_draws) {
       const RowFraction left_part = outcome.billed_fraction(d.part);
       if (left_part.is_zero()) continue;
       // What the US/CA pool does not cover goes on to the Zone A pool when the destination is in Zone A.
       if (pool_covers(plans.conf_standard, plans, *d.row)) {
-        zone_a_draws.push_back({d.row, d.usage_index, d.share, left, "conference_dial_out US+CA, A", left_part});
+        const Minutes left = outcome.billed_part(d.minutes);
+        zone_a_draws.push_back({d.row, d.usage_index, d.share, left, left, left_part, "conference_dial_out US+CA, A"});
       } else {
-        bill_draw(d, left, left_part, rates, out);
+        bill_draw(d, outcome, rates, out);
       }
     }
   }
 
   if (standard > 0 || !zone_a_draws.empty() || (any_conf_out && pooled_licences > 0)) {
     std::vector<Minutes> used;
-    for (const Draw& d : zone_a_draws) used.push_back(d.minutes);
+    for (const PoolDraw& d : zone_a_draws) used.push_back(d.weight);
     const PoolOutcome outcome = settle_pool(standard_pool, used);
     out.pools.push_back(conference_pool("A", standard, standard_pool, outcome, plans.conf_standard.source));
-    for (const Draw& d : zone_a_draws) {
-      bill_draw(d, outcome.billed_part(d.minutes), outcome.billed_fraction(d.part), rates, out);
-    }
+    for (const PoolDraw& d : zone_a_draws) bill_draw(d, outcome, rates, out);
   }
 }
 

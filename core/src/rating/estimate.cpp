@@ -133,6 +133,20 @@ PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_d
   return o;
 }
 
+Charge pool_overage(const PoolDraw& d, const PoolOutcome& outcome, const char* use_case, Sheet sheet) {
+  Charge c;
+  c.row = d.row;
+  c.usage_index = d.usage_index;
+  c.use_case = use_case;
+  c.sheet = sheet;
+  c.country = d.row->to;
+  c.pool = d.pool;
+  c.usage_minutes = d.share;
+  c.billed = outcome.billed_part(d.minutes);
+  c.part = outcome.billed_fraction(d.part);
+  return c;
+}
+
 std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights) {
   std::int64_t total = 0;
   for (std::int64_t w : weights) total += w;

@@ -58,6 +58,20 @@ struct PoolOutcome {
 };
 PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws);
 
+// One usage row's claim on a pool of included minutes (a Calling Plan pool, a dial-out pool).
+struct PoolDraw {
+  const UsageRow* row = nullptr;
+  std::size_t usage_index = 0;
+  Minutes share;          // the row's minutes this draw stands for: the line's usage minutes
+  Minutes minutes;        // what is still to be covered when it reaches the pool; its billed part comes from these
+  Minutes weight;         // what it uses of the pool (an international minute may weigh more than one)
+  RowFraction part;       // the exact part of the row still to be covered
+  std::string_view pool;  // the pool's id, a string that outlives the draw
+};
+// What a settled pool leaves of a draw, as a charge at the destination's rate on `sheet`. The caller adds what only
+// its sheet has (the caller's origin, the plan).
+Charge pool_overage(const PoolDraw& d, const PoolOutcome& outcome, const char* use_case, Sheet sheet);
+
 // minutes x part / whole, the exact share of a row (the last share takes the remainder, see split_by_weights).
 std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights);
 
