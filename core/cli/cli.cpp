@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -28,8 +30,23 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-std::string default_rates_file() { return std::string(CCREDITS_RATES_DIR) + "/illustrative-usd.json"; }
-std::string default_plans_file() { return std::string(CCREDITS_RATES_DIR) + "/plans.json"; }
+// The shipped rate cards and plans: $CCREDITS_RATES_DIR if set; beside an installed binary
+// (PREFIX/bin/ccredits reads PREFIX/share/ccredits/rates, where `cmake --install` puts them); otherwise the
+// source tree the binary was built from, so a build runs without installing.
+static std::string shipped_rates_dir() {
+  namespace fs = std::filesystem;
+  if (const char* dir = std::getenv("CCREDITS_RATES_DIR"); dir && *dir) return dir;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "ccredits" / "rates";
+    if (fs::is_regular_file(installed / "plans.json", ec)) return installed.string();
+  }
+  return CCREDITS_RATES_DIR;
+}
+
+std::string default_rates_file() { return shipped_rates_dir() + "/illustrative-usd.json"; }
+std::string default_plans_file() { return shipped_rates_dir() + "/plans.json"; }
 
 Options parse_options(int argc, char** argv, int first) {
   Options o;
