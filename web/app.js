@@ -18,7 +18,9 @@ import { renderNeeds, renderEligibility } from './results/verdicts.js';
 import { renderRecommendation } from './results/recommendation.js';
 import { renderWhatIf } from './results/what-if.js';
 import { mountSimulator } from './results/simulator.js';
+import { mountSideBySide } from './results/side-by-side.js';
 import { estimateRows, toCsv, download, readJsonFile } from './export.js';
+import { isKeptFile } from './kept-estimates.js';
 import { PLANS_FILE, RATE_CARDS } from './site-data.js';
 
 let model = defaultModel();
@@ -28,9 +30,11 @@ let origin = 'example';
 let previous = null;
 let beforeImport = null; // {model, origin} before the last usage report import, for its undo
 let last = null; // {scenario, estimate, source}
+let lastIsCurrent = false; // false while the input has errors and `last` is from an earlier input
 let writtenHash = '';
 let form;
 let rates;
+let sideBySide = null;
 
 // A scenario path ("usage[3].minutes", "licenses[1]", "funding.months") -> the form's key for it.
 function keyForPath(path, paths) {
@@ -117,6 +121,7 @@ function update() {
   showExampleBanner();
   showPrintHeader();
   const blocking = errors.filter((e) => !e.warning);
+  lastIsCurrent = false;
   if (blocking.length) {
     form.showErrors(errors);
     const first = form.describe(blocking[0].key);
@@ -146,6 +151,8 @@ function update() {
   $('raw-estimate').textContent = JSON.stringify(estimate, null, 2);
   const source = render(estimate);
   last = { scenario, estimate, source };
+  lastIsCurrent = true;
+  sideBySide?.refresh();
   performance.measure('ccredits:update', { start: started });
   if (!document.body.dataset.ready) {
     performance.mark('ccredits:first-result');
@@ -221,8 +228,14 @@ function wireKeep() {
     const file = e.target.files[0];
     if (!file) return;
     try {
-      setModel(fromScenario(await readJsonFile(file)));
-      status.textContent = `Opened ${file.name}.`;
+      const doc = await readJsonFile(file);
+      if (isKeptFile(doc)) {
+        sideBySide.addFile(doc);
+        status.textContent = `Opened ${file.name}: its estimates are in "Estimates side by side".`;
+      } else {
+        setModel(fromScenario(doc));
+        status.textContent = `Opened ${file.name}.`;
+      }
     } catch (err) {
       status.textContent = err.message;
     }
@@ -263,6 +276,17 @@ async function main() {
   form = mountForm($('inputs'), () => model, update);
   update();
   mountSimulator($('simulator'), calculator);
+  sideBySide = mountSideBySide($('compare'), {
+    storage: (() => { try { return window.localStorage; } catch { return null; } })(),
+    today,
+    current: () => (lastIsCurrent ? last : null),
+    price: (scenario) => calculator.estimateAlone(scenario),
+    rateNote: () => last?.source.short ?? '',
+    open: (scenario) => setModel(fromScenario(scenario)),
+    share: encodeShare,
+    download,
+  });
+  sideBySide.refresh();
   setupUsageImport({
     container: $('usage-panel'),
     rates: rates.jsonCard,

@@ -51,6 +51,9 @@ function deepFreeze(value) {
 
 export function loadCalculatorFrom(module) {
   const estimate = sessionEstimate(module);
+  // One estimate on its own, beside the session (a kept estimate in the side-by-side table), so the session's
+  // held result stays the page's input.
+  const estimateAlone = bufferedEstimate(module);
   const call = (fn, ...args) => {
     try {
       return fn === 'estimate' ? estimate(...args) : JSON.parse(module[fn](...args));
@@ -64,6 +67,13 @@ export function loadCalculatorFrom(module) {
     loadPlans: (text, file) => call('loadPlans', text, file),
     loadRateSheet: (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
     estimate: (scenario) => call('estimate', asText(scenario)),
+    estimateAlone: (scenario) => {
+      try {
+        return JSON.parse(estimateAlone(asText(scenario)));
+      } catch (e) {
+        return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
+      }
+    },
     simulate: (request) => call('simulate', asText(request)),
   };
 }
