@@ -36,18 +36,18 @@ test('kept estimates side by side agree with the CLI, survive a reload, and clon
     assert.match(await page.locator('#compare').textContent(), /No estimates kept yet/);
 
     await keep(page, 'Example');
-    await setField(page, 'user_out.0.minutes', '300000');
+    await setField(page, 'user_out.1.minutes', '5000');
     await setField(page, 'funding.mode', 'one_time');
     await page.waitForFunction(() => JSON.parse(document.querySelector('#raw-scenario').textContent).funding.mode === 'one_time');
-    await keep(page, 'More US minutes, one-time');
+    await keep(page, 'More calls to France, one-time');
 
     const kept = await keptList(page);
-    assert.deepEqual(kept.map((k) => k.name), ['Example', 'More US minutes, one-time']);
+    assert.deepEqual(kept.map((k) => k.name), ['Example', 'More calls to France, one-time']);
     assert.deepEqual(kept[1].scenario, await shownScenario(page), 'the kept scenario is the input on the page');
 
     // Every figure in the table is the CLI's for the same scenario, with the illustrative card.
     const rows = await tableRows(page);
-    assert.deepEqual(rows.map((r) => r.Estimate), ['Example', 'More US minutes, one-time (open in the form)']);
+    assert.deepEqual(rows.map((r) => r.Estimate), ['Example', 'More calls to France, one-time (open in the form)']);
     for (const [i, k] of kept.entries()) {
       const cli = nativeEstimate(`kept-${i}`, k.scenario);
       assert.equal(rows[i]['Monthly credit spend'], money(cli.monthly_total), `${k.name}: monthly total`);
@@ -68,11 +68,11 @@ test('kept estimates side by side agree with the CLI, survive a reload, and clon
     await page.reload();
     await waitReady(page);
     assert.deepEqual((await tableRows(page)).map((r) => r.Estimate.replace(' (open in the form)', '')),
-      ['Example', 'More US minutes, one-time']);
+      ['Example', 'More calls to France, one-time']);
 
     await page.click('button[aria-label="Clone Example"]');
     await page.waitForSelector('button[aria-label="Remove Example (copy)"]');
-    assert.deepEqual((await keptList(page)).map((k) => k.name), ['Example', 'More US minutes, one-time', 'Example (copy)']);
+    assert.deepEqual((await keptList(page)).map((k) => k.name), ['Example', 'More calls to France, one-time', 'Example (copy)']);
     await page.click('button[aria-label="Remove Example (copy)"]');
     await page.waitForFunction(() => !document.querySelector('button[aria-label="Remove Example (copy)"]'));
 
@@ -86,7 +86,7 @@ test('kept estimates side by side agree with the CLI, survive a reload, and clon
     // The link of the second estimate opens its input.
     const second = await page.getAttribute('#compare-estimates tbody tr:nth-child(2) a.kept-link', 'href');
     await page.goto(`${site.url}${second}`);
-    await waitReady(page);
+    await page.waitForFunction(() => JSON.parse(document.querySelector('#raw-scenario').textContent).funding.mode === 'one_time');
     assert.deepEqual(await shownScenario(page), kept[1].scenario);
 
     assert.deepEqual(site.problems, []);

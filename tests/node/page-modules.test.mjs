@@ -77,7 +77,8 @@ test('the site lists every page file, and the service worker caches what the sit
   const list = (name) => new RegExp(`set\\(${name}\\s+([^)]*)\\)`).exec(cmake)[1].split(/\s+/).filter(Boolean);
   const listed = list('CCREDITS_WEB_FILES');
   const lazy = list('CCREDITS_LAZY_WEB_FILES'); // copied to the site, fetched only when first used
-  const rates = /set\(CCREDITS_RATE_FILES\s+([^)]*)\)/.exec(cmake)[1].split(/\s+/).filter(Boolean).map((f) => `rates/${f}`);
+  const top = await readFile(new URL('../../CMakeLists.txt', import.meta.url), 'utf8');
+  const rates = /set\(CCREDITS_RATE_FILES\s+([^)]*)\)/.exec(top)[1].split(/\s+/).filter(Boolean).map((f) => `rates/${f}`);
   const web = new URL('../../web/', import.meta.url);
   const files = (await readdir(web, { recursive: true })).filter((f) => /\.(js|css|html|svg)$/.test(f) && !f.startsWith('screenshots'));
   assert.deepEqual(files.filter((f) => !listed.includes(f) && !lazy.includes(f)), [],

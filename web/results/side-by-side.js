@@ -137,7 +137,7 @@ export function mountSideBySide(section, page) {
       return h('tr', {}, name,
         h('td', { class: 'num', text: money(e.monthly_total) }),
         cases.map((k) => h('td', { class: 'num', text: money(e.by_use_case?.[k] ?? '0') })),
-        h('td', { text: purchaseAdvice(e)?.text ?? '—' }),
+        h('td', { class: 'advice', text: purchaseAdvice(e)?.text ?? '—' }),
         r.kept ? actions(r.kept) : h('td', { class: 'no-print' }));
     };
     replace(body, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Estimates side by side' },
