@@ -1,0 +1,257 @@
+// The `usage` document (core/CONTRACT.md) written from the totals and the re-rating of a usage report.
+#include "usage_report/usage_result.hpp"
+
+#include <algorithm>
+
+#include "numbers/text.hpp"
+
+namespace ccredits {
+namespace {
+
+// The page that documents Charge and Connection Fee as separate columns (core/DOMAIN.md §8), for the spend setting.
+constexpr const char* kSpendSettingSource =
+    "Microsoft Teams PSTN usage report "
+    "(https://learn.microsoft.com/en-us/microsoftteams/teams-analytics-and-reports/pstn-usage-report)";
+
+json minutes_of(std::int64_t seconds) { return minutes_json(Minutes::from_seconds(seconds)); }
+
+}  // namespace
+
+json usage_result(const UsageTotals& agg, const CallRerater& rerater, const std::string& format,
+                  const std::string& file_) {
+  const UsageImportSettings& settings_ = agg.settings;
+  const RateCard* rates_ = rerater.rates();
+  json out;
+  out["format"] = format;
+  out["rows"] = agg.rows;
+  out["rows_used"] = agg.rows_used;
+  out["skipped"] = agg.skipped;
+  out["skipped_count"] = agg.skipped_count;
+  out["failed_calls"] = agg.failed_calls;
+  // Direct Routing calls are billed by the customer's own carrier (core/DOMAIN.md §2.7): said, so that a Direct Routing
+  // export is not read as a report of calls credits pay for.
+  json notices = json::array();
+  const std::int64_t direct_routing_calls =
+      agg.by_use_case[static_cast<std::size_t>(UseCase::direct_routing)].calls + agg.failed_direct_routing_calls;
+  if (direct_routing_calls > 0 && direct_routing_calls == agg.rows_used + agg.failed_calls) {
+    notices.push_back("This is a Direct Routing report: its " + std::to_string(direct_routing_calls) +
+                      " calls are billed by your carrier, not from Communication Credits, so none of them is priced "
+                      "here. Export the PSTN usage report of your Calling Plans (Teams admin center > Analytics & "
+                      "reports > PSTN and SMS usage > Export) to see what credits pay for.");
+  } else if (direct_routing_calls > 0) {
+    notices.push_back(std::to_string(direct_routing_calls) +
+                      " Direct Routing calls are billed by your carrier, not from Communication Credits: they are "
+                      "counted but not priced.");
+  }
+  if (agg.failed_calls > 0) {
+    notices.push_back(std::to_string(agg.failed_calls) + " calls did not connect (Success: No): they are counted as "
+                      "failed calls and cost nothing.");
+  }
+  out["notices"] = std::move(notices);
+  const int days = agg.days();
+  out["period"] = agg.rows_used > 0 ? json{{"from", iso_date(agg.first_day)}, {"to", iso_date(agg.last_day)}, {"days", days}}
+                                 : json(nullptr);
+  out["settings"] = {{"spend", settings_.charge_includes_connection_fee ? "charge" : "charge + connection fee"},
+                     {"source", kSpendSettingSource}};
+
+  json actual = json::object();
+  for (const UsageTotals::CurrencyTotals& c : agg.currencies) {
+    const Money total = settings_.charge_includes_connection_fee ? c.charge : c.charge + c.connection;
+    // Per average month (30.4375 days), the same basis as scenario_usage, so it compares with the projection.
+    const Money per_month = days > 0 ? total.scaled(304375, wide_int(10000) * days) : Money();
+    actual[c.currency] = {{"charge", c.charge.to_string(2)},
+                          {"connection", c.connection.to_string(2)},
+                          {"total", total.to_string(2)},
+                          {"per_month", per_month.to_string(2)},
+                          {"calls", c.calls}};
+  }
+  out["actual"] = actual;
+
+  json minutes = json::object(), calls = json::object();
+  for (int u = 0; u < kUseCaseCount; ++u) {
+    const std::string key(use_case_key(static_cast<UseCase>(u)));
+    minutes[key] = minutes_of(agg.by_use_case[static_cast<std::size_t>(u)].seconds);
+    calls[key] = agg.by_use_case[static_cast<std::size_t>(u)].calls;
+  }
+  out["minutes"] = minutes;
+  out["calls"] = calls;
+
+  // Distinct users per User Location (of the users tracked: users_cap), so the page can offer a licence group.
+  std::vector<std::int64_t> users_at(kCountryCount + 1, 0);
+  for (const auto& [key, u] : agg.users) ++users_at[static_cast<std::size_t>(u.location)];
+  json locations = json::array();
+  for (int i = 0; i <= kCountryCount; ++i) {
+    const auto& per = agg.by_location[static_cast<std::size_t>(i)];
+    std::int64_t s = 0, n = 0;
+    json by_uc = json::object();
+    for (int u = 0; u < kUseCaseCount; ++u) {
+      const UsageTotals::Totals& t = per[static_cast<std::size_t>(u)];
+      if (t.calls == 0) continue;
+      s += t.seconds;
+      n += t.calls;
+      by_uc[std::string(use_case_key(static_cast<UseCase>(u)))] = minutes_of(t.seconds);
+    }
+    if (n == 0) continue;
+    locations.push_back({{"country", i == kUnknownCountry ? json(nullptr) : json(country_code(i))},
+                         {"minutes", minutes_of(s)}, {"calls", n}, {"minutes_by_use_case", by_uc},
+                         {"users", users_at[static_cast<std::size_t>(i)]}});
+  }
+  out["by_location"] = locations;
+
+  struct Dest {
+    int country;
+    int type;
+    UsageTotals::Totals t;
+  };
+  std::vector<Dest> dests;
+  for (int i = 0; i < kCountryCount; ++i) {
+    for (int k = 0; k < 4; ++k) {
+      const UsageTotals::Totals& t = agg.by_destination[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)];
+      if (t.calls > 0) dests.push_back({i, k, t});
+    }
+  }
+  std::stable_sort(dests.begin(), dests.end(), [](const Dest& a, const Dest& b) { return a.t.seconds > b.t.seconds; });
+  json destinations = json::array();
+  for (const Dest& d : dests) {
+    destinations.push_back({{"country", country_code(d.country)},
+                            {"number_type", number_type_key(static_cast<NumberType>(d.type))},
+                            {"minutes", minutes_of(d.t.seconds)}, {"calls", d.t.calls}});
+  }
+  out["by_destination"] = destinations;
+  out["top_destinations"] = json::array();
+  for (std::size_t i = 0; i < destinations.size() && i < settings_.top_count; ++i) {
+    out["top_destinations"].push_back(destinations[i]);
+  }
+
+  json per_day = json::array();
+  if (days > kMaxPerDayDays) {
+    out["per_day_note"] = "The report's calls span " + std::to_string(days) + " days (" + iso_date(agg.first_day) +
+                          " to " + iso_date(agg.last_day) + "); the day-by-day series is given for at most " +
+                          std::to_string(kMaxPerDayDays) + " days. Check the Start Time of the outlying calls.";
+  } else if (agg.rows_used > 0) {
+    for (int day = agg.first_day; day <= agg.last_day; ++day) {
+      auto it = agg.by_day.find(day);
+      const UsageTotals::DayTotals none;
+      const UsageTotals::DayTotals& t = it == agg.by_day.end() ? none : it->second;
+      per_day.push_back({{"date", iso_date(day)}, {"calls", t.calls}, {"minutes", minutes_of(t.seconds)},
+                         {"spend", t.spend.to_string(2)}});
+    }
+  }
+  out["per_day"] = per_day;
+  out["per_day_currency"] = agg.currencies.empty() ? json(nullptr) : json(agg.currencies.front().currency);
+
+  std::vector<const std::pair<const std::string, UsageTotals::UserTotals>*> users;
+  users.reserve(agg.users.size());
+  for (const auto& u : agg.users) users.push_back(&u);
+  const std::size_t top = std::min(settings_.top_count, users.size());
+  std::partial_sort(users.begin(), users.begin() + static_cast<std::ptrdiff_t>(top), users.end(),
+                    [](const auto* a, const auto* b) {
+                      if (a->second.seconds != b->second.seconds) return a->second.seconds > b->second.seconds;
+                      return a->first < b->first;
+                    });
+  json top_users = json::array();
+  for (std::size_t i = 0; i < top; ++i) {
+    top_users.push_back({{"user", users[i]->first}, {"name", users[i]->second.name},
+                         {"minutes", minutes_of(users[i]->second.seconds)}, {"calls", users[i]->second.calls},
+                         {"spend", users[i]->second.spend.to_string(2)}});
+  }
+  out["top_users"] = top_users;
+  out["users_tracked"] = agg.users.size();
+  out["users_cap"] = settings_.max_tracked_users;
+  out["other_users"] = {{"minutes", minutes_of(agg.other_users.seconds)}, {"calls", agg.other_users.calls}};
+
+  // Scenario rows per average month (30.4375 days = 365.25 / 12) of the period covered.
+  std::vector<std::pair<std::uint64_t, UsageTotals::Totals>> rows(agg.scenario.begin(), agg.scenario.end());
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  json scenario = json::array();
+  for (const auto& [key, t] : rows) {
+    if (days == 0) break;
+    const auto [use_case, from, place, type, service] = ScenarioKey::unpack(key);
+    json r = {{"kind", use_case_key(use_case)}};
+    if (use_case == UseCase::user_out) r["from"] = country_code(from);
+    if (use_case == UseCase::user_out || use_case == UseCase::conf_out) {
+      r["to"] = country_code(place);
+      r["number_type"] = number_type_key(type);
+    } else {
+      r["country"] = country_code(place);
+    }
+    if (service != Service::none) r["service"] = service == Service::conferencing ? "conferencing" : "auto_attendant";
+    r["minutes"] = minutes_json(Minutes::from_seconds(t.seconds).scaled(304375, wide_int(10000) * days));
+    r["calls"] = static_cast<std::int64_t>(divide_round_half_up(wide_int(t.calls) * 304375, wide_int(10000) * days));
+    scenario.push_back(std::move(r));
+  }
+  out["scenario_usage"] = scenario;
+  out["scenario_usage_basis"] = "minutes and calls per average month of 30.4375 days over the period covered";
+  out["unknown_destination_calls"] = agg.unknown_destination_calls;
+
+  out["learned_rates"] = nullptr;
+  out["report_basis"] = nullptr;
+  if (!agg.currencies.empty() && days > 0) {
+    const std::string& currency = agg.currencies.front().currency;
+    const std::string period = iso_date(agg.first_day) + " to " + iso_date(agg.last_day);
+    if (!rerater.learned().empty()) {
+      out["learned_rates"] = rerater.learned().to_rate_card(
+          currency, iso_date(agg.last_day),
+          "Learned from the charged calls of your usage report" + (file_.empty() ? std::string() : " " + file_) +
+              " (" + period + "): per destination and number type, the charges divided by the billed minutes, "
+              "and the connection fees divided by the calls.",
+          rates_ ? rates_->billing_increment_seconds : settings_.billing_increment_seconds);
+    }
+    // The charges per average month (30.4375 days), the scenario's `report.charges` (rating/report_basis.hpp).
+    // The month's total is divided once, as actual.per_month is; the use cases share it exactly (the last takes
+    // the remainder), so they add up to that total to the millionth.
+    Money total;
+    for (const Money& m : agg.charges_by_use_case) total += m;
+    const Money per_month = total.scaled(304375, wide_int(10000) * days);
+    json charges = json::object();
+    Money given;
+    int last = -1;
+    for (int u = 0; u < kChargeUseCaseCount; ++u) {
+      if (!agg.charges_by_use_case[static_cast<std::size_t>(u)].is_zero()) last = u;
+    }
+    for (int u = 0; u <= last; ++u) {
+      const Money m = agg.charges_by_use_case[static_cast<std::size_t>(u)];
+      if (m.is_zero()) continue;
+      const Money part = u == last ? per_month - given : m.scaled(304375, wide_int(10000) * days);
+      given += part;
+      charges[kChargeUseCases[u]] = part.to_exact_string();
+    }
+    out["report_basis"] = {{"currency", currency},
+                           {"charges", std::move(charges)},
+                           {"monthly_total", per_month.to_exact_string()},
+                           {"period", {{"from", iso_date(agg.first_day)}, {"to", iso_date(agg.last_day)}, {"days", days}}},
+                           {"file", file_}};
+  }
+
+  if (!rerater.rerates()) {
+    out["rerated"] = nullptr;
+  } else {
+    const ReratedTotals& rerated = rerater.totals();
+    json by_uc = json::object();
+    Money total;
+    std::int64_t priced = 0, unpriced = 0;
+    for (int u = 0; u <= static_cast<int>(UseCase::toll_in); ++u) {
+      const auto k = static_cast<std::size_t>(u);
+      total += rerated.by_use_case[k];
+      priced += rerated.priced_calls[k];
+      unpriced += rerated.unpriced_calls[k];
+      by_uc[std::string(use_case_key(static_cast<UseCase>(u)))] = {
+          {"amount", rerated.by_use_case[k].to_string(2)}, {"calls", rerated.priced_calls[k]},
+          {"unpriced_calls", rerated.unpriced_calls[k]}, {"billed_minutes", minutes_of(rerated.billed_seconds[k])}};
+    }
+    out["rerated"] = {
+        {"currency", rates_->currency},
+        {"effective", rates_->effective},
+        {"illustrative", rates_->illustrative},
+        {"increment_seconds", rates_->billing_increment_seconds},
+        {"basis", "every call of a billable use case at the card's rate, before included minutes"},
+        {"total", total.to_string(2)},
+        {"by_use_case", by_uc},
+        {"priced_calls", priced},
+        {"unpriced_calls", unpriced},
+        {"charged_calls", {{"calls", rerated.charged_calls}, {"rerated", rerated.charged_calls_rerated.to_string(2)}}}};
+  }
+  return out;
+}
+
+}  // namespace ccredits

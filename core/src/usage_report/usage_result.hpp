@@ -1,0 +1,21 @@
+#pragma once
+// The result of a usage report import: the `usage` document of core/CONTRACT.md (real spend, minutes per use case,
+// per location, destination, day and user, the scenario `usage` rows per average month, the report basis, learned
+// rates and, with a rate card, the re-rated calls), written from the aggregation and the re-rating.
+#include <string>
+
+#include "formats/json_input.hpp"
+#include "usage_report/call_rerating.hpp"
+#include "usage_report/usage_totals.hpp"
+
+namespace ccredits {
+
+// The longest period for which the result lists every day (per_day). A longer span (dates years apart: a broken
+// export) would make the result grow with the dates, not with the report; the page reads at most this many days.
+inline constexpr int kMaxPerDayDays = 400;
+
+// `format` as ReportRowReader::format(); `file` the last file read (named in learned rates and the report basis).
+json usage_result(const UsageTotals& totals, const CallRerater& rerater, const std::string& format,
+                  const std::string& file);
+
+}  // namespace ccredits

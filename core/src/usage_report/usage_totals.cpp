@@ -1,0 +1,125 @@
+// The aggregation of a usage report's calls (core/DOMAIN.md §7, §8).
+#include "usage_report/usage_totals.hpp"
+
+#include <algorithm>
+
+namespace ccredits {
+namespace {
+
+char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+int charge_use_case(UseCase u, std::string_view capability) {
+  switch (u) {
+    case UseCase::toll_free_in: return 0;
+    case UseCase::conf_out: return 1;
+    case UseCase::toll_in: return 4;
+    default: break;
+  }
+  std::string upper_capability(capability.substr(0, 16));
+  for (char& c : upper_capability) c = upper(c);
+  return upper_capability.rfind("MCOPSTN_PAYG", 0) == 0 ? 3 : 2;
+}
+
+}  // namespace
+
+std::uint64_t ScenarioKey::packed() const {
+  return static_cast<std::uint64_t>(use_case) | static_cast<std::uint64_t>(from) << 4 |
+         static_cast<std::uint64_t>(place) << 14 | static_cast<std::uint64_t>(type) << 24 |
+         static_cast<std::uint64_t>(service) << 26;
+}
+
+ScenarioKey ScenarioKey::unpack(std::uint64_t key) {
+  return {static_cast<UseCase>(key & 0xF), static_cast<int>((key >> 4) & 0x3FF), static_cast<int>((key >> 14) & 0x3FF),
+          static_cast<NumberType>((key >> 24) & 0x3), static_cast<Service>((key >> 26) & 0x3)};
+}
+
+UsageTotals::UsageTotals(const UsageImportSettings& s)
+    : settings(s), by_location(kCountryCount + 1), by_destination(kCountryCount + 1) {}
+
+void UsageTotals::skip(long line, std::string reason, const std::string& file) {
+  ++skipped_count;
+  if (skipped.size() < settings.max_skipped_listed) {
+    json s = {{"line", line}, {"reason", std::move(reason)}};
+    if (!file.empty()) s["file"] = file;
+    skipped.push_back(std::move(s));
+  }
+}
+
+void UsageTotals::add_failed(const UsageCall& call) {
+  ++failed_calls;
+  if (call.category == CallCategory::direct_routing) ++failed_direct_routing_calls;
+}
+
+bool UsageTotals::add(const UsageCall& call) {
+  const auto uc = static_cast<std::size_t>(call.use_case);
+  ++rows_used;
+  if (rows_used == 1 || call.day < first_day) first_day = call.day;
+  if (rows_used == 1 || call.day > last_day) last_day = call.day;
+  by_use_case[uc].seconds += call.seconds;
+  by_use_case[uc].calls += 1;
+
+  // Direct Routing rows are counted but never priced: their carrier bills them.
+  const Money spend = spend_of(call);
+  bool main_currency = true;
+  if (call.charged) {
+    auto it = std::find_if(currencies.begin(), currencies.end(),
+                           [&](const CurrencyTotals& t) { return t.currency == call.currency; });
+    if (it == currencies.end()) {
+      currencies.push_back(CurrencyTotals{std::string(call.currency), {}, {}, 0});
+      it = currencies.end() - 1;
+    }
+    it->charge += call.charge;
+    it->connection += call.connection;
+    it->calls += 1;
+    main_currency = it == currencies.begin();
+  }
+  DayTotals& d = by_day[call.day];
+  d.seconds += call.seconds;
+  d.calls += 1;
+  if (call.charged && main_currency) {
+    d.spend += spend;
+    charges_by_use_case[static_cast<std::size_t>(charge_use_case(call.use_case, call.capability))] += spend;
+  }
+
+  by_location[static_cast<std::size_t>(call.location)][uc].seconds += call.seconds;
+  by_location[static_cast<std::size_t>(call.location)][uc].calls += 1;
+
+  // Users: a hash map capped at max_tracked_users distinct users (memory bounded by the cap, not the file).
+  if (!call.user.empty()) {
+    user_key_.assign(call.user);
+    auto it = users.find(user_key_);
+    if (it == users.end() && users.size() < settings.max_tracked_users) {
+      it = users.emplace(user_key_, UserTotals{std::string(call.display_name), call.location, 0, 0, {}}).first;
+    }
+    if (it != users.end()) {
+      it->second.seconds += call.seconds;
+      it->second.calls += 1;
+      if (call.charged && main_currency) it->second.spend += spend;
+    } else {
+      other_users.seconds += call.seconds;
+      other_users.calls += 1;
+    }
+  }
+  return call.charged && main_currency;
+}
+
+void UsageTotals::add_destination(const UsageCall& call, const CallDestination& d) {
+  if (d.outbound && d.place != kUnknownCountry) {
+    by_destination[static_cast<std::size_t>(d.place)][static_cast<std::size_t>(d.type)].seconds += call.seconds;
+    by_destination[static_cast<std::size_t>(d.place)][static_cast<std::size_t>(d.type)].calls += 1;
+  }
+  if (d.place == kUnknownCountry || (call.use_case == UseCase::user_out && call.location == kUnknownCountry)) {
+    ++unknown_destination_calls;
+    return;
+  }
+  const Service service = call.use_case != UseCase::toll_free_in          ? Service::none
+                          : call.category == CallCategory::conf_in ? Service::conferencing
+                                                                   : Service::auto_attendant;
+  const int from = call.use_case == UseCase::user_out ? call.location : 0;
+  const ScenarioKey key{call.use_case, from, d.place, d.outbound ? d.type : NumberType::all, service};
+  Totals& t = scenario[key.packed()];
+  t.seconds += call.seconds;
+  t.calls += 1;
+}
+
+}  // namespace ccredits

@@ -1,0 +1,109 @@
+#pragma once
+// The aggregation of a usage report's calls (core/DOMAIN.md §7, §8): counts, minutes and spend per use case,
+// currency, day, user location, destination, user and scenario row. Memory is bounded by countries, days and a
+// capped user table, never by the file.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ccredits/money.hpp"
+#include "ccredits/usage_import.hpp"
+#include "formats/json_input.hpp"
+#include "usage_report/call_rerating.hpp"
+#include "usage_report/usage_call.hpp"
+
+namespace ccredits {
+
+// The estimate's use cases (rating/estimate.hpp kUseCases, in that order) a charge is counted under: outbound calls
+// of a Pay-As-You-Go licence (Capability MCOPSTN_PAYG_*) are payg_outbound, other charged outbound calls overage
+// of a Calling Plan; meeting dial-out, toll-free and toll dial-in (pay-per-minute conferencing) as DOMAIN.md §2.
+inline constexpr const char* kChargeUseCases[kChargeUseCaseCount] = {
+    "toll_free", "conference_dial_out", "calling_plan_overage", "payg_outbound", "pay_per_minute_conferencing"};
+
+// The service a toll-free number answers (scenario rows of kind toll_free_in).
+enum class Service { none = 0, conferencing, auto_attendant };
+
+// A scenario row's identity packed in one integer: use case, origin, destination or number country, number type,
+// service.
+struct ScenarioKey {
+  UseCase use_case;
+  int from;
+  int place;
+  NumberType type;
+  Service service;
+  std::uint64_t packed() const;
+  static ScenarioKey unpack(std::uint64_t key);
+};
+
+struct UsageTotals {
+  struct Totals {
+    std::int64_t seconds = 0;
+    std::int64_t calls = 0;
+  };
+  struct DayTotals {
+    std::int64_t seconds = 0;
+    std::int64_t calls = 0;
+    Money spend;  // in the report's first currency
+  };
+  struct UserTotals {
+    std::string name;
+    int location = 0;  // country index of the first call's User Location
+    std::int64_t seconds = 0;
+    std::int64_t calls = 0;
+    Money spend;  // in the report's first currency
+  };
+  struct CurrencyTotals {
+    std::string currency;
+    Money charge;
+    Money connection;
+    std::int64_t calls = 0;
+  };
+
+  explicit UsageTotals(const UsageImportSettings& settings);
+
+  // A data row was read (whatever becomes of it).
+  void count_row() { ++rows; }
+  void skip(long line, std::string reason, const std::string& file);
+  void add_failed(const UsageCall& call);
+  // Adds a call to the totals; returns whether its spend counts in the report's first currency (the currency of
+  // per-day spend, per-user spend and learned rates).
+  bool add(const UsageCall& call);
+  // Adds a call of a scenario use case to its destination and scenario row.
+  void add_destination(const UsageCall& call, const CallDestination& destination);
+
+  // The spend of a call (core/DOMAIN.md §8 setting: Charge + Connection Fee unless the Charge already holds the fee).
+  Money spend_of(const UsageCall& call) const {
+    return settings.charge_includes_connection_fee ? call.charge : call.charge + call.connection;
+  }
+  // Days from the first to the last call, 0 without calls.
+  int days() const { return rows_used > 0 ? last_day - first_day + 1 : 0; }
+
+  UsageImportSettings settings;
+  std::int64_t rows = 0;
+  std::int64_t rows_used = 0;
+  std::vector<json> skipped;  // the first max_skipped_listed
+  std::int64_t skipped_count = 0;
+  int first_day = 0, last_day = 0;  // days since 1970-01-01
+  std::array<Totals, kUseCaseCount> by_use_case{};
+  std::vector<CurrencyTotals> currencies;  // in order of first appearance: the first is the report's currency
+  std::unordered_map<int, DayTotals> by_day;
+  // Per user location (country index, kUnknownCountry included) and use case; per destination country and number type.
+  std::vector<std::array<Totals, kUseCaseCount>> by_location;
+  std::vector<std::array<Totals, 4>> by_destination;
+  std::unordered_map<std::string, UserTotals> users;
+  Totals other_users;
+  // Scenario rows: ScenarioKey::packed() -> totals.
+  std::unordered_map<std::uint64_t, Totals> scenario;
+  // Spend in the report's first currency per estimate use case (kChargeUseCases order).
+  std::array<Money, kChargeUseCaseCount> charges_by_use_case{};
+  std::int64_t unknown_destination_calls = 0;
+  std::int64_t failed_calls = 0;  // rows whose Success says No: calls that did not connect
+  std::int64_t failed_direct_routing_calls = 0;
+
+ private:
+  std::string user_key_;  // reused: no allocation per row
+};
+
+}  // namespace ccredits
