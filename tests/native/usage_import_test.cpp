@@ -369,3 +369,15 @@ TEST_CASE("usage: the Audio Conferencing dial-out summary is refused with a sent
     CHECK_THAT(e.what(), Catch::StartsWith("This is the Audio Conferencing dial-out summary"));
   }
 }
+
+TEST_CASE("usage: a getPstnCalls row with \"destinationContext\": null is a call, not the dial-out summary", "[usage]") {
+  // Microsoft's own getPstnCalls example gives every row "destinationContext": null.
+  const std::string page = R"({"value": [{"id": "9c4984c7", "callId": "1835317186_112562680@61.221.3.176",
+    "userPrincipalName": "richard.malk@contoso.com", "startDateTime": "2019-11-01T00:00:08.2589935Z", "duration": 219,
+    "charge": 0.00, "callType": "user_in", "currency": "USD", "calleeNumber": "+1234567890", "usageCountryCode": "US",
+    "connectionCharge": 0.00, "destinationContext": null, "destinationName": "United States"}]})";
+  const json r = import_text(page);
+  CHECK(r["format"] == "graph-json");
+  CHECK(r["rows_used"] == 1);
+  CHECK(r["calls"]["inbound"] == 1);
+}

@@ -151,7 +151,10 @@ void ReportRowReader::finish_json() {
   // The Audio Conferencing dial-out summary (Graph getPstnOnlineMeetingDialoutReport) has totals per organizer, not
   // calls: said what it is instead of reading its rows as calls without a type.
   for (const json& row : *rows) {
-    if (row.is_object() && (row.contains("totalCallCharge") || row.contains("destinationContext"))) {
+    // Its rows carry totals and no call type; getPstnCalls rows also have a destinationContext (null), so that
+    // name alone does not tell them apart.
+    if (row.is_object() && !row.contains("callType") &&
+        (row.contains("totalCallCharge") || row.contains("totalCallSeconds") || row.contains("totalCalls"))) {
       throw InputError("usage_dialout_summary",
                        "This is the Audio Conferencing dial-out summary (Microsoft Graph "
                        "getPstnOnlineMeetingDialoutReport): it gives each organizer's total dial-out calls, seconds "
