@@ -1,5 +1,6 @@
-// Embind bindings only: the module's calculator as free functions taking and returning JSON text, and the objects
-// the page owns (an estimate session, a usage importer). No logic lives here.
+// Embind bindings only: the module's calculator as free functions taking and returning JSON text, and the object
+// the page owns (an estimate session). No logic lives here. The usage importer is a module of its own
+// (import_bindings.cpp), loaded only when a report is imported.
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/estimate_session.hpp"
-#include "ccredits/usage_import.hpp"
 
 namespace {
 
@@ -85,37 +85,6 @@ class EstimateSessionBinding {
   std::string result_;
 };
 
-// The usage-report importer for the Web Worker, with the rate card loaded by loadRates (if any).
-// Bytes cross without conversion: JS asks for room with buffer(n), copies its chunk there with HEAPU8.set,
-// then calls feed(n). Every method returns JSON text; errors come back as {"error": ...}, never thrown.
-class UsageImportBinding {
- public:
-  UsageImportBinding()
-      : importer_(calculator()) {}
-  std::uintptr_t buffer(std::size_t size) {
-    staging_.resize(size);
-    return reinterpret_cast<std::uintptr_t>(staging_.data());
-  }
-  std::string feed(std::size_t size) {
-    return ccredits::as_json_result([&] {
-      importer_.feed(std::string_view(staging_.data(), std::min(size, staging_.size())));
-      return ccredits::json{{"rows", importer_.rows()}};
-    });
-  }
-  std::string next_file(const std::string& name) {
-    return ccredits::as_json_result([&] {
-      importer_.next_file(name);
-      return ccredits::json::object();
-    });
-  }
-  std::string finish() { return ccredits::as_json_result([&] { return importer_.finish(); }); }
-  double rows() const { return static_cast<double>(importer_.rows()); }
-
- private:
-  ccredits::UsageImporter importer_;
-  std::string staging_;
-};
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ccredits) {
@@ -131,11 +100,4 @@ EMSCRIPTEN_BINDINGS(ccredits) {
       .constructor<>()
       .function("update", &EstimateSessionBinding::update);
 
-  emscripten::class_<UsageImportBinding>("UsageImporter")
-      .constructor<>()
-      .function("buffer", &UsageImportBinding::buffer)
-      .function("feed", &UsageImportBinding::feed)
-      .function("nextFile", &UsageImportBinding::next_file)
-      .function("finish", &UsageImportBinding::finish)
-      .function("rows", &UsageImportBinding::rows);
 }

@@ -1,10 +1,10 @@
 // Module worker: imports a Teams PSTN usage report (.csv, .zip as Teams exports it, or Graph JSON) with the wasm
-// importer, chunk by chunk from File.stream(), so the page stays responsive and memory stays bounded.
+// importer (its own module, ccredits-import.js, which a first visit does not download), chunk by chunk from File.stream(), so the page stays responsive and memory stays bounded.
 // Zips are read with the browser's DecompressionStream('deflate-raw'): the central directory first (a File can
 // be sliced anywhere), then each .csv entry streamed through the decompressor into the importer.
 // Messages in: {type: 'import', file, ratesText?, ratesFile?}, {type: 'cancel'}.
 // Messages out: {type: 'progress', bytes, totalBytes, rows}, {type: 'done', report, stats}, {type: 'error', error}.
-import createCcredits from './ccredits.js';
+import createCcreditsImport from './ccredits-import.js';
 
 const CHUNK = 1 << 20;
 // Zip bombs (the same rule as the core's core/src/formats/zip_archive.cpp): a Teams export packs about 5 to 1,
@@ -76,7 +76,7 @@ async function zipEntries(file) {
 }
 
 async function run(file, ratesText, ratesFile) {
-  modulePromise ??= createCcredits();
+  modulePromise ??= createCcreditsImport();
   const module = await modulePromise;
   if (ratesText) {
     const info = JSON.parse(module.loadRates(ratesText, ratesFile ?? 'rates.json'));

@@ -1,20 +1,38 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { openSite } from './browser.mjs';
 import { waitReady, shownEstimate } from './page-helpers.mjs';
+import { generate } from '../tools/generate-report.mjs';
 
 let site;
+let dir;
+const fetched = [];
 before(async () => {
   site = await openSite();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-offline-'));
+  site.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 });
 after(async () => {
   await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+const importReport = async (page, file) => {
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported|could not/.test(document.getElementById('usage-status').textContent));
+  return page.locator('#usage-status').textContent();
+};
 
 test('after the service worker is installed, the page works with the network off', async () => {
   const { page, context } = site;
   await page.goto(site.url);
   await waitReady(page);
+  // A first visit downloads the page's module, not the importer's or the workbook reader's.
+  assert.ok(fetched.includes('/ccredits.wasm'));
+  assert.deepEqual(fetched.filter((p) => /ccredits-(import|workbook)/.test(p)), []);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -30,6 +48,24 @@ test('after the service worker is installed, the page works with the network off
     await page.fill('[data-key="licenses.0.users"]', '5');
     await page.waitForFunction(() => JSON.parse(document.getElementById('raw-scenario').textContent).licenses[0].users === 5);
     assert.match(await page.locator('#monthly-total').textContent(), /^\$[\d,]+\.\d\d$/);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('the importer\'s module loads when a report is imported, and the service worker keeps it for offline use', async () => {
+  const { page, context } = site;
+  const file = path.join(dir, 'PSTN.calls.csv');
+  generate({ rows: 300, columns: 25, seed: 5, out: file });
+  await page.goto(site.url);
+  await waitReady(page);
+  assert.match(await importReport(page, file), /^Imported/);
+  assert.ok(fetched.includes('/ccredits-import.wasm'), 'the import fetched its module');
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitReady(page);
+    assert.match(await importReport(page, file), /^Imported/);
   } finally {
     await context.setOffline(false);
   }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSiteModule, readRepoFile } from './load-module.mjs';
+import { loadImportModule, readRepoFile } from './load-module.mjs';
 import { assertCliOutcome, assertModuleOutcome, cli } from './hostile-support.mjs';
 import { hostileReports, bombEntry, zipOf } from './hostile-reports.mjs';
 
@@ -18,7 +18,7 @@ let module;
 
 before(async () => {
   assert.ok(existsSync(cli), `the native CLI is built at ${cli}`);
-  module = await loadSiteModule();
+  module = await loadImportModule();
   assert.equal(JSON.parse(module.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json')).error, undefined);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,6 +13,12 @@ export async function loadSiteModule() {
   return createCcredits({ wasmBinary });
 }
 
+// The usage importer's module (build/wasm/site/ccredits-import.js), which the page's import worker loads.
+export async function loadImportModule() {
+  const { default: create } = await import(pathToFileURL(path.join(siteDir, 'ccredits-import.js')).href);
+  return create({ wasmBinary: await readFile(path.join(siteDir, 'ccredits-import.wasm')) });
+}
+
 // The page's façade (web/ccredits-client.js) as the site ships it, next to the module it imports.
 export const importSiteClient = () => import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
 

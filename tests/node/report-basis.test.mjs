@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadSiteModule, readRepoFile } from './load-module.mjs';
+import { loadSiteModule, loadImportModule, readRepoFile } from './load-module.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 async function importReport(module, file) {
@@ -37,7 +37,9 @@ test('the estimate of an imported report is its charges per month; a change on t
     const module = await loadSiteModule();
     assert.equal(JSON.parse(module.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json')).error, undefined);
     assert.equal(JSON.parse(module.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json')).error, undefined);
-    const report = await importReport(module, file);
+    const importModule = await loadImportModule();
+    assert.equal(JSON.parse(importModule.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json')).error, undefined);
+    const report = await importReport(importModule, file);
 
     const basis = report.report_basis;
     assert.equal(basis.currency, 'USD');

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadSiteModule, readRepoFile, repoRoot } from './load-module.mjs';
+import { loadImportModule, readRepoFile, repoRoot } from './load-module.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 const cli = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
@@ -38,7 +38,7 @@ for (const columns of [25, 20]) {
       const file = path.join(dir, `report-${columns}.csv`);
       generate({ rows: 5000, columns, seed: 7, bad: 6, out: file });
       const native = JSON.parse(execFileSync(cli, ['usage', file], { maxBuffer: 64 << 20 }).toString());
-      const module = await loadSiteModule();
+      const module = await loadImportModule();
       const info = JSON.parse(module.loadRates(await readRepoFile('rates/illustrative-usd.json'), 'illustrative-usd.json'));
       assert.equal(info.error, undefined);
       const wasm = importWithWasm(module, new Uint8Array(await readFile(file)), file);
@@ -55,7 +55,7 @@ for (const columns of [25, 20]) {
 }
 
 test('wasm importer reports a file that is not a usage report as an error object', async () => {
-  const module = await loadSiteModule();
+  const module = await loadImportModule();
   const importer = new module.UsageImporter();
   const bytes = new TextEncoder().encode('name,amount\nx,1\n');
   const ptr = importer.buffer(bytes.length);

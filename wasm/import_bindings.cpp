@@ -1,0 +1,66 @@
+// Embind bindings only, of the module the import worker (web/import-worker.js) loads when an admin imports a usage
+// report, so the importer never grows what a first visit downloads. It has its own calculator, for the rate card
+// the import re-rates with (loadRates). Bytes cross without conversion: JS asks for room with buffer(n), copies its
+// chunk there with HEAPU8.set, then calls feed(n). Every method returns JSON text; errors come back as
+// {"error": ...}, never thrown.
+#include <emscripten/bind.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "ccredits/calculator.hpp"
+#include "ccredits/usage_import.hpp"
+
+namespace {
+
+ccredits::Calculator& calculator() {
+  static ccredits::Calculator instance;
+  return instance;
+}
+
+std::string load_rates(const std::string& text, const std::string& file) {
+  return ccredits::as_json_result([&] { return calculator().load_rates(text, file); });
+}
+
+class UsageImportBinding {
+ public:
+  UsageImportBinding()
+      : importer_(calculator()) {}
+  std::uintptr_t buffer(std::size_t size) {
+    staging_.resize(size);
+    return reinterpret_cast<std::uintptr_t>(staging_.data());
+  }
+  std::string feed(std::size_t size) {
+    return ccredits::as_json_result([&] {
+      importer_.feed(std::string_view(staging_.data(), std::min(size, staging_.size())));
+      return ccredits::json{{"rows", importer_.rows()}};
+    });
+  }
+  std::string next_file(const std::string& name) {
+    return ccredits::as_json_result([&] {
+      importer_.next_file(name);
+      return ccredits::json::object();
+    });
+  }
+  std::string finish() { return ccredits::as_json_result([&] { return importer_.finish(); }); }
+  double rows() const { return static_cast<double>(importer_.rows()); }
+
+ private:
+  ccredits::UsageImporter importer_;
+  std::string staging_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ccredits_import) {
+  emscripten::function("loadRates", &load_rates);
+
+  emscripten::class_<UsageImportBinding>("UsageImporter")
+      .constructor<>()
+      .function("buffer", &UsageImportBinding::buffer)
+      .function("feed", &UsageImportBinding::feed)
+      .function("nextFile", &UsageImportBinding::next_file)
+      .function("finish", &UsageImportBinding::finish)
+      .function("rows", &UsageImportBinding::rows);
+}
