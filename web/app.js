@@ -309,6 +309,8 @@ async function main() {
   wireKeep();
   window.addEventListener('hashchange', async () => {
     if (location.hash === writtenHash) return;
+    // A link opened now wins over the page's own link for the input before it, still waiting to be written.
+    clearTimeout(shareTimer);
     const next = await modelFromHash();
     if (next) setModel(next);
   });

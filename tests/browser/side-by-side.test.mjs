@@ -83,6 +83,9 @@ test('kept estimates side by side agree with the CLI, survive a reload, and clon
     assert.equal(reopened.length, 2, 'the open input is a kept one: no extra "this input" row');
     assert.match(reopened[0].Estimate, /\(open in the form\)/);
 
+    // The page's own link for the opened input is the kept estimate's link (the page writes it 250 ms after a
+    // change; wait for it, so it cannot overwrite the navigation below).
+    await page.waitForFunction((h) => location.hash === h, href);
     // The link of the second estimate opens its input.
     const second = await page.getAttribute('#compare-estimates tbody tr:nth-child(2) a.kept-link', 'href');
     await page.goto(`${site.url}${second}`);
