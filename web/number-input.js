@@ -4,7 +4,9 @@
 const SPACE_OR_APOSTROPHE = /^[\s\u00a0\u202f\u2009\u2007'\u2019]$/;
 
 const cache = new Map();
-// locale -> {group, decimal, indian}: the locale's own marks (Intl), and whether it groups as 12,34,567.
+// locale -> {group, decimal, indian, example}: the locale's own marks (Intl), and whether it groups as 12,34,567.
+// Cached: making an Intl.NumberFormat costs about as much as reading a hundred numbers, and the form reads every
+// field on each keystroke.
 export function separatorsOf(locale) {
   const key = locale ?? '';
   if (!cache.has(key)) {
@@ -14,13 +16,15 @@ export function separatorsOf(locale) {
       group: parts.find((p) => p.type === 'group')?.value ?? ',',
       decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
       indian: integers.length === 3 && integers[1] === 2,
+      example: parts.map((p) => p.value).join(''), // 1234567.5 as the locale writes it, for messages
     });
   }
   return cache.get(key);
 }
 
 // The locale the page formats its figures in (format.js uses the same default).
-export const pageLocale = () => new Intl.NumberFormat().resolvedOptions().locale;
+let locale = null;
+export const pageLocale = () => (locale ??= new Intl.NumberFormat().resolvedOptions().locale);
 
 // Digit runs between thousands marks: 1-3 digits, then runs of 3 (or, where the locale groups so, 1-2 digits,
 // runs of 2, and a last run of 3: 12,34,567).
@@ -45,7 +49,7 @@ export function readNumber(text, { locale, whole = false, decimals = 6, digits =
   const runs = t.split(/\D/);
   const marks = t.match(/\D/g) ?? [];
   if (runs.some((r) => r === '') || marks.some((m) => m !== '.' && m !== ',' && !SPACE_OR_APOSTROPHE.test(m))) return { error: notNumber };
-  const badGroups = { error: `"${t}" is not a number as your settings write them (for example ${new Intl.NumberFormat(locale || undefined).format(1234567.5)}).` };
+  const badGroups = { error: `"${t}" is not a number as your settings write them (for example ${seps.example}).` };
   const done = (intRuns, fraction) => finish(t, plain(intRuns.join('')), fraction, { whole, decimals, digits, seps });
 
   const points = [...new Set(marks.filter((m) => m === '.' || m === ','))];

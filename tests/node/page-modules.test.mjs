@@ -89,6 +89,24 @@ test('the site lists every page file, and the service worker caches what the sit
   assert.deepEqual(built.slice().sort(), expected.sort());
 });
 
+test('reading the form\'s numbers makes no Intl.NumberFormat per field: the form reads every field on each keystroke', async () => {
+  const { readNumber } = await import('../../web/number-input.js');
+  const real = Intl.NumberFormat;
+  let made = 0;
+  Intl.NumberFormat = function counted(...args) { made += 1; return new real(...args); };
+  try {
+    for (let i = 0; i < 300; i++) {
+      readNumber(`${i},5`, { locale: 'en-US' });   // ambiguous
+      readNumber('1,00,0', { locale: 'en-US' });    // bad groups: the message shows the locale's example
+      readNumber(String(i), { locale: 'de-DE' });
+    }
+  } finally {
+    Intl.NumberFormat = real;
+  }
+  assert.ok(made <= 2, `${made} Intl.NumberFormat made for 900 numbers`);
+  assert.match(readNumber('1,00,0', { locale: 'en-US' }).error, /for example 1,234,567\.5\)/);
+});
+
 test('numbers are read as the locale writes them, and two-way input is refused with a sentence', async () => {
   const { readNumber } = await import('../../web/number-input.js');
   const minutes = (text, locale) => readNumber(text, { locale });
