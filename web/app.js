@@ -72,7 +72,7 @@ const isExample = () => origin === 'example' && JSON.stringify(model) === JSON.s
 // (web/ccredits-client.js), so a keystroke redraws the sections it moved, not all six.
 const SECTIONS = [
   ['spend', renderSpend, ['monthly_total', 'by_use_case', 'lines', 'warnings']],
-  ['pools', renderPools, ['pools']],
+  ['pools', renderPools, ['pools', 'settings']],
   ['needs', renderNeeds, ['needs_credits', 'needs_credits_reasons']],
   ['eligibility', renderEligibility, ['eligibility']],
   ['recommendation', renderRecommendation, ['recommendation', 'eligibility', 'needs_credits']],

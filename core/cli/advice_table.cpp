@@ -16,6 +16,11 @@ std::string advice_table(const json& e) {
     out << "  [" << r.at("answer").get<std::string>() << "] " << r.at("message").get<std::string>() << "\n";
   }
   for (const auto& a : el.at("actions")) out << "  next: " << a.get<std::string>() << "\n";
+  // Whether the Calling Plans entered can be bought (the Mexico Pay-As-You-Go plan and US / PR customers).
+  for (const auto& r : el.value("plan_availability", json::array())) {
+    out << "  plan [" << r.at("answer").get<std::string>() << "] " << r.at("message").get<std::string>() << "\n";
+    if (!r.at("next_step").get<std::string>().empty()) out << "  next: " << r.at("next_step").get<std::string>() << "\n";
+  }
   const json& rec = e.at("recommendation");
   out << "\nFunding (" << currency << ")\n";
   if (rec.at("purchase_needed").get<bool>()) {

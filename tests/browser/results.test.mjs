@@ -22,6 +22,12 @@ const FULL = {
     can_purchase: 'unclear',
     reasons: [{ code: 'ea_region', answer: 'GB', message: 'Your EA billing country differs from the organization\'s.', next_step: 'Open a support ticket.', source: 'Set up Communication Credits for your organization (https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization); What are Communications Credits? (https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits); a note of ours (https://example.com/notes)' }],
     actions: ['Turn auto-recharge on.'],
+    plan_availability: [{ code: 'payg_not_sold_to_customer', answer: 'no', message: 'Microsoft says the Pay-As-You-Go Calling Plan for Mexico "can\'t be purchased by US or PR customers": your organization is in US.', next_step: 'Enter those users on a plan you can buy for them.', source: 'Calling Plans for Microsoft 365, dated 08/05/2024 (https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365)' }],
+  },
+  settings: {
+    uk_domestic_minutes: { value: 3000, default: 3000, conflict: 'The UK page says 1200; the PSTN usage report (01/14/2025) says 3000.', source: 'Calling Plans for Microsoft 365, dated 08/05/2024 (https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365)' },
+    minimum_purchase: { value: 0, default: 50, conflict: 'Only an older copy says "even the minimum of $50".', source: 'an older, undated copy of What are Communications Credits? (https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits)' },
+    unknown_setting: { value: 1 },
   },
   recommendation: {
     one_time: '2500.00', auto_recharge: { threshold: '600.00', amount: '1300.00' }, recharges_per_month: 1,
@@ -75,15 +81,26 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await text('spend'), /Pay-As-You-Go is needed/);
   assert.match(await text('pools'), /Calling Plan: United States, Domestic\s+250,000 of 300,000 included minutes used \(83%\)/);
   assert.match(await text('pools'), /3,450\.5 of 3,000 included minutes used \(115%\); 450\.5 minutes over/);
+  // Where Microsoft's pages disagree: each value used, the disagreement and the page it comes from.
+  await page.locator('#settings-used summary').click();
+  assert.match(await text('pools'), /UK Domestic minutes per user: 3000\s+The UK page says 1200/);
+  assert.match(await text('pools'), /Minimum purchase, in the rate card's currency: 0 \(default 50\)/);
+  assert.doesNotMatch(await text('pools'), /unknown_setting/);
+  assert.deepEqual(await page.locator('#settings-used a').allTextContents(),
+    ['Calling Plans for Microsoft 365, dated 08/05/2024', 'an older, undated copy of What are Communications Credits?']);
   assert.match(await text('needs'), /Yes: this organization needs/);
   assert.match(await text('eligibility'), /Unclear/);
   assert.match(await text('eligibility'), /Next step: Open a support ticket\./);
   // Each Microsoft page a rule cites is a link, labelled with its title; a link to any other host is not one.
   assert.deepEqual(await page.locator('#eligibility a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
     'https://learn.microsoft.com/en-us/microsoftteams/set-up-communications-credits-for-your-organization',
-    'https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits']);
+    'https://learn.microsoft.com/en-us/microsoftteams/what-are-communications-credits',
+    'https://learn.microsoft.com/en-us/microsoftteams/calling-plans-for-office-365']);
   assert.deepEqual(await page.locator('#eligibility a').allTextContents(),
-    ['Set up Communication Credits for your organization', 'What are Communications Credits?']);
+    ['Set up Communication Credits for your organization', 'What are Communications Credits?',
+      'Calling Plans for Microsoft 365, dated 08/05/2024']);
+  // Whether the plans entered can be bought: its own list, apart from the credits verdict.
+  assert.match(await page.locator('#plan-availability').innerText(), /can't be purchased by US or PR customers[\s\S]*Next step: Enter those users/);
   assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
   assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
   assert.match(await text('what-if'), /20 users in US: Domestic -> Pay-As-You-Go/);

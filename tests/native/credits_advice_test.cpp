@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "advice/credits_advice.hpp"
+#include "advice/estimate_advice.hpp"
 #include "ccredits/error.hpp"
 
 #include "policy_support.hpp"
@@ -80,4 +81,23 @@ TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advi
 TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
   CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
                     Catch::Contains("channel of the billing answers"));
+}
+
+TEST_CASE("the minimum purchase is the applied setting, quoted with its source", "[advice][settings]") {
+  const estimate_test::Fixture& fx = estimate_test::fixture();
+  const auto advice = [&](const char* settings) {
+    return estimate_with_advice(parse_scenario(std::string(R"({"licenses":[{"country":"US","plan":"payg","users":1}],
+        "usage":[{"kind":"user_out","from":"US","to":"US","minutes":100}],
+        "funding":{"mode":"auto_recharge","months":1}, "settings":)") + settings + "}",
+                                                  "scenario.json", &fx.plans),
+                                fx.index, fx.plans);
+  };
+  const json by_default = advice("{}");  // 100 minutes x 0.0190 = 1.90 a month
+  CHECK(by_default.at("recommendation").at("auto_recharge").at("amount") == "50.00");
+  CHECK(any_contains(by_default.at("recommendation").at("explanation"), "Minimum purchase 50.00 USD"));
+  CHECK(any_contains(by_default.at("recommendation").at("explanation"), "even the minimum of $50"));
+  const json none = advice(R"({"minimum_purchase":0})");
+  CHECK(none.at("recommendation").at("auto_recharge").at("amount") != "50.00");
+  CHECK(any_contains(none.at("recommendation").at("explanation"), "No minimum purchase"));
+  CHECK(none.at("settings").at("minimum_purchase").at("value") == 0);
 }

@@ -179,6 +179,8 @@ TEST_CASE("the shipped credits policy (eligibility.json + plans.json) names its 
   CHECK(p.unavailable_countries == std::vector<std::string>{"CN", "IN", "KR", "RU", "TW"});  // a set in plans.json: sorted
   CHECK(p.minimum_purchase == Money::parse("50"));
   CHECK(p.notification_recipients.size() == 20);
+  REQUIRE(p.payg_restrictions.size() == 1);
+  CHECK(p.payg_restrictions[0].zone == "Mexico");
   CHECK_THAT(p.unavailable_source, Catch::Contains("https://learn.microsoft.com/"));
   CHECK_THAT(p.minimum_source, Catch::Contains("What are Communications Credits?"));
   CHECK_THAT(p.minimum_source, Catch::Contains("even the minimum of $50"));
@@ -200,4 +202,41 @@ TEST_CASE("an EA account without its billing country is unclear, asking for it",
   CHECK(e.can_purchase == Answer::unclear);
   CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("Enterprise Agreement billing country is not known"));
   CHECK_THAT(reason(e, "ea_billing_country").next_step, Catch::Contains("Organization profile"));
+}
+
+TEST_CASE("a tenant where credits are not sold is told which page says so", "[eligibility]") {
+  const Eligibility ru = assess(R"({"tenant_country":"RU"})");
+  CHECK(reason(ru, "country_available").answer == Answer::no);
+  CHECK_THAT(reason(ru, "country_available").message, Catch::Contains("setup isn't currently supported"));
+  CHECK_THAT(reason(assess(R"({"tenant_country":"IN"})"), "country_available").message,
+             Catch::Contains("India page") && Catch::Contains("No"));
+}
+
+TEST_CASE("the Mexico Pay-As-You-Go plan is not sold to US and PR customers: its own answer", "[eligibility][payg]") {
+  const auto mexico = [](const char* billing, std::set<std::string> payg) {
+    return assess_eligibility(billing_from(billing), policy_test::shipped_policy(), payg);
+  };
+  const Eligibility us = mexico(kEligible, {"MX", "US"});
+  CHECK(us.can_purchase == Answer::yes);  // buying credits is another question
+  REQUIRE(us.plan_availability.size() == 1);
+  const EligibilityReason& r = us.plan_availability[0];
+  CHECK(r.code == "payg_not_sold_to_customer");
+  CHECK(r.answer == Answer::no);
+  CHECK_THAT(r.message, Catch::Contains("can't be purchased by US or PR customers") && Catch::Contains("in US") &&
+                            Catch::Contains("MX"));
+  CHECK_FALSE(r.next_step.empty());
+  CHECK_THAT(r.source, Catch::Contains("Calling Plans for Microsoft 365") && Catch::Contains("https://"));
+
+  const Eligibility pr = mexico(R"({"tenant_country":"PR"})", {"MX"});
+  REQUIRE(pr.plan_availability.size() == 1);
+  CHECK(pr.plan_availability[0].answer == Answer::no);
+  const Eligibility mx = mexico(R"({"organization_country":"MX","tenant_country":"US"})", {"MX"});
+  CHECK(mx.plan_availability.at(0).answer == Answer::yes);
+  CHECK(mexico("{}", {"MX"}).plan_availability.at(0).answer == Answer::unclear);
+  CHECK(mexico(kEligible, {"US"}).plan_availability.empty());  // no Mexican Pay-As-You-Go users: nothing to say
+
+  const json j = eligibility_to_json(us);
+  REQUIRE(j.at("plan_availability").size() == 1);
+  CHECK(j.at("plan_availability")[0].at("code") == "payg_not_sold_to_customer");
+  CHECK(j.at("can_purchase") == "yes");
 }

@@ -53,7 +53,7 @@ TEST_CASE("The shipped plans.json holds core/DOMAIN.md's numbers and lists", "[p
   CHECK(p.conf_standard.minutes_per_licence == 60);
   CHECK(p.conf_us_ca.destinations == std::set<std::string>{"US", "CA"});
   CHECK(p.no_credit_countries == std::set<std::string>{"CN", "IN", "RU", "KR", "TW"});
-  CHECK(p.minimum_purchase == Money::parse("50"));
+  CHECK(d.minimum_purchase == 50);
   CHECK(p.minimum_purchase_quote == "even the minimum of $50");
   REQUIRE(p.payg_zone_of("GB"));
   CHECK(p.payg_zone_of("GB")->zone == "1");
@@ -174,4 +174,84 @@ TEST_CASE("Every country of countries.json is a licence country or gets a senten
       CHECK_THAT(e.what(), Catch::Contains(c.name));
     }
   }
+}
+
+TEST_CASE("Pay-As-You-Go Zone 2 is the 28 countries of Calling Plans for Microsoft 365", "[plans][payg]") {
+  const Plans& p = fixture().plans;
+  std::set<std::string> zone2;
+  for (const char* c : {"AT", "BE", "CZ", "DK", "EE", "FI", "FR", "DE", "HK", "HU", "IE", "IT", "LV", "LT", "LU", "NL",
+                        "NZ", "NO", "PL", "PT", "RO", "SG", "SK", "SI", "ZA", "ES", "SE", "CH"}) {
+    INFO(c);
+    REQUIRE(p.payg_zone_of(c));
+    CHECK(p.payg_zone_of(c)->zone == "2");
+    zone2.insert(c);
+  }
+  CHECK(zone2.size() == 28);
+  for (const PaygZone& z : p.payg_zones) {
+    if (z.zone == "2") CHECK(z.countries.size() == 28);
+  }
+  // Croatia sells Domestic plans but is not in Zone 2; Australia and Japan are in no zone.
+  CHECK_FALSE(p.payg_zone_of("HR"));
+  CHECK_FALSE(p.payg_zone_of("AU"));
+  CHECK_FALSE(p.payg_zone_of("JP"));
+  REQUIRE(p.payg_zone_of("MX"));
+  CHECK(p.payg_zone_of("MX")->not_sold_to_customers_in == std::set<std::string>{"US", "PR"});
+  CHECK(p.payg_zone_of("MX")->quote == "can't be purchased by US or PR customers");
+}
+
+TEST_CASE("The estimate warns about Pay-As-You-Go licences outside the zones, by the 28-country list", "[plans][payg]") {
+  const auto warned = [](const char* country) {
+    const Estimate e = run(std::string(R"({"licenses":[{"country":")") + country + R"(","plan":"payg","users":1}]})");
+    return has_warning(e, "not in a Pay-As-You-Go Calling Plan zone");
+  };
+  CHECK_FALSE(warned("ZA"));
+  CHECK(warned("AU"));
+  CHECK(warned("JP"));
+  CHECK(warned("HR"));
+}
+
+TEST_CASE("A licence may name its plan by Microsoft's capability code", "[plans][scenario]") {
+  const Scenario s = parse_scenario(R"({"licenses":[
+      {"country":"MX","plan":"MCOPSTN1MX","users":1}, {"country":"BR","plan":"mcopstn2br","users":2},
+      {"country":"US","plan":"MCOPSTN9","users":3}, {"country":"US","plan":"MCOPSTN_PAYG_2","users":4},
+      {"country":"DE","plan":"MCOPSTN1BR","users":5}, {"country":"MX","plan":"MCOPSTN2MX","users":6}]})",
+                                    "scenario.json", &fixture().plans);
+  REQUIRE(s.licenses.size() == 6);
+  CHECK(s.licenses[0].plan == Plan::domestic);
+  CHECK(s.licenses[1].plan == Plan::domestic_international);
+  CHECK(s.licenses[2].plan == Plan::domestic_international);
+  CHECK(s.licenses[3].plan == Plan::payg);
+  CHECK(s.licenses[4].plan == Plan::domestic);
+  CHECK(s.licenses[5].plan == Plan::domestic_international);
+
+  const InputError cap = scenario_error(R"({"licenses":[{"country":"US","plan":"MCOPSTNCAP","users":1}]})");
+  CHECK(cap.code() == "unknown_plan");
+  CHECK(cap.path() == "licenses[0].plan");
+  CHECK_THAT(cap.what(), Catch::Contains("Common Area Phone") && Catch::Contains("not a Calling Plan"));
+  CHECK_THAT(scenario_error(R"({"licenses":[{"country":"US","plan":"FREECALL","users":1}]})").what(),
+             Catch::Contains("provided free"));
+  CHECK_THAT(scenario_error(R"({"licenses":[{"country":"US","plan":"MCOPSTNU","users":1}]})").what(),
+             Catch::Contains("Microsoft Graph"));
+  CHECK(fixture().plans.plan_of_capability("MCOPSTN1") == Plan::domestic);
+  CHECK_FALSE(fixture().plans.plan_of_capability("MCOPSTNPP"));
+}
+
+TEST_CASE("The UK minutes and the minimum purchase are settings with their sources and dates", "[plans][settings]") {
+  const Estimate e = run(R"({"licenses":[{"country":"GB","plan":"domestic","users":1}]})");
+  const json& uk = e.settings.at("uk_domestic_minutes");
+  CHECK_THAT(uk.at("conflict").get<std::string>(), Catch::Contains("01/14/2025") && Catch::Contains("08/05/2024") &&
+                                                       Catch::Contains("1200"));
+  CHECK_THAT(uk.at("source").get<std::string>(), Catch::Contains("https://learn.microsoft.com/"));
+  const json& minimum = e.settings.at("minimum_purchase");
+  CHECK(minimum.at("value") == 50);
+  CHECK(minimum.at("default") == 50);
+  CHECK_THAT(minimum.at("conflict").get<std::string>(), Catch::Contains("even the minimum of $50") &&
+                                                            Catch::Contains("11/18/2024"));
+  CHECK_THAT(minimum.at("source").get<std::string>(), Catch::Contains("What are Communications Credits?"));
+
+  const Estimate none = run(R"({"settings":{"minimum_purchase":0}})");
+  CHECK(none.settings.at("minimum_purchase").at("value") == 0);
+  const InputError bad = scenario_error(R"({"settings":{"minimum_purchase":20}})");
+  CHECK(bad.path() == "settings.minimum_purchase");
+  CHECK_THAT(bad.what(), Catch::Contains("50 or 0"));
 }

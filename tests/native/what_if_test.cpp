@@ -93,3 +93,22 @@ TEST_CASE("what-if: minutes the pool covers need no rate; a what-if that cannot 
   CHECK_FALSE(w.contains("monthly_total"));
   CHECK(w.at("summary").get<std::string>().rfind("The change cannot be priced: ", 0) == 0);
 }
+
+TEST_CASE("what-if: a US customer's Mexican users are not moved to the Mexico Pay-As-You-Go plan", "[what_if][payg]") {
+  const char* usage = R"("licenses":[{"country":"MX","plan":"domestic","users":2}],
+      "usage":[{"kind":"user_out","from":"MX","to":"MX","minutes":100}])";
+  const json us = advice_of(std::string("{") + usage + R"(, "billing":{"organization_country":"US"}})");
+  CHECK(us.at("what_if").is_null());
+  const json de = advice_of(std::string("{") + usage + R"(, "billing":{"organization_country":"DE"}})");
+  REQUIRE(de.at("what_if").is_object());
+  CHECK(de.at("what_if").at("changes")[0].at("country") == "MX");
+}
+
+TEST_CASE("the estimate's eligibility says the Mexico plan is not for US customers", "[what_if][payg]") {
+  const json e = advice_of(R"({"licenses":[{"country":"MX","plan":"payg","users":2}],
+      "billing":{"organization_country":"US"}})");
+  const json& plans = e.at("eligibility").at("plan_availability");
+  REQUIRE(plans.size() == 1);
+  CHECK(plans[0].at("code") == "payg_not_sold_to_customer");
+  CHECK(plans[0].at("answer") == "no");
+}

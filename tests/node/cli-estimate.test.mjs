@@ -66,6 +66,20 @@ test('--format table prints a readable table that says the rates are illustrativ
   assert.doesNotMatch(result.stdout, /\b[a-z]+_[a-z_]+\b|usage\[/);
 });
 
+test('the Mexico Pay-As-You-Go plan is not for a US customer: its own answer in JSON and in the table', async () => {
+  const file = await scenarioFile('mexico.json', {
+    licenses: [{ country: 'MX', plan: 'payg', users: 4 }],
+    billing: { organization_country: 'US' },
+  });
+  const json = JSON.parse(run('estimate', file).stdout);
+  const [answer] = json.eligibility.plan_availability;
+  assert.equal(answer.code, 'payg_not_sold_to_customer');
+  assert.equal(answer.answer, 'no');
+  assert.match(answer.message, /can't be purchased by US or PR customers/);
+  const table = run('estimate', file, '--format', 'table').stdout;
+  assert.match(table, /plan \[no\] Microsoft says the Pay-As-You-Go Calling Plan for Mexico "can't be purchased by US or PR customers"/);
+});
+
 test('--plans overrides the shipped plans file', async () => {
   const file = await scenarioFile('plans.json', { usage: [] });
   const result = run('estimate', file, '--plans', path.join(dir, 'missing-plans.json'));

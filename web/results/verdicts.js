@@ -5,7 +5,7 @@ import { fill, textOf } from './section.js';
 import { peopleList, peopleNodes } from './people-list.js';
 
 // The Microsoft pages a rule cites, as links; the source text itself when it cites none.
-function sourceEl(source) {
+export function sourceEl(source) {
   const links = sourceLinks(source);
   if (links.length) {
     return h('span', {}, links.flatMap((l, i) => [i ? ', ' : null,
@@ -27,14 +27,19 @@ const CAN = { yes: 'Yes: you can buy credits in the Microsoft 365 admin center.'
 export function renderEligibility(section, e) {
   const el = e.eligibility;
   if (!el || typeof el !== 'object' || !CAN[el.can_purchase]) return fill(section, null);
-  const reasons = (Array.isArray(el.reasons) ? el.reasons : []).filter((r) => r && textOf(r.message));
+  const messages = (list) => (Array.isArray(list) ? list : []).filter((r) => r && textOf(r.message));
+  const reasonList = (rs, id) => (rs.length ? h('ul', { class: 'reasons', id }, rs.map((r) => h('li', {},
+    h('span', {}, peopleNodes(textOf(r.message))),
+    textOf(r.answer) ? h('span', { class: 'answer', text: ` (your answer: ${textOf(r.answer)})` }) : null,
+    textOf(r.next_step) ? h('p', { class: 'next-step' }, h('strong', { text: 'Next step: ' }), peopleNodes(textOf(r.next_step))) : null,
+    sourceEl(r.source) ? h('p', { class: 'source' }, 'Source: ', sourceEl(r.source)) : null))) : null);
+  // Whether the plans entered can be bought at all (the Mexico Pay-As-You-Go plan and US customers): apart from credits.
+  const plans = messages(el.plan_availability);
   fill(section, [
     h('p', { class: `verdict ${el.can_purchase}`, id: 'eligibility-verdict', text: CAN[el.can_purchase] }),
-    reasons.length ? h('ul', { class: 'reasons' }, reasons.map((r) => h('li', {},
-      h('span', {}, peopleNodes(textOf(r.message))),
-      textOf(r.answer) ? h('span', { class: 'answer', text: ` (your answer: ${textOf(r.answer)})` }) : null,
-      textOf(r.next_step) ? h('p', { class: 'next-step' }, h('strong', { text: 'Next step: ' }), peopleNodes(textOf(r.next_step))) : null,
-      sourceEl(r.source) ? h('p', { class: 'source' }, 'Source: ', sourceEl(r.source)) : null))) : null,
+    reasonList(messages(el.reasons)),
     Array.isArray(el.actions) && el.actions.length ? h('div', {}, h('h3', { text: 'What to do' }), peopleList(el.actions)) : null,
+    plans.length ? h('h3', { text: 'Can you buy the Calling Plans you entered?' }) : null,
+    reasonList(plans, 'plan-availability'),
   ]);
 }

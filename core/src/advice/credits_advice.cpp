@@ -56,7 +56,7 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   need_in.payg_in_use = in.payg_in_use;
   need_in.billing = b;
   const CreditNeed need = assess_credit_need(need_in, policy);
-  const Eligibility eligibility = assess_eligibility(b, policy);
+  const Eligibility eligibility = assess_eligibility(b, policy, in.payg_countries);
 
   PlannerInput plan_in;
   plan_in.currency = in.currency;
@@ -72,7 +72,8 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   auto& explanation = recommendation["explanation"];
   if (plan.purchase_needed) {
     explanation.push_back(policy.minimum_purchase.is_zero()
-                              ? std::string("No minimum purchase is documented.")
+                              ? "No minimum purchase: the minimum purchase setting is 0 (its default rests on " +
+                                    policy.minimum_source + ")."
                               : "Minimum purchase " + policy.minimum_purchase.to_string(2) + " " + in.currency +
                                     ", from " + policy.minimum_source + ".");
   }

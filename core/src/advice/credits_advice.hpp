@@ -2,6 +2,7 @@
 // The answers an estimate adds on top of the monthly figures (core/CONTRACT.md "Estimate"): needs_credits and its
 // reasons, eligibility, and the funding recommendation — from the estimate's per-use-case spend and pools and the
 // scenario's raw `billing` and `funding` sections.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct AdviceInputs {
   std::vector<PoolRemaining> pools;
   bool toll_free_in_use = false;
   bool payg_in_use = false;
+  std::set<std::string> payg_countries;  // licence countries of Pay-As-You-Go users
 };
 
 struct FundingRequest {

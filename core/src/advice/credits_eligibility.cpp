@@ -172,11 +172,58 @@ EligibilityReason country_rule(const Billing& b, const CreditsPolicy& p) {
   } else if (p.credits_unavailable_in(b.tenant_country)) {
     r.answer = Answer::no;
     r.message = "Communication Credits are not available to tenants in " + b.tenant_country + ".";
+    const auto why = p.unavailable_why.find(b.tenant_country);
+    if (why != p.unavailable_why.end()) r.message += " " + why->second;
     r.next_step = "Use Direct Routing or Operator Connect through a local carrier for calls that plans do not include.";
   } else {
     r.message = "Communication Credits are available to tenants in " + b.tenant_country + ".";
   }
   return r;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* last) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+  }
+  return out;
+}
+
+// core/DOMAIN.md §3: a Pay-As-You-Go plan some customers cannot buy (the Mexico plan "can't be purchased by US or PR
+// customers"). The customer is where the organization is; the tenant's country stands in when that is not given.
+std::vector<EligibilityReason> plan_availability_rules(const Billing& b, const CreditsPolicy& p,
+                                                       const std::set<std::string>& payg_countries) {
+  std::vector<EligibilityReason> out;
+  const std::string& customer = b.organization_country.empty() ? b.tenant_country : b.organization_country;
+  for (const PaygCustomerRestriction& z : p.payg_restrictions) {
+    std::vector<std::string> used;
+    for (const std::string& c : z.countries) {
+      if (payg_countries.count(c)) used.push_back(c);
+    }
+    if (used.empty()) continue;
+    const std::string plan = "the Pay-As-You-Go Calling Plan for " + z.zone;
+    const std::string rule = "Microsoft says " + plan + " \"" + z.quote + "\"";
+    EligibilityReason r{"payg_not_sold_to_customer", Answer::yes, "", "", z.source};
+    const bool barred = std::find(z.customers_in.begin(), z.customers_in.end(), customer) != z.customers_in.end();
+    if (customer.empty()) {
+      r.answer = Answer::unclear;
+      r.message = rule + ", and your organization's country is not known: check that you can buy it for your users in " +
+                  joined(used, " and ") + ".";
+      r.next_step = "Enter the organization's country (Microsoft 365 admin center > Settings > Org settings > "
+                    "Organization profile).";
+    } else if (barred) {
+      r.answer = Answer::no;
+      r.message = rule + ": your organization is in " + customer + ", so the users entered on Pay-As-You-Go in " +
+                  joined(used, " and ") + " cannot have it, and their minutes are priced on a plan you cannot buy.";
+      r.next_step = "Enter those users on a plan you can buy for them (a Domestic or Domestic and International "
+                    "Calling Plan), or leave their calls to Direct Routing or Operator Connect.";
+    } else {
+      r.message = rule + "; your organization is in " + customer + ", so it can buy it for your users in " +
+                  joined(used, " and ") + ".";
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace
@@ -190,7 +237,8 @@ const char* answer_key(Answer a) {
   return "unclear";
 }
 
-Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy) {
+Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy,
+                               const std::set<std::string>& payg_countries) {
   Eligibility e;
   e.reasons = {calling_account_rule(billing), default_account_rule(billing), billed_after_use_rule(billing, policy),
                csp_rule(billing), ea_country_rule(billing), country_rule(billing, policy)};
@@ -202,25 +250,30 @@ Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& poli
     if (r.answer == Answer::yes || r.next_step.empty()) continue;
     if (std::find(e.actions.begin(), e.actions.end(), r.next_step) == e.actions.end()) e.actions.push_back(r.next_step);
   }
+  e.plan_availability = plan_availability_rules(billing, policy, payg_countries);
   return e;
 }
 
 json eligibility_to_json(const Eligibility& e) {
   // Member by member with moves (initializer lists copy every element): this runs on every estimate.
-  json reasons(json::value_t::array);
-  for (const EligibilityReason& r : e.reasons) {
-    json reason(json::value_t::object);
-    reason["code"] = r.code;
-    reason["answer"] = answer_key(r.answer);
-    reason["message"] = r.message;
-    reason["next_step"] = r.next_step;
-    reason["source"] = r.source;
-    reasons.push_back(std::move(reason));
-  }
+  const auto list = [](const std::vector<EligibilityReason>& from) {
+    json reasons(json::value_t::array);
+    for (const EligibilityReason& r : from) {
+      json reason(json::value_t::object);
+      reason["code"] = r.code;
+      reason["answer"] = answer_key(r.answer);
+      reason["message"] = r.message;
+      reason["next_step"] = r.next_step;
+      reason["source"] = r.source;
+      reasons.push_back(std::move(reason));
+    }
+    return reasons;
+  };
   json out(json::value_t::object);
   out["can_purchase"] = answer_key(e.can_purchase);
-  out["reasons"] = std::move(reasons);
+  out["reasons"] = list(e.reasons);
   out["actions"] = e.actions;
+  out["plan_availability"] = list(e.plan_availability);
   return out;
 }
 

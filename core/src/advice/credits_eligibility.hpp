@@ -2,6 +2,7 @@
 // May this tenant buy Communication Credits in the Microsoft 365 admin center? (core/DOMAIN.md §6,
 // core/CONTRACT.md "Estimate" `eligibility`.) Every rule answers yes / no / unclear; an unknown input gives
 // `unclear` with the question to check and where to look it up, never a guess.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,14 @@ struct Eligibility {
   Answer can_purchase = Answer::unclear;  // no if any rule says no, else unclear if any is unclear, else yes
   std::vector<EligibilityReason> reasons;  // one per rule, in the order above
   std::vector<std::string> actions;        // the next steps of every rule that is not `yes`, without repeats
+  // Whether the customer can buy the Calling Plans entered, apart from credits (code payg_not_sold_to_customer:
+  // the Mexico Pay-As-You-Go plan and US / PR customers). Only for plans in use; never part of can_purchase.
+  std::vector<EligibilityReason> plan_availability;
 };
 
-Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy);
+// `payg_countries`: the licence countries of the scenario's Pay-As-You-Go users.
+Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy,
+                               const std::set<std::string>& payg_countries = {});
 json eligibility_to_json(const Eligibility& e);
 
 }  // namespace ccredits

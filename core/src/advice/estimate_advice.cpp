@@ -33,7 +33,10 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
     if (u.kind == UsageKind::toll_free_in) in.toll_free_in_use = true;
   }
   for (const License& l : scenario.licenses) {
-    if (l.plan == Plan::payg && l.users > 0) in.payg_in_use = true;
+    if (l.plan == Plan::payg && l.users > 0) {
+      in.payg_in_use = true;
+      in.payg_countries.insert(l.country);
+    }
   }
   return in;
 }
@@ -55,7 +58,8 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
   EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), json()};
   const Estimate& estimate = result.estimate;
   result.advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
-                                      with_plan_data(default_credits_policy(), plans));
+                                      with_plan_data(default_credits_policy(), plans,
+                                                     scenario.settings.applied_to(plans.defaults)));
   result.advice["what_if"] = what_if_json(scenario, estimate, plans, [&](const Scenario& changed) {
     return estimate_of(changed, EstimateDetail::totals);
   });

@@ -167,7 +167,7 @@ void explain(FundingPlan& p, const PlannerInput& in) {
               " would still be unspent 12 months after purchase if spending continues as projected and nothing more is "
               "bought (credits are used first in, first out).");
   if (in.minimum_purchase.is_zero()) {
-    e.push_back("No minimum purchase is documented for " + cur + "; amounts are not raised to one.");
+    e.push_back("No minimum purchase applies in " + cur + "; amounts are not raised to one.");
   }
 }
 

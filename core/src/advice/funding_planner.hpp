@@ -47,7 +47,7 @@ struct PlannerInput {
   Money monthly_spend;                // projected credit spend per month (exact, >= 0)
   int horizon_months = kPlannerMaxMonths;  // 1..12 (scenario funding.months)
   FundingMode mode = FundingMode::auto_recharge;
-  Money minimum_purchase;             // zero when none is documented for the currency
+  Money minimum_purchase;             // zero when none applies (the minimum_purchase setting is 0)
   std::vector<Money> daily_profile;   // optional: spend per day from an imported usage report (only its shape is used)
   std::uint64_t seed = 1;
 };

@@ -79,6 +79,7 @@ std::string member_words(std::string_view name) {
       {"spend_includes_connection_fee", "setting for whether the spend includes the connection fee"},
       {"billing_increment_seconds", "billing increment setting"},
       {"dial_out_pool_basis", "dial-out pool basis setting"},
+      {"minimum_purchase", "minimum purchase setting"},
       {"what_if", "the what-if"},
       {"plan_changes", "the plan changes"},
       {"sheets", "the rate sheets"},

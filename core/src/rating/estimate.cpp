@@ -199,6 +199,7 @@ json settings_json(const Settings& applied, const Plans& plans) {
   one("spend_includes_connection_fee", applied.spend_includes_connection_fee);
   one("billing_increment_seconds", applied.billing_increment_seconds);
   one("dial_out_pool_basis", applied.dial_out_pool_basis);
+  one("minimum_purchase", applied.minimum_purchase);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
+#include "scenario/billing.hpp"
 
 namespace ccredits {
 namespace {
@@ -10,11 +11,20 @@ bool domestic_family(Plan p) {
   return p == Plan::domestic || p == Plan::domestic_120 || p == Plan::domestic_240 || p == Plan::domestic_international;
 }
 
-// Whether users licensed in `country` can hold plan `p` (core/DOMAIN.md §3: PAYG zones; plans not sold in some
-// countries).
-bool sold_in(const Plans& plans, Plan p, const std::string& country) {
-  if (p == Plan::payg) return plans.payg_zone_of(country) != nullptr;
+// Whether users licensed in `country` can hold plan `p` when the customer is in `customer` (core/DOMAIN.md §3: PAYG
+// zones, the Mexico plan not sold to US and PR customers; plans not sold in some countries).
+bool sold_in(const Plans& plans, Plan p, const std::string& country, const std::string& customer) {
+  if (p == Plan::payg) {
+    const PaygZone* zone = plans.payg_zone_of(country);
+    return zone && zone->not_sold_to_customers_in.count(customer) == 0;
+  }
   return plans.plan(p).not_sold_in.count(country) == 0;
+}
+
+// The customer's country: the organization's, or the tenant's when that is not given (empty when neither is).
+std::string customer_country(const Scenario& s) {
+  const Billing b = parse_billing(&s.billing, "billing");
+  return b.organization_country.empty() ? b.tenant_country : b.organization_country;
 }
 
 Plan plan_at(const json& v, const std::string& path) {
@@ -27,8 +37,9 @@ Plan plan_at(const json& v, const std::string& path) {
 }
 
 void move_users(WhatIfScenario& w, const Plans& plans, const std::function<bool(const License&)>& moves, Plan to) {
+  const std::string customer = customer_country(w.scenario);
   for (License& l : w.scenario.licenses) {
-    if (l.users == 0 || l.plan == to || !moves(l) || !sold_in(plans, to, l.country)) continue;
+    if (l.users == 0 || l.plan == to || !moves(l) || !sold_in(plans, to, l.country, customer)) continue;
     w.changes.push_back({l.country, l.plan, to, l.users});
     l.plan = to;
   }

@@ -1,6 +1,7 @@
 #include "reference/credits_policy.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
@@ -15,13 +16,25 @@ bool CreditsPolicy::credits_unavailable_in(const std::string& country) const {
   return std::find(unavailable_countries.begin(), unavailable_countries.end(), country) != unavailable_countries.end();
 }
 
-CreditsPolicy with_plan_data(CreditsPolicy base, const Plans& plans) {
+CreditsPolicy with_plan_data(CreditsPolicy base, const Plans& plans, const Settings& applied) {
   base.unavailable_countries.assign(plans.no_credit_countries.begin(), plans.no_credit_countries.end());
+  base.unavailable_why = plans.no_credit_why;
   base.unavailable_source = plans.no_credit_source;
-  base.minimum_purchase = plans.minimum_purchase;
+  base.payg_restrictions.clear();
+  for (const PaygZone& z : plans.payg_zones) {
+    if (z.not_sold_to_customers_in.empty()) continue;
+    base.payg_restrictions.push_back({z.zone, z.countries,
+                                      {z.not_sold_to_customers_in.begin(), z.not_sold_to_customers_in.end()}, z.quote,
+                                      z.source});
+  }
+  base.minimum_purchase = Money::parse(std::to_string(applied.minimum_purchase));
   base.minimum_source = plans.minimum_purchase_source +
                         (plans.minimum_purchase_quote.empty() ? "" : " (\"" + plans.minimum_purchase_quote + "\")");
   return base;
+}
+
+CreditsPolicy with_plan_data(CreditsPolicy base, const Plans& plans) {
+  return with_plan_data(std::move(base), plans, plans.defaults);
 }
 
 CreditsPolicy load_credits_policy_json(std::string_view text, const std::string& file) {

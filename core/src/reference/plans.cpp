@@ -109,6 +109,13 @@ void read_settings(const json& doc, Plans& plans) {
   if (plans.defaults.billing_increment_seconds <= 0) bad("settings.billing_increment_seconds.default", "must be positive.");
   plans.defaults.dial_out_pool_basis =
       text_value(info("dial_out_pool_basis"), "settings.dial_out_pool_basis.default");
+  // core/DOMAIN.md §1: the minimum purchase rests on one old quote; a setting so that it shows, with its source.
+  plans.defaults.minimum_purchase = count_value(info("minimum_purchase"), "settings.minimum_purchase.default");
+  const json& minimum = require_member(s, "minimum_purchase", "settings");
+  if (const json* q = find_member(minimum, "quote", "settings.minimum_purchase")) {
+    plans.minimum_purchase_quote = text_value(*q, "settings.minimum_purchase.quote");
+  }
+  plans.minimum_purchase_source = source_at(minimum, "settings.minimum_purchase");
   if (plans.defaults.dial_out_pool_basis != "assigned" && plans.defaults.dial_out_pool_basis != "purchased") {
     bad("settings.dial_out_pool_basis.default", "must be \"assigned\" or \"purchased\".");
   }
@@ -159,6 +166,10 @@ Plans plans_from_json(const json& doc) {
     PaygZone z;
     z.zone = text_value(require_member(zones[i], "zone", path), path + ".zone");
     z.countries = countries_at(require_member(zones[i], "countries", path), path + ".countries");
+    if (const json* v = find_member(zones[i], "not_sold_to_customers_in", path)) {
+      for (const auto& c : countries_at(*v, path + ".not_sold_to_customers_in")) z.not_sold_to_customers_in.insert(c);
+      z.quote = text_value(require_member(zones[i], "quote", path), path + ".quote");
+    }
     z.source = source_at(zones[i], path);
     plans.payg_zones.push_back(std::move(z));
   }
@@ -173,14 +184,32 @@ Plans plans_from_json(const json& doc) {
                                     "no_credit_countries.countries")) {
     plans.no_credit_countries.insert(c);
   }
+  if (const json* why = find_member(no_credit, "why", "no_credit_countries")) {
+    if (!why->is_object()) bad("no_credit_countries.why", "should be an object of country code -> what the page says.");
+    for (auto it = why->begin(); it != why->end(); ++it) {
+      const std::string at = "no_credit_countries.why." + it.key();
+      if (!plans.no_credit_countries.count(it.key())) bad(at, "names a country that is not in no_credit_countries.countries.");
+      plans.no_credit_why[it.key()] = text_value(*it, at);
+    }
+  }
   plans.no_credit_source = source_at(no_credit, "no_credit_countries");
 
-  const json& minimum = require_member(doc, "minimum_purchase", "");
-  plans.minimum_purchase = money_value(require_member(minimum, "amount", "minimum_purchase"), "minimum_purchase.amount");
-  if (const json* q = find_member(minimum, "quote", "minimum_purchase")) {
-    plans.minimum_purchase_quote = text_value(*q, "minimum_purchase.quote");
+  const json& codes = require_member(doc, "capability_codes", "");
+  const json& code_plans = require_member(codes, "plans", "capability_codes");
+  if (!code_plans.is_object()) bad("capability_codes.plans", "should be an object of capability code -> plan key.");
+  for (auto it = code_plans.begin(); it != code_plans.end(); ++it) {
+    const std::string at = "capability_codes.plans." + it.key();
+    const auto plan = plan_from_key(text_value(*it, at));
+    if (!plan) bad(at, "must be a plan key of calling_plans.");
+    plans.capability_plans[to_upper_ascii(it.key())] = *plan;
   }
-  plans.minimum_purchase_source = source_at(minimum, "minimum_purchase");
+  if (const json* others = find_member(codes, "not_calling_plans", "capability_codes")) {
+    if (!others->is_object()) bad("capability_codes.not_calling_plans", "should be an object of capability code -> what it is.");
+    for (auto it = others->begin(); it != others->end(); ++it) {
+      plans.capability_others[to_upper_ascii(it.key())] = text_value(*it, "capability_codes.not_calling_plans." + it.key());
+    }
+  }
+  plans.capability_source = source_at(codes, "capability_codes");
 
   read_settings(doc, plans);
 
@@ -237,6 +266,12 @@ const PaygZone* Plans::payg_zone_of(std::string_view country) const {
     }
   }
   return nullptr;
+}
+
+std::optional<Plan> Plans::plan_of_capability(std::string_view code) const {
+  const auto it = capability_plans.find(to_upper_ascii(std::string(code)));
+  if (it == capability_plans.end()) return std::nullopt;
+  return it->second;
 }
 
 const SettingInfo* Plans::setting(std::string_view name) const {

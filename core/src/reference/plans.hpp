@@ -27,6 +27,7 @@ struct Settings {
   bool spend_includes_connection_fee = true;
   std::int64_t billing_increment_seconds = 6;
   std::string dial_out_pool_basis = "assigned";  // "assigned" | "purchased"
+  std::int64_t minimum_purchase = 50;            // whole units of the rate card's currency; 0: no minimum
 };
 
 struct SettingInfo {
@@ -50,6 +51,8 @@ struct CallingPlanInfo {
 struct PaygZone {
   std::string zone;
   std::vector<std::string> countries;
+  std::set<std::string> not_sold_to_customers_in;  // customers billed here cannot buy this zone's plan (Mexico)
+  std::string quote;                               // the page's words for that
   std::string source;
 };
 
@@ -75,8 +78,13 @@ struct Plans {
   ConferencingPoolInfo conf_standard;
   ConferencingPoolInfo conf_us_ca;
   std::set<std::string> no_credit_countries;
+  std::map<std::string, std::string> no_credit_why;  // country -> what the page says about it
   std::string no_credit_source;
-  Money minimum_purchase;
+  // Microsoft's licence capability codes (the usage report's Capability column) that are Calling Plans, and the
+  // codes that are other licences or markers, with what they are.
+  std::map<std::string, Plan, std::less<>> capability_plans;
+  std::map<std::string, std::string, std::less<>> capability_others;
+  std::string capability_source;
   std::string minimum_purchase_quote;
   std::string minimum_purchase_source;
   Settings defaults;
@@ -93,6 +101,9 @@ struct Plans {
   bool is_known_country(std::string_view country) const { return known_countries.find(country) != known_countries.end(); }
   const PaygZone* payg_zone_of(std::string_view country) const;
   const SettingInfo* setting(std::string_view name) const;
+  // The plan a capability code stands for ("MCOPSTN1MX" -> domestic), case-insensitively; nullopt when the code is
+  // not a Calling Plan's.
+  std::optional<Plan> plan_of_capability(std::string_view code) const;
 };
 
 // Reads rates/plans.json ("ccredits.plans/1"). Errors name the file and the JSON path (or line/column).

@@ -103,11 +103,21 @@ License license_from_json(const JsonValue& j, const std::string& path, const Pla
   l.path = path;
   l.country = known_country_value(require_member(j, "country", path), path + ".country", plans);
   const std::string plan = text_value(require_member(j, "plan", path), path + ".plan");
-  const auto p = plan_from_key(plan);
+  // A plan key, or Microsoft's licence capability code as the usage report shows it (core/DOMAIN.md §7).
+  auto p = plan_from_key(plan);
+  if (!p && plans) p = plans->plan_of_capability(trim(plan));
   if (!p) {
+    std::string why;
+    if (plans) {
+      const auto other = plans->capability_others.find(to_upper_ascii(trim(plan)));
+      if (other != plans->capability_others.end()) {
+        why = " \"" + plan + "\" is Microsoft's capability code for " + other->second + ", not a Calling Plan.";
+      }
+    }
     throw field_error("unknown_plan", path + ".plan", field_words(path + ".plan", true) +
                                           " must be domestic, domestic_120, domestic_240, "
-                                     "domestic_international, payg or none, not \"" + plan + "\".");
+                                     "domestic_international, payg or none (or a Calling Plan's capability code such "
+                                     "as MCOPSTN1), not \"" + plan + "\"." + why);
   }
   l.plan = *p;
   l.users = count_value(require_member(j, "users", path), path + ".users");
@@ -152,9 +162,11 @@ SettingOverrides settings_from_json(const json& j, const Plans* plans) {
     else if (it.key() == "spend_includes_connection_fee") s.spend_includes_connection_fee = bool_value(*it, path);
     else if (it.key() == "billing_increment_seconds") s.billing_increment_seconds = count_value(*it, path);
     else if (it.key() == "dial_out_pool_basis") s.dial_out_pool_basis = text_value(*it, path);
+    else if (it.key() == "minimum_purchase") s.minimum_purchase = count_value(*it, path);
     else {
       throw field_error("bad_value", path, "\"" + it.key() + "\" is not a setting; the settings are uk_domestic_minutes, "
-                                    "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis.");
+                                    "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis, "
+                                    "minimum_purchase.");
     }
     check_allowed(*it, it.key(), path, plans);
   }
@@ -266,6 +278,7 @@ Settings SettingOverrides::applied_to(const Settings& defaults) const {
   if (spend_includes_connection_fee) s.spend_includes_connection_fee = *spend_includes_connection_fee;
   if (billing_increment_seconds) s.billing_increment_seconds = *billing_increment_seconds;
   if (dial_out_pool_basis) s.dial_out_pool_basis = *dial_out_pool_basis;
+  if (minimum_purchase) s.minimum_purchase = *minimum_purchase;
   return s;
 }
 

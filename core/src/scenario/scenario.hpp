@@ -53,6 +53,7 @@ struct SettingOverrides {
   std::optional<bool> spend_includes_connection_fee;
   std::optional<std::int64_t> billing_increment_seconds;
   std::optional<std::string> dial_out_pool_basis;
+  std::optional<std::int64_t> minimum_purchase;
   Settings applied_to(const Settings& defaults) const;
 };
 
