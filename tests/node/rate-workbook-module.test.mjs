@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSiteModule, readRepoFile, repoRoot, siteDir } from './load-module.mjs';
 import { rateRows, workbookBytes } from '../tools/generate-rate-workbook.mjs';
+import { exceljsWorkbook } from '../tools/write-workbook-exceljs.mjs';
 
 const cli = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ccredits-workbook-module-'));
@@ -40,12 +41,15 @@ const scenario = JSON.stringify({
     ea_billing_country: null, tenant_country: 'DE' },
 });
 
-for (const [name, options] of [
-  ['rates-en.xlsx', { lang: 'en', currency: 'EUR' }],
-  ['rates-de.xlsx', { lang: 'de', currency: 'EUR', amounts: 'text', strings: 'inline', store: true, sheetNames: 'numbered' }],
+for (const [name, make] of [
+  ['rates-en.xlsx', () => workbookBytes(rows, { lang: 'en', currency: 'EUR' })],
+  ['rates-de.xlsx', () => workbookBytes(rows, { lang: 'de', currency: 'EUR', amounts: 'text', strings: 'inline', store: true,
+    sheetNames: 'numbered' })],
+  // Written by a spreadsheet library (exceljs), amounts as numbers and as text.
+  ['rates-exceljs.xlsx', () => exceljsWorkbook(rows, { currency: 'EUR' })],
 ]) {
   test(`the page's workbook route prices as the CLI does: ${name}`, async () => {
-    const bytes = workbookBytes(rows, options);
+    const bytes = await make();
     const file = path.join(dir, name);
     writeFileSync(file, bytes);
     writeFileSync(path.join(dir, 'scenario.json'), scenario);

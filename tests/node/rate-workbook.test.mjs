@@ -1,6 +1,7 @@
 // Microsoft's rate workbook through the native CLI: the .xlsx (deflated, English, numbers as numbers, shared
-// strings; stored, German, amounts as text, inline strings, sheets found by their titles), each sheet as CSV in
-// English (',') and German (';', decimal commas, "€", "Cent") and the same rates as a JSON card give
+// strings; stored, German, amounts as text, inline strings, sheets found by their titles), the same workbook
+// written by a spreadsheet library (exceljs: its own zip and styles, amounts as numbers and as text), each sheet as
+// CSV in English (',') and German (';', decimal commas, "€", "Cent") and the same rates as a JSON card give
 // byte-identical estimates. Then the CLI's errors: a password-protected workbook, unrecognised columns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './load-module.mjs';
 import { rateRows, jsonCard, workbookBytes, sheetCsv, SHEETS } from '../tools/generate-rate-workbook.mjs';
+import { exceljsWorkbook } from '../tools/write-workbook-exceljs.mjs';
 
 const cli = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ccredits-workbook-'));
@@ -32,7 +34,7 @@ const scenario = {
 
 const run = (...args) => spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
-before(() => {
+before(async () => {
   const write = (name, data) => {
     files[name] = path.join(dir, name);
     writeFileSync(files[name], data);
@@ -41,6 +43,7 @@ before(() => {
   write('rates-en.xlsx', workbookBytes(rows, { lang: 'en', currency: 'EUR' }));
   write('rates-de.xlsx', workbookBytes(rows, { lang: 'de', currency: 'EUR', amounts: 'text', strings: 'inline',
     store: true, sheetNames: 'numbered' }));
+  write('rates-exceljs.xlsx', await exceljsWorkbook(rows, { currency: 'EUR' }));
   for (const [lang, separator] of [['en', ','], ['de', ';']]) {
     for (const sheet of SHEETS) {
       write(`${lang}-${sheet.title}.csv`, sheetCsv(rows, sheet, { lang, currency: 'EUR', separator }));
@@ -52,7 +55,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('rates check reads both workbooks: four sheets, EUR, the same rows as the JSON card', () => {
   const expected = JSON.parse(run('rates', 'check', files['card.json']).stdout).files[0].sheets;
-  for (const name of ['rates-en.xlsx', 'rates-de.xlsx']) {
+  for (const name of ['rates-en.xlsx', 'rates-de.xlsx', 'rates-exceljs.xlsx']) {
     const r = run('rates', 'check', files[name]);
     assert.equal(r.status, 0, r.stderr);
     const checked = JSON.parse(r.stdout).files[0];
@@ -72,6 +75,7 @@ test('the JSON card, the CSV sheets (English and German) and the workbooks give 
   assert.match(fromCard, /"currency":"EUR"/);
   assert.equal(estimate([files['rates-en.xlsx']]), fromCard);
   assert.equal(estimate([files['rates-de.xlsx']]), fromCard);
+  assert.equal(estimate([files['rates-exceljs.xlsx']]), fromCard);
   for (const lang of ['en', 'de']) {
     assert.equal(estimate(SHEETS.map((s) => files[`${lang}-${s.title}.csv`])), fromCard, lang);
   }
