@@ -1,6 +1,6 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
 import { loadCalculator } from './ccredits-client.js';
-import { $, h, replace } from './dom.js';
+import { $, h } from './dom.js';
 import { loadCountries, countryName } from './countries.js';
 import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage, licenceGaps, withLicenceGroup } from './state.js';
 import { setupUsageImport } from './import-panel.js';
@@ -98,7 +98,15 @@ function render(estimate) {
 function showPrintHeader() {
   const date = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
   $('print-date').textContent = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
-  replace($('print-input-list'), inputSummary(model).map((line) => h('li', { text: line })));
+  // Each keystroke changes a line or two of a list as long as the form: only those are written.
+  const list = $('print-input-list');
+  const lines = inputSummary(model);
+  lines.forEach((line, i) => {
+    const item = list.children[i];
+    if (!item) list.append(h('li', { text: line }));
+    else if (item.textContent !== line) item.textContent = line;
+  });
+  while (list.children.length > lines.length) list.lastElementChild.remove();
 }
 
 function showExampleBanner() {

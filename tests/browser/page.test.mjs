@@ -222,6 +222,20 @@ test('a value the core refuses is explained next to its row', async () => {
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
 });
 
+test('a keystroke rewrites only the lines of the printed input list it changes', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  const count = await page.locator('#print-input-list li').count();
+  assert.ok(count > 3, `${count} lines`);
+  await page.evaluate(() => { for (const li of document.querySelectorAll('#print-input-list li')) li.dataset.kept = 'yes'; });
+  await page.locator('[data-key="licenses.0.users"]').fill('123');
+  await page.waitForFunction(() => /123/.test(document.getElementById('print-input-list').textContent));
+  const kept = await page.locator('#print-input-list li[data-kept="yes"]').count();
+  assert.equal(await page.locator('#print-input-list li').count(), count);
+  assert.ok(kept >= count - 1, `${count - kept} of ${count} lines drawn again`);
+});
+
 test('no console errors, CSP violations or requests outside the origin', () => {
   assert.deepEqual(site.problems, []);
   assert.deepEqual(site.foreignRequests, []);
