@@ -1,8 +1,37 @@
 #include "advice_table.hpp"
 
 #include <sstream>
+#include <utility>
 
 namespace ccredits::cli {
+namespace {
+
+// The values used where Microsoft's pages disagree (the estimate's `settings`, core/DOMAIN.md §8), in words.
+void settings_text(std::ostringstream& out, const json& settings) {
+  static const std::pair<const char*, const char*> kTitles[] = {
+      {"uk_domestic_minutes", "UK Domestic minutes per user"},
+      {"spend_includes_connection_fee", "Spend includes the connection fee"},
+      {"billing_increment_seconds", "Billing increment in seconds"},
+      {"dial_out_pool_basis", "Dial-out pool counts licences"},
+      {"minimum_purchase", "Minimum purchase, in the rate card's currency"}};
+  const auto words = [](const json& v) {
+    return v.is_boolean() ? std::string(v.get<bool>() ? "yes" : "no") : v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  bool first = true;
+  for (const auto& [key, title] : kTitles) {
+    if (!settings.contains(key)) continue;
+    const json& s = settings.at(key);
+    if (first) out << "\nWhere Microsoft's pages disagree (the values used)\n";
+    first = false;
+    out << "  " << title << ": " << words(s.at("value"));
+    if (s.contains("default") && s.at("default") != s.at("value")) out << " (default " << words(s.at("default")) << ")";
+    out << "\n";
+    if (s.contains("conflict")) out << "    " << s.at("conflict").get<std::string>() << "\n";
+    if (s.contains("source")) out << "    Source: " << s.at("source").get<std::string>() << "\n";
+  }
+}
+
+}  // namespace
 
 std::string advice_table(const json& e) {
   std::ostringstream out;
@@ -42,6 +71,7 @@ std::string advice_table(const json& e) {
     for (const auto& c : w.at("changes")) out << "  " << c.at("text").get<std::string>() << "\n";
     out << "  " << w.at("summary").get<std::string>() << "\n  " << w.at("note").get<std::string>() << "\n";
   }
+  if (e.contains("settings")) settings_text(out, e.at("settings"));
   return out.str();
 }
 

@@ -62,6 +62,9 @@ test('--format table prints a readable table that says the rates are illustrativ
   assert.match(result.stdout, /monthly total\s+380\.00/);
   assert.match(result.stdout, /US Domestic\s+300000\s+320000\s+20000/);
   assert.match(result.stdout, /Calling Plan overage/);
+  // The values used where Microsoft's pages disagree, each with its disagreement and source.
+  assert.match(result.stdout, /UK Domestic minutes per user: 3000\n\s+The UK page of Country and region availability[^\n]*1200[^\n]*\n\s+Source: Calling Plans for Microsoft 365, dated 08\/05\/2024/);
+  assert.match(result.stdout, /Minimum purchase, in the rate card's currency: 50\n[^\n]*even the minimum of \$50/);
   // For people: use cases, plans, pools and rows in words, no snake_case ids nor usage[N].
   assert.doesNotMatch(result.stdout, /\b[a-z]+_[a-z_]+\b|usage\[/);
 });
