@@ -301,6 +301,7 @@ async function main() {
     project: (report) => {
       // A second import replaces the first; undo still goes back to the input typed before any.
       if (!beforeImport || !model.report) beforeImport = { model, origin };
+      performance.mark('ccredits:report-to-form'); // tests/bench/page-import.mjs times the form from here
       setModel(withImportedUsage(model, report));
       return calculator.estimate(toScenario(model).scenario);
     },
