@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "advice/estimate_advice.hpp"
+#include "output/estimate_text.hpp"
 #include "rating/call_simulator.hpp"
 #include "rating/estimate.hpp"
 #include "reference/plans.hpp"
@@ -120,13 +121,8 @@ json Calculator::simulate(std::string_view request_text, const std::string& file
   return simulate_call(index, parse_call_request(request_text, file), state_->zones ? &*state_->zones : nullptr);
 }
 
-json Calculator::estimate(std::string_view scenario_text, const std::string& file) const {
-  return json::parse(estimate_text(scenario_text, file));
-}
-
 std::string Calculator::estimate_text(std::string_view scenario_text, const std::string& file) const {
-  const EstimateWithAdvice result = estimate_result(scenario_text, file);
-  return ccredits::estimate_text(result.estimate, result.advice);
+  return ccredits::estimate_text(estimate_result(scenario_text, file));
 }
 
 EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file,

@@ -22,26 +22,6 @@ bool same_line(const EstimateWithAdvice* before, const std::vector<EstimateLine>
   return before && i < before->estimate.lines.size() && before->estimate.lines[i] == lines[i];
 }
 
-bool same_advice_member(const EstimateWithAdvice* before, const std::string& key, const json& value) {
-  if (!before) return false;
-  const auto it = before->advice.find(key);
-  return it != before->advice.end() && same_json(*it, value);
-}
-
-// The members of `next` that differ from `before` (all of them without one), in key order; "lines" goes separately.
-void write_changed_members(JsonText& out, const EstimateWithAdvice& next, const EstimateWithAdvice* before) {
-  for_each_member_in_order(
-      next.advice,
-      [&](std::string_view name) {
-        if (name != "lines" && (!before || !same_estimate_member(next.estimate, before->estimate, name))) {
-          write_estimate_member(out, next.estimate, name);
-        }
-      },
-      [&](const std::string& key, const json& value) {
-        if (!same_advice_member(before, key, value)) out.key(key).value(value);
-      });
-}
-
 }  // namespace
 
 std::string EstimateSession::update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
@@ -63,15 +43,17 @@ std::string EstimateSession::update(const Calculator& calc, std::string_view sce
   }
   out.end_array();
   out.key("removed").begin_array();
-  if (before) {
-    for (auto it = before->advice.cbegin(); it != before->advice.cend(); ++it) {
-      if (!next.advice.contains(it.key())) out.string(it.key());
-    }
+  for (std::string_view name : kEstimateMembers) {
+    if (before && has_estimate_member(*before, name) && !has_estimate_member(next, name)) out.string(name);
   }
   out.end_array();
   out.key("serial").integer(static_cast<std::int64_t>(state_->serial + 1));
   out.key("set").begin_object();
-  write_changed_members(out, next, before);
+  for (std::string_view name : kEstimateMembers) {
+    if (name == "lines" || !has_estimate_member(next, name)) continue;
+    if (before && has_estimate_member(*before, name) && same_estimate_member(next, *before, name)) continue;
+    write_estimate_member(out, next, name);
+  }
   out.end_object();
   out.end_object();
 

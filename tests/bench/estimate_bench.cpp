@@ -15,6 +15,7 @@
 #include "advice/estimate_advice.hpp"
 #include "ccredits/estimate_session.hpp"
 #include "formats/json_view.hpp"
+#include "output/estimate_text.hpp"
 
 namespace {
 
@@ -96,13 +97,13 @@ void keystrokes(const ccredits::Calculator& calc, const std::string& scenario, c
               "%.1f us per estimate\n", kPlatform, label, bytes, 1e6 / us, us);
 }
 
-// The stages of Calculator::estimate + estimate_with_advice, each timed on its own.
+// The stages of Calculator::estimate_text, each timed on its own.
 void stages(const ccredits::Calculator& calc, const std::string& text, double seconds) {
   using namespace ccredits;
   const Scenario scenario = parse_scenario(text, "scenario", &calc.plans());
   const Estimate estimate = compute_estimate(scenario, calc.rate_index(), calc.plans());
   const CreditsPolicy policy = with_plan_data(default_credits_policy(), calc.plans());
-  json advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy);
+  const EstimateWithAdvice result = estimate_and_advice(scenario, calc.rate_index(), calc.plans());
   const double each = seconds / 7;
   auto line = [](const char* stage, double us) { std::printf("  %-52s %8.1f us\n", stage, us); };
   std::printf("stages of the 200-row estimate, %s, fastest of 5 rounds each:\n", kPlatform);
@@ -117,19 +118,20 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
   line("compute_estimate (rating, pools)", time_per_run(each, [&] {
          return compute_estimate(scenario, calc.rate_index(), calc.plans()).lines.size();
        }));
-  line("credits_advice_json (need, eligibility, planner)", time_per_run(each, [&] {
-         return credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy).size();
+  line("credits_advice (need, eligibility, planner)", time_per_run(each, [&] {
+         return credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy)
+             .notifications.size();
        }));
-  line("what_if_json (incl. its compute_estimate)", time_per_run(each, [&] {
-         return what_if_json(scenario, estimate, calc.plans(), [&](const Scenario& changed) {
+  line("what_if_report (incl. its compute_estimate)", time_per_run(each, [&] {
+         return what_if_report(scenario, estimate, calc.plans(), [&](const Scenario& changed) {
                   return compute_estimate(changed, calc.rate_index(), calc.plans(), EstimateDetail::totals);
-                }).size();
+                })->changes.size();
        }));
   line("estimate_text (JSON text of estimate + advice)", time_per_run(each, [&] {
-         return estimate_text(estimate, advice).size();
+         return estimate_text(result).size();
        }));
-  line("estimate_with_advice_text (all of the above but parse)", time_per_run(each, [&] {
-         return estimate_with_advice_text(scenario, calc.rate_index(), calc.plans()).size();
+  line("estimate_and_advice + estimate_text (all of the above but reading)", time_per_run(each, [&] {
+         return estimate_text(estimate_and_advice(scenario, calc.rate_index(), calc.plans())).size();
        }));
 }
 

@@ -42,7 +42,7 @@ namespace ccredits::fuzz {
 inline int one_scenario(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const ccredits::Calculator& calc = scenario_detail::calculator();
-  const std::string out = ccredits::as_json_result([&] { return calc.estimate(text, "fuzz-scenario.json"); });
+  const std::string out = ccredits::as_json_result([&] { return calc.estimate_text(text, "fuzz-scenario.json"); });
   // Never an unexpected exception: "internal" means something other than InputError escaped.
   const auto doc = ccredits::json::parse(out);
   if (doc.contains("error") && doc["error"]["code"] == "internal") {

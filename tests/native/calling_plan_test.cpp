@@ -97,8 +97,9 @@ TEST_CASE("Domestic+International: an international minute weighs allowance / 60
     CHECK(e.lines[0].amount == Money::parse("251.428571"));
     CHECK(e.lines[1].amount == Money::parse("54.857143"));
     CHECK(total(e) == "306.29");
-    CHECK(e.settings["uk_domestic_minutes"]["value"] == 1200);
-    CHECK(e.settings["uk_domestic_minutes"]["default"] == 3000);
+    CHECK(e.settings.values.uk_domestic_minutes == 1200);
+    REQUIRE(e.settings.uk_domestic_minutes);
+    CHECK(e.settings.uk_domestic_minutes->allowed.front() == "3000");
   }
   SECTION("Elsewhere 1200 minutes: Germany, weight 2, under the allowance") {
     // 1 x 1200; 500 DE + 300 JP x 2 = 1,100 weighted -> nothing billed

@@ -18,11 +18,15 @@ AdviceInputs spend_of(const char* monthly) {
   return in;
 }
 
-bool any_contains(const json& list, const std::string& part) {
+bool any_contains(const std::vector<std::string>& list, const std::string& part) {
   for (const auto& s : list) {
-    if (s.get<std::string>().find(part) != std::string::npos) return true;
+    if (s.find(part) != std::string::npos) return true;
   }
   return false;
+}
+
+bool any_contains(const json& list, const std::string& part) {
+  return any_contains(list.get<std::vector<std::string>>(), part);
 }
 
 }  // namespace
@@ -50,47 +54,47 @@ TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are loca
 
 TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"})");
-  const json a = credits_advice_json(spend_of("300"), billing, json::parse(R"({"months":2})"), policy_test::shipped_policy());
-  CHECK(a.at("needs_credits") == true);
-  CHECK(a.at("eligibility").at("can_purchase") == "yes");
-  const json& r = a.at("recommendation");
-  CHECK(r.at("purchase_needed") == true);
-  CHECK(r.at("auto_recharge").at("amount") == "300.00");
-  CHECK(r.at("balance_series").size() == 60);
-  CHECK(r.at("notifications").size() == 3);
+  const CreditsAdvice a = credits_advice(spend_of("300"), billing, json::parse(R"({"months":2})"), policy_test::shipped_policy());
+  CHECK(a.need.needs_credits);
+  CHECK(a.eligibility.can_purchase == Answer::yes);
+  const FundingPlan& r = a.recommendation;
+  CHECK(r.purchase_needed);
+  CHECK(r.recharge_amount == Money::parse("300"));
+  CHECK(r.balance_series.size() == 60);
+  CHECK(a.notifications.size() == 3);
 }
 
 TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mca"})");
-  const json a = credits_advice_json(spend_of("300"), billing, json(), policy_test::shipped_policy());
-  CHECK(a.at("needs_credits") == false);
-  CHECK(a.at("eligibility").at("can_purchase") == "no");
-  CHECK(a.at("recommendation").at("purchase_needed") == false);
-  CHECK(a.at("recommendation").at("one_time") == "0.00");
-  CHECK(any_contains(a.at("recommendation").at("explanation"), "Edit auto recharge settings"));
+  const CreditsAdvice a = credits_advice(spend_of("300"), billing, json(), policy_test::shipped_policy());
+  CHECK_FALSE(a.need.needs_credits);
+  CHECK(a.eligibility.can_purchase == Answer::no);
+  CHECK_FALSE(a.recommendation.purchase_needed);
+  CHECK(a.recommendation.one_time == Money());
+  CHECK(any_contains(a.recommendation.explanation, "Edit auto recharge settings"));
 }
 
 TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"csp","tenant_country":"US"})");
-  const json a = credits_advice_json(spend_of("10"), billing, json(), policy_test::shipped_policy());
-  CHECK(a.at("needs_credits") == true);
-  CHECK(a.at("eligibility").at("can_purchase") == "no");
-  CHECK(any_contains(a.at("recommendation").at("explanation"), "CSP partner"));
+  const CreditsAdvice a = credits_advice(spend_of("10"), billing, json(), policy_test::shipped_policy());
+  CHECK(a.need.needs_credits);
+  CHECK(a.eligibility.can_purchase == Answer::no);
+  CHECK(any_contains(a.recommendation.explanation, "CSP partner"));
 }
 
 TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
-  CHECK_THROWS_WITH(credits_advice_json(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
+  CHECK_THROWS_WITH(credits_advice(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
                     Catch::Contains("channel of the billing answers"));
 }
 
 TEST_CASE("the minimum purchase is the applied setting, quoted with its source", "[advice][settings]") {
   const estimate_test::Fixture& fx = estimate_test::fixture();
   const auto advice = [&](const char* settings) {
-    return estimate_with_advice(parse_scenario(std::string(R"({"licenses":[{"country":"US","plan":"payg","users":1}],
+    return estimate_test::document_of(estimate_and_advice(parse_scenario(std::string(R"({"licenses":[{"country":"US","plan":"payg","users":1}],
         "usage":[{"kind":"user_out","from":"US","to":"US","minutes":100}],
         "funding":{"mode":"auto_recharge","months":1}, "settings":)") + settings + "}",
                                                   "scenario.json", &fx.plans),
-                                fx.index, fx.plans);
+                                fx.index, fx.plans));
   };
   const json by_default = advice("{}");  // 100 minutes x 0.0190 = 1.90 a month
   CHECK(by_default.at("recommendation").at("auto_recharge").at("amount") == "50.00");

@@ -5,6 +5,7 @@
 #include "advice/credits_eligibility.hpp"
 #include "ccredits/error.hpp"
 
+#include "estimate_support.hpp"
 #include "policy_support.hpp"
 
 using namespace ccredits;
@@ -187,7 +188,9 @@ TEST_CASE("the shipped credits policy (eligibility.json + plans.json) names its 
 }
 
 TEST_CASE("eligibility JSON has the contract keys", "[eligibility]") {
-  const json j = eligibility_to_json(assess(R"({"channel":"csp"})"));
+  EstimateWithAdvice written;
+  written.advice.eligibility = assess(R"({"channel":"csp"})");
+  const json j = estimate_test::document_of(written).at("eligibility");
   CHECK(j.at("can_purchase") == "no");
   REQUIRE(j.at("reasons").size() == 6);
   for (const auto& r : j.at("reasons")) {
@@ -235,7 +238,9 @@ TEST_CASE("the Mexico Pay-As-You-Go plan is not sold to US and PR customers: its
   CHECK(mexico("{}", {"MX"}).plan_availability.at(0).answer == Answer::unclear);
   CHECK(mexico(kEligible, {"US"}).plan_availability.empty());  // no Mexican Pay-As-You-Go users: nothing to say
 
-  const json j = eligibility_to_json(us);
+  EstimateWithAdvice written;
+  written.advice.eligibility = us;
+  const json j = estimate_test::document_of(written).at("eligibility");
   REQUIRE(j.at("plan_availability").size() == 1);
   CHECK(j.at("plan_availability")[0].at("code") == "payg_not_sold_to_customer");
   CHECK(j.at("can_purchase") == "yes");

@@ -60,7 +60,7 @@ TEST_CASE("Generated scenarios: totals are the rounded exact sums, pools settle 
     const std::string text = generated_scenario(rng);
     INFO(text);
     const Estimate e = run(text);
-    const json out = estimate_to_json(e);
+    const json out = estimate_test::document_of(e);
     Money exact_sum;
     std::map<std::string, Money> per_use_case;
     for (const json& l : out["lines"]) {

@@ -2,6 +2,8 @@
 // A small rate card with every sheet, made for hand-computed expectations, and the shipped plans.json.
 #include <string>
 
+#include "advice/estimate_advice.hpp"
+#include "output/estimate_text.hpp"
 #include "rating/estimate.hpp"
 #include "reference/plans.hpp"
 #include "reference/rate_lookup.hpp"
@@ -54,6 +56,12 @@ struct Fixture {
     return ccredits::compute_estimate(ccredits::parse_scenario(scenario, "scenario.json", &plans), index, plans);
   }
 };
+
+// The estimate document as the core writes it (output/estimate_text.hpp), read back as any client reads it.
+inline ccredits::json document_of(const ccredits::EstimateWithAdvice& r) {
+  return ccredits::json::parse(ccredits::estimate_text(r));
+}
+inline ccredits::json document_of(const ccredits::Estimate& e) { return document_of(ccredits::EstimateWithAdvice{e, {}, {}, {}}); }
 
 inline const Fixture& fixture() {
   static const Fixture f;

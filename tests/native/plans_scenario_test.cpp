@@ -238,11 +238,12 @@ TEST_CASE("A licence may name its plan by Microsoft's capability code", "[plans]
 
 TEST_CASE("The UK minutes and the minimum purchase are settings with their sources and dates", "[plans][settings]") {
   const Estimate e = run(R"({"licenses":[{"country":"GB","plan":"domestic","users":1}]})");
-  const json& uk = e.settings.at("uk_domestic_minutes");
+  const json settings = estimate_test::document_of(e).at("settings");
+  const json& uk = settings.at("uk_domestic_minutes");
   CHECK_THAT(uk.at("conflict").get<std::string>(), Catch::Contains("01/14/2025") && Catch::Contains("08/05/2024") &&
                                                        Catch::Contains("1200"));
   CHECK_THAT(uk.at("source").get<std::string>(), Catch::Contains("https://learn.microsoft.com/"));
-  const json& minimum = e.settings.at("minimum_purchase");
+  const json& minimum = settings.at("minimum_purchase");
   CHECK(minimum.at("value") == 50);
   CHECK(minimum.at("default") == 50);
   CHECK_THAT(minimum.at("conflict").get<std::string>(), Catch::Contains("even the minimum of $50") &&
@@ -250,7 +251,7 @@ TEST_CASE("The UK minutes and the minimum purchase are settings with their sourc
   CHECK_THAT(minimum.at("source").get<std::string>(), Catch::Contains("What are Communications Credits?"));
 
   const Estimate none = run(R"({"settings":{"minimum_purchase":0}})");
-  CHECK(none.settings.at("minimum_purchase").at("value") == 0);
+  CHECK(none.settings.values.minimum_purchase == 0);
   const InputError bad = scenario_error(R"({"settings":{"minimum_purchase":20}})");
   CHECK(bad.path() == "settings.minimum_purchase");
   CHECK_THAT(bad.what(), Catch::Contains("50 or 0"));

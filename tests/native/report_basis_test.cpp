@@ -76,11 +76,12 @@ TEST_CASE("report: with nothing typed on top, the monthly spend is the report's 
   REQUIRE(e.lines.size() == 1);
   CHECK(e.lines[0].rate_source == "charges");
   CHECK(e.lines[0].amount == Money::parse("100"));
-  CHECK(r.advice["report"]["basis"] == "from your report's charges");
-  CHECK(r.advice["report"]["changes"] == "0.00");
-  CHECK(r.advice["report"]["charges_monthly_total"] == "100.00");
+  REQUIRE(r.report);
+  CHECK(r.report->basis == "from your report's charges");
+  CHECK(r.report->changes == Money());
+  CHECK(r.report->charges_monthly_total == Money::parse("100"));
   // The planner works from the report's amount: a month of spend, rounded up, is what auto-recharge adds.
-  CHECK(r.advice["recommendation"]["auto_recharge"]["amount"] == "100.00");
+  CHECK(r.advice.recommendation.recharge_amount == Money::parse("100"));
 }
 
 TEST_CASE("report: a new destination typed on top is priced at the loaded card when the report has no rate for it",

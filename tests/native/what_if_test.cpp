@@ -12,7 +12,7 @@ namespace {
 
 json advice_of(const std::string& scenario) {
   static const estimate_test::Fixture fx;
-  return estimate_with_advice(parse_scenario(scenario, "scenario.json", &fx.plans), fx.index, fx.plans);
+  return estimate_test::document_of(estimate_and_advice(parse_scenario(scenario, "scenario.json", &fx.plans), fx.index, fx.plans));
 }
 
 }  // namespace
@@ -82,10 +82,10 @@ TEST_CASE("what-if: minutes the pool covers need no rate; a what-if that cannot 
   const RateCard card = load_rate_card_json(read_source_file("rates/illustrative-usd.json"), "illustrative-usd.json");
   const RateIndex index(card);
   const Plans& plans = estimate_test::fixture().plans;
-  const json e = estimate_with_advice(
+  const json e = estimate_test::document_of(estimate_and_advice(
       parse_scenario(R"({"licenses":[{"country":"DE","plan":"domestic","users":1}],
         "usage":[{"kind":"user_out","from":"DE","to":"DE","number_type":"all","minutes":10}]})", "scenario.json", &plans),
-      index, plans);
+      index, plans));
   CHECK(e.at("monthly_total") == "0.00");
   const json& w = e.at("what_if");
   REQUIRE(w.is_object());

@@ -64,16 +64,10 @@ class Calculator {
   // Replaces the plan data (rates/plans.json), including the Zone A list, domestic areas and toll-free prefixes the
   // simulator uses. Returns {"effective", "source", "file", "zone_a": N, ...}.
   json load_plans(std::string_view text, const std::string& file);
-  // scenario JSON (core/CONTRACT.md) -> estimate JSON. Needs a rate card and the plans. The scenario's optional
-  // "currency" must be the card's.
-  json estimate(std::string_view scenario_text, const std::string& file = "scenario") const;
-  // The same estimate as JSON text (the text estimate() dumps to), written without building the document: what
-  // the page calls on every keystroke.
+  // scenario JSON text (core/CONTRACT.md "Scenario") -> estimate JSON text (core/CONTRACT.md "Estimate"): the
+  // one way to an estimate (EstimateSession sends the changes between two of them). Needs a rate card and the plans.
+  // The scenario's optional "currency" must be the card's.
   std::string estimate_text(std::string_view scenario_text, const std::string& file = "scenario") const;
-  // The same estimate before it is written (EstimateSession writes only what changed). With a cache, usage rows
-  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache).
-  EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file = "scenario",
-                                     UsageRowCache* rows = nullptr) const;
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
   // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
@@ -93,6 +87,12 @@ class Calculator {
   const RateIndex& rate_index() const;
 
  private:
+  friend class EstimateSession;
+  // The estimate before it is written (EstimateSession writes only what changed). With a cache, usage rows
+  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache).
+  EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file,
+                                     UsageRowCache* rows = nullptr) const;
+
   struct State;
   std::unique_ptr<State> state_;
 };

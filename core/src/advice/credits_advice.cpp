@@ -42,7 +42,7 @@ FundingRequest parse_funding(const json& funding) {
   return r;
 }
 
-json credits_advice_json(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy) {
+CreditsAdvice credits_advice(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy) {
   const Billing b = parse_billing(&billing, "billing");
   const FundingRequest request = parse_funding(funding);
 
@@ -55,8 +55,11 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   need_in.toll_free_in_use = in.toll_free_in_use;
   need_in.payg_in_use = in.payg_in_use;
   need_in.billing = b;
-  const CreditNeed need = assess_credit_need(need_in, policy);
-  const Eligibility eligibility = assess_eligibility(b, policy, in.payg_countries);
+  CreditsAdvice out;
+  out.need = assess_credit_need(need_in, policy);
+  out.eligibility = assess_eligibility(b, policy, in.payg_countries);
+  const CreditNeed& need = out.need;
+  const Eligibility& eligibility = out.eligibility;
 
   PlannerInput plan_in;
   plan_in.currency = in.currency;
@@ -67,9 +70,9 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   plan_in.minimum_purchase = policy.minimum_purchase;
   plan_in.daily_profile = request.daily_profile;
   plan_in.seed = request.seed;
-  const FundingPlan plan = plan_funding(plan_in);
-  json recommendation = funding_plan_to_json(plan, policy);
-  auto& explanation = recommendation["explanation"];
+  out.recommendation = plan_funding(plan_in);
+  const FundingPlan& plan = out.recommendation;
+  std::vector<std::string>& explanation = out.recommendation.explanation;
   if (plan.purchase_needed) {
     explanation.push_back(policy.minimum_purchase.is_zero()
                               ? "No minimum purchase: the minimum purchase setting is 0 (its default rests on " +
@@ -86,11 +89,7 @@ json credits_advice_json(const AdviceInputs& in, const json& billing, const json
   } else if (eligibility.can_purchase == Answer::unclear && plan.purchase_needed) {
     explanation.push_back("Check the open eligibility questions before buying.");
   }
-  json out(json::value_t::object);  // member by member with moves: no copy of the recommendation
-  out["needs_credits"] = need.needs_credits;
-  out["needs_credits_reasons"] = need.reasons;
-  out["eligibility"] = eligibility_to_json(eligibility);
-  out["recommendation"] = std::move(recommendation);
+  out.notifications = notification_sentences(policy);
   return out;
 }
 

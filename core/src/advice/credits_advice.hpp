@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "advice/credits_eligibility.hpp"
 #include "advice/credits_need.hpp"
 #include "reference/credits_policy.hpp"
 #include "advice/funding_planner.hpp"
@@ -32,7 +33,17 @@ struct FundingRequest {
 // `funding` may be null: auto-recharge over 12 months. Errors name funding.* paths.
 FundingRequest parse_funding(const json& funding);
 
-// {"needs_credits", "needs_credits_reasons", "eligibility", "recommendation"}; billing / funding may be null.
-json credits_advice_json(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy);
+// The estimate document's needs_credits, needs_credits_reasons, eligibility and recommendation.
+struct CreditsAdvice {
+  CreditNeed need;
+  Eligibility eligibility;
+  FundingPlan recommendation;  // its explanation ends with what the minimum purchase and the eligibility mean for it
+  std::vector<std::string> notifications;  // who Microsoft notifies, and when (core/DOMAIN.md §1)
+
+  bool operator==(const CreditsAdvice&) const = default;
+};
+
+// billing / funding may be null.
+CreditsAdvice credits_advice(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy);
 
 }  // namespace ccredits

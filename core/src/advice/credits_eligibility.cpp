@@ -254,27 +254,4 @@ Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& poli
   return e;
 }
 
-json eligibility_to_json(const Eligibility& e) {
-  // Member by member with moves (initializer lists copy every element): this runs on every estimate.
-  const auto list = [](const std::vector<EligibilityReason>& from) {
-    json reasons(json::value_t::array);
-    for (const EligibilityReason& r : from) {
-      json reason(json::value_t::object);
-      reason["code"] = r.code;
-      reason["answer"] = answer_key(r.answer);
-      reason["message"] = r.message;
-      reason["next_step"] = r.next_step;
-      reason["source"] = r.source;
-      reasons.push_back(std::move(reason));
-    }
-    return reasons;
-  };
-  json out(json::value_t::object);
-  out["can_purchase"] = answer_key(e.can_purchase);
-  out["reasons"] = list(e.reasons);
-  out["actions"] = e.actions;
-  out["plan_availability"] = list(e.plan_availability);
-  return out;
-}
-
 }  // namespace ccredits

@@ -8,7 +8,6 @@
 
 #include "scenario/billing.hpp"
 #include "reference/credits_policy.hpp"
-#include "formats/json_input.hpp"
 
 namespace ccredits {
 
@@ -22,6 +21,8 @@ struct EligibilityReason {
   std::string message;    // what this means for the tenant, in plain words
   std::string next_step;  // what to do or check next (empty when nothing is needed)
   std::string source;     // core/DOMAIN.md section and Microsoft's file
+
+  bool operator==(const EligibilityReason&) const = default;
 };
 
 struct Eligibility {
@@ -31,11 +32,12 @@ struct Eligibility {
   // Whether the customer can buy the Calling Plans entered, apart from credits (code payg_not_sold_to_customer:
   // the Mexico Pay-As-You-Go plan and US / PR customers). Only for plans in use; never part of can_purchase.
   std::vector<EligibilityReason> plan_availability;
+
+  bool operator==(const Eligibility&) const = default;
 };
 
 // `payg_countries`: the licence countries of the scenario's Pay-As-You-Go users.
 Eligibility assess_eligibility(const Billing& billing, const CreditsPolicy& policy,
                                const std::set<std::string>& payg_countries = {});
-json eligibility_to_json(const Eligibility& e);
 
 }  // namespace ccredits

@@ -36,6 +36,8 @@ struct CreditNeed {
   bool needs_credits = false;
   bool billed_after_use = false;     // MCA/NCE calling subscriptions
   std::vector<std::string> reasons;  // one per use case, then the pools' remaining minutes, then the MCA notes
+
+  bool operator==(const CreditNeed&) const = default;
 };
 
 CreditNeed assess_credit_need(const CreditNeedInput& in, const CreditsPolicy& policy);

@@ -2,8 +2,6 @@
 
 #include <optional>
 
-#include "rating/report_basis.hpp"
-
 namespace ccredits {
 namespace {
 
@@ -55,25 +53,16 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
     Estimate e = compute_estimate(s, rates, plans, detail);
     return baseline ? estimate_on_report(*scenario.report, std::move(e), *baseline) : e;
   };
-  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), json()};
+  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), {}, {}, {}};
   const Estimate& estimate = result.estimate;
-  result.advice = credits_advice_json(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
-                                      with_plan_data(default_credits_policy(), plans,
-                                                     scenario.settings.applied_to(plans.defaults)));
-  result.advice["what_if"] = what_if_json(scenario, estimate, plans, [&](const Scenario& changed) {
+  result.advice = credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding,
+                                 with_plan_data(default_credits_policy(), plans,
+                                                scenario.settings.applied_to(plans.defaults)));
+  result.what_if = what_if_report(scenario, estimate, plans, [&](const Scenario& changed) {
     return estimate_of(changed, EstimateDetail::totals);
   });
-  if (scenario.report) result.advice["report"] = report_summary(*scenario.report, estimate);
+  if (scenario.report) result.report = report_summary(*scenario.report, estimate);
   return result;
-}
-
-std::string estimate_with_advice_text(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
-  const EstimateWithAdvice result = estimate_and_advice(scenario, rates, plans);
-  return estimate_text(result.estimate, result.advice);
-}
-
-json estimate_with_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans) {
-  return json::parse(estimate_with_advice_text(scenario, rates, plans));
 }
 
 }  // namespace ccredits

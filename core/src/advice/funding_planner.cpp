@@ -242,32 +242,4 @@ std::vector<std::string> notification_sentences(const CreditsPolicy& policy) {
           policy.no_warning_before_zero, policy.dial_out_pool_mail};
 }
 
-json funding_plan_to_json(const FundingPlan& p, const CreditsPolicy& policy) {
-  // Built member by member with moves (an initializer list copies every element, and the balance series has one
-  // string per day): this runs on every estimate.
-  json series(json::value_t::array);
-  series.get_ref<json::array_t&>().reserve(p.balance_series.size());
-  for (const Money& m : p.balance_series) series.push_back(m.to_string(2));
-  json auto_recharge(json::value_t::object);
-  auto_recharge["threshold"] = p.threshold.to_string(2);
-  auto_recharge["amount"] = p.recharge_amount.to_string(2);
-  json out(json::value_t::object);
-  out["purchase_needed"] = p.purchase_needed;
-  out["mode"] = funding_mode_key(p.mode);
-  out["horizon_months"] = p.horizon_months;
-  out["profile"] = p.imported_profile ? "imported" : "weekday_weekend";
-  out["one_time"] = p.one_time.to_string(2);
-  out["auto_recharge"] = std::move(auto_recharge);
-  out["recharges_per_month"] = p.recharges_per_month;
-  out["recharges_by_month"] = p.recharges_by_month;
-  out["lowest_balance"] = p.lowest_balance.to_string(2);
-  out["lowest_balance_day"] = p.lowest_balance_day;
-  out["expiring_unused"] = p.expiring_unused.to_string(2);
-  out["horizon_spend"] = p.horizon_spend.to_string(2);
-  out["balance_series"] = std::move(series);
-  out["explanation"] = p.explanation;
-  out["notifications"] = notification_sentences(policy);
-  return out;
-}
-
 }  // namespace ccredits

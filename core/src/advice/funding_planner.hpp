@@ -23,7 +23,6 @@
 #include <vector>
 
 #include "reference/credits_policy.hpp"
-#include "formats/json_input.hpp"
 #include "ccredits/money.hpp"
 
 namespace ccredits {
@@ -71,11 +70,12 @@ struct FundingPlan {
   int recharges_per_month = 0;         // the most in any one month
   Money expiring_unused;
   std::vector<std::string> explanation;
+
+  bool operator==(const FundingPlan&) const = default;
 };
 
 // Throws InputError on a negative spend, a horizon outside 1..12, or a negative / all-zero profile day list.
 FundingPlan plan_funding(const PlannerInput& in);
-json funding_plan_to_json(const FundingPlan& plan, const CreditsPolicy& policy);
 // The notification facts of core/DOMAIN.md §1, from the policy data.
 std::vector<std::string> notification_sentences(const CreditsPolicy& policy);
 

@@ -229,6 +229,16 @@ JsonText& JsonText::boolean(bool b) {
   return *this;
 }
 
+JsonText& JsonText::null() {
+  put(comma(), "null");
+  return *this;
+}
+
+JsonText& JsonText::json_value_text(std::string_view text) {
+  put(comma(), text);
+  return *this;
+}
+
 JsonText& JsonText::minutes(Minutes m) {
   if (m.micros() % kFixedScale == 0) return integer(m.micros() / kFixedScale);
   // The double minutes_json() makes of the exact decimal, printed by the routine nlohmann's dump() uses for

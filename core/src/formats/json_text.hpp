@@ -32,6 +32,9 @@ class JsonText {
   JsonText& fixed(std::int64_t millionths, int decimals);
   JsonText& exact(std::int64_t millionths);
   JsonText& boolean(bool b);
+  JsonText& null();
+  // A value already written as nlohmann's dump() writes it (a value of the plan data), copied as it is.
+  JsonText& json_value_text(std::string_view text);
   // As minutes_json() dumps: an integer when whole, else the number nlohmann prints for the nearest double.
   JsonText& minutes(Minutes m);
   // A nlohmann document, written as its dump() would be.

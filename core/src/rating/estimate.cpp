@@ -183,24 +183,13 @@ void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out) {
 
 namespace {
 
-json settings_json(const Settings& applied, const Plans& plans) {
-  json out = json::object();
-  auto one = [&](const char* name, json value) {
-    const SettingInfo* info = plans.setting(name);
-    json j = {{"value", value}};
-    if (info) {
-      j["default"] = json::parse(info->allowed.front());
-      j["conflict"] = info->conflict;
-      j["source"] = info->source;
-    }
-    out[name] = j;
+AppliedSettings applied_settings(const Settings& applied, const Plans& plans) {
+  const auto info = [&](const char* name) -> std::optional<SettingInfo> {
+    const SettingInfo* i = plans.setting(name);
+    return i ? std::optional<SettingInfo>(*i) : std::nullopt;
   };
-  one("uk_domestic_minutes", applied.uk_domestic_minutes);
-  one("spend_includes_connection_fee", applied.spend_includes_connection_fee);
-  one("billing_increment_seconds", applied.billing_increment_seconds);
-  one("dial_out_pool_basis", applied.dial_out_pool_basis);
-  one("minimum_purchase", applied.minimum_purchase);
-  return out;
+  return {applied, info("uk_domestic_minutes"), info("spend_includes_connection_fee"),
+          info("billing_increment_seconds"), info("dial_out_pool_basis"), info("minimum_purchase")};
 }
 
 }  // namespace
@@ -220,7 +209,7 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   e.illustrative = card.illustrative;
   const Settings settings = scenario.settings.applied_to(plans.defaults);
   if (level == EstimateDetail::lines) {
-    e.settings = settings_json(settings, plans);
+    e.settings = applied_settings(settings, plans);
     e.lines.reserve(scenario.usage.size() * 2);  // most rows make one or two lines
   }
 

@@ -7,6 +7,7 @@
 // of the rounded lines, so the shown line amounts may differ from the shown total by a few cents at most
 // (half a cent per line); every line also carries amount_exact so the total can be checked.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,19 @@ struct PoolReport {
 // and building its lines cost as much as rating them).
 enum class EstimateDetail { lines, totals };
 
+// The §8 settings an estimate applied: each value, with what plans.json documents of that setting (its default,
+// conflict and source), or nothing when plans.json does not name it.
+struct AppliedSettings {
+  Settings values;
+  std::optional<SettingInfo> uk_domestic_minutes;
+  std::optional<SettingInfo> spend_includes_connection_fee;
+  std::optional<SettingInfo> billing_increment_seconds;
+  std::optional<SettingInfo> dial_out_pool_basis;
+  std::optional<SettingInfo> minimum_purchase;
+
+  bool operator==(const AppliedSettings&) const = default;
+};
+
 struct Estimate {
   EstimateDetail detail = EstimateDetail::lines;  // with totals, `lines` stays empty
   std::string currency;
@@ -81,14 +95,12 @@ struct Estimate {
   std::map<std::string, Money> by_use_case;  // exact sums
   Money monthly_total;                        // exact sum of the lines
   std::vector<std::string> warnings;
-  json settings;                              // the §8 settings applied, with defaults and sources
+  AppliedSettings settings;                   // with EstimateDetail::lines only
+
+  bool operator==(const Estimate&) const = default;
 };
 
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
                           EstimateDetail detail = EstimateDetail::lines);
-json estimate_to_json(const Estimate& e);
-// The estimate's JSON text (core/CONTRACT.md "Estimate"), written directly: the text estimate_to_json(e) dumps to, with
-// the members of `more` (an object, e.g. the credits advice; none named like an estimate member) merged in.
-std::string estimate_text(const Estimate& e, const json& more = json::object());
 
 }  // namespace ccredits

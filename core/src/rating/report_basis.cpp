@@ -126,25 +126,22 @@ Estimate estimate_on_report(const ReportBasis& report, Estimate current, const E
   return out;
 }
 
-json report_summary(const ReportBasis& report, const Estimate& on_report) {
-  json charges = json::object();
-  for (const auto& [key, amount] : report.charges) charges[key] = amount.to_string(2);
-  return {{"basis", "from your report's charges"},
-          {"currency", report.currency},
-          {"charges", charges},
-          {"charges_monthly_total", report.monthly_total.to_string(2)},
-          {"changes", (on_report.monthly_total - report.monthly_total).to_string(2)},
-          {"period", report.period},
-          {"learned_rates", report.rates ? [&] {
-             std::size_t n = 0;
-             for (const auto& rows : report.rates->sheets) n += rows.size();
-             return n;
-           }() : std::size_t{0}},
-          {"explanation",
-           "The monthly spend is your usage report's charges per average month (30.4375 days) of its period" +
-               (report.period.empty() ? std::string() : " (" + report.period + ")") +
-               ", plus what the changes typed on top of the imported input cost: priced first at the rates learned "
-               "from the report's charged calls, then at the loaded rate card."}};
+ReportSummary report_summary(const ReportBasis& report, const Estimate& on_report) {
+  ReportSummary out;
+  out.basis = "from your report's charges";
+  out.currency = report.currency;
+  for (const auto& [key, amount] : report.charges) out.charges.insert_or_assign(key, amount);
+  out.charges_monthly_total = report.monthly_total;
+  out.changes = on_report.monthly_total - report.monthly_total;
+  out.period = report.period;
+  if (report.rates) {
+    for (const auto& rows : report.rates->sheets) out.learned_rates += rows.size();
+  }
+  out.explanation = "The monthly spend is your usage report's charges per average month (30.4375 days) of its period" +
+                    (report.period.empty() ? std::string() : " (" + report.period + ")") +
+                    ", plus what the changes typed on top of the imported input cost: priced first at the rates "
+                    "learned from the report's charged calls, then at the loaded rate card.";
+  return out;
 }
 
 }  // namespace ccredits

@@ -13,6 +13,8 @@
 // of the estimate now less the same line (same usage row, plan, pool and sheet) of the input as imported, with
 // its rate_source, "report" or "card". A use case's spend never goes below zero (a change cannot save more than was
 // spent); when that happens a warning says so.
+#include <map>
+
 #include "rating/estimate.hpp"
 
 namespace ccredits {
@@ -35,8 +37,19 @@ Scenario baseline_scenario(const Scenario& scenario);
 // with ReportRates::index()). `baseline` must have been computed with EstimateDetail::lines when `current` has lines.
 Estimate estimate_on_report(const ReportBasis& report, Estimate current, const Estimate& baseline);
 
-// {"charges", "changes", "monthly_total", "currency", "period", "basis", "learned_rates": N} for the estimate
-// document's `report` member.
-json report_summary(const ReportBasis& report, const Estimate& on_report);
+// The estimate document's `report` member (core/CONTRACT.md "Estimate").
+struct ReportSummary {
+  std::string basis;
+  std::string currency;
+  std::map<std::string, Money> charges;  // use case -> charges per average month
+  Money charges_monthly_total;
+  Money changes;                         // what the changes typed on top cost a month
+  std::string period;
+  std::size_t learned_rates = 0;
+  std::string explanation;
+
+  bool operator==(const ReportSummary&) const = default;
+};
+ReportSummary report_summary(const ReportBasis& report, const Estimate& on_report);
 
 }  // namespace ccredits

@@ -40,7 +40,9 @@ void move_users(WhatIfScenario& w, const Plans& plans, const std::function<bool(
   const std::string customer = customer_country(w.scenario);
   for (License& l : w.scenario.licenses) {
     if (l.users == 0 || l.plan == to || !moves(l) || !sold_in(plans, to, l.country, customer)) continue;
-    w.changes.push_back({l.country, l.plan, to, l.users});
+    w.changes.push_back({l.country, l.plan, to, l.users,
+                         std::to_string(l.users) + " users in " + l.country + ": " + plan_title(l.plan) + " -> " +
+                             plan_title(to)});
     l.plan = to;
   }
 }
@@ -85,27 +87,15 @@ WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans) {
   return w;
 }
 
-json what_if_json(const Scenario& scenario, const Estimate& current, const Plans& plans,
-                  const std::function<Estimate(const Scenario&)>& estimate_of) {
-  const WhatIfScenario w = what_if_scenario(scenario, plans);
-  if (w.changes.empty()) return nullptr;
-  // Built member by member with moves (initializer lists copy every element): this runs on every estimate.
-  json changes(json::value_t::array);
-  for (const PlanChange& c : w.changes) {
-    json change(json::value_t::object);
-    change["country"] = c.country;
-    change["from"] = std::string(plan_key(c.from));
-    change["to"] = std::string(plan_key(c.to));
-    change["users"] = c.users;
-    change["text"] = std::to_string(c.users) + " users in " + c.country + ": " + plan_title(c.from) + " -> " +
-                     plan_title(c.to);
-    changes.push_back(std::move(change));
-  }
-  json out(json::value_t::object);
-  out["description"] = w.description;
-  out["changes"] = std::move(changes);
-  out["current_monthly_total"] = current.monthly_total.to_string(2);
-  out["note"] = "Only the per-minute spend from credits is compared; the plans' licence prices are not included.";
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
+                                           const std::function<Estimate(const Scenario&)>& estimate_of) {
+  WhatIfScenario w = what_if_scenario(scenario, plans);
+  if (w.changes.empty()) return std::nullopt;
+  WhatIfReport out;
+  out.description = std::move(w.description);
+  out.changes = std::move(w.changes);
+  out.current_monthly_total = current.monthly_total;
+  out.note = "Only the per-minute spend from credits is compared; the plans' licence prices are not included.";
   Estimate alt;
   try {
     alt = estimate_of(w.scenario);
@@ -113,24 +103,18 @@ json what_if_json(const Scenario& scenario, const Estimate& current, const Plans
     if (e.code() == "internal") throw;  // a bug in ccredits is never turned into a note
     // The changed plans can bill minutes the estimate itself never prices (a pool covered them): a rate missing for
     // those makes only this comparison impossible, and it says so here instead of failing the whole estimate.
-    json error(json::value_t::object);
-    error["code"] = e.code();
-    error["message"] = std::string(e.what());
-    out["error"] = std::move(error);
-    out["summary"] = "The change cannot be priced: " + std::string(e.what());
-    out["warnings"] = json::array();
+    out.error = WhatIfReport::Error{e.code(), e.what()};
+    out.summary = "The change cannot be priced: " + std::string(e.what());
     return out;
   }
-  json by_use_case = json::object();
-  for (const auto& [k, v] : alt.by_use_case) by_use_case[k] = v.to_string(2);
   const Money difference = alt.monthly_total - current.monthly_total;
-  std::string sign = difference.is_negative() ? "" : "+";
-  out["monthly_total"] = alt.monthly_total.to_string(2);
-  out["difference"] = difference.to_string(2);
-  out["summary"] = "Monthly credit spend " + current.monthly_total.to_string(2) + " -> " + alt.monthly_total.to_string(2) +
-                   " " + current.currency + " (" + sign + difference.to_string(2) + " a month).";
-  out["by_use_case"] = std::move(by_use_case);
-  out["warnings"] = alt.warnings;
+  const std::string sign = difference.is_negative() ? "" : "+";
+  out.monthly_total = alt.monthly_total;
+  out.difference = difference;
+  out.summary = "Monthly credit spend " + current.monthly_total.to_string(2) + " -> " + alt.monthly_total.to_string(2) +
+                " " + current.currency + " (" + sign + difference.to_string(2) + " a month).";
+  out.by_use_case = std::move(alt.by_use_case);
+  out.warnings = std::move(alt.warnings);
   return out;
 }
 

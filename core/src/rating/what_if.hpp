@@ -4,6 +4,8 @@
 // which users move; without it, every Domestic-family user moves to Pay-As-You-Go (where PAYG is sold), or, when
 // there are none, every Pay-As-You-Go user moves to Domestic.
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,9 @@ struct PlanChange {
   Plan from = Plan::none;
   Plan to = Plan::none;
   std::int64_t users = 0;
+  std::string text;     // "10 users in US: Domestic -> Pay-As-You-Go"
+
+  bool operator==(const PlanChange&) const = default;
 };
 
 struct WhatIfScenario {
@@ -29,10 +34,31 @@ std::string plan_title(Plan p);
 
 WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans);
 
-// {"description", "changes", "monthly_total", "current_monthly_total", "difference", "by_use_case", "warnings", "note"}
-// or null when no user changes plan. When the changed plans cannot be priced (a rate missing for minutes they bill),
-// {"description", "changes", "current_monthly_total", "error": {"code", "message"}, "summary", "warnings", "note"}. `estimate_of` is compute_estimate with the same rates and plans.
-json what_if_json(const Scenario& scenario, const Estimate& current, const Plans& plans,
-                  const std::function<Estimate(const Scenario&)>& estimate_of);
+// The estimate document's `what_if` (core/CONTRACT.md "Estimate"). When the changed plans cannot be priced (a rate
+// missing for minutes they bill), `error` says why and the figures of the change stay empty.
+struct WhatIfReport {
+  struct Error {
+    std::string code;
+    std::string message;
+    bool operator==(const Error&) const = default;
+  };
+  std::string description;
+  std::vector<PlanChange> changes;
+  Money current_monthly_total;
+  std::string note;
+  std::string summary;
+  std::optional<Error> error;
+  // Only without an error:
+  Money monthly_total;
+  Money difference;
+  std::map<std::string, Money> by_use_case;
+  std::vector<std::string> warnings;
+
+  bool operator==(const WhatIfReport&) const = default;
+};
+
+// Nothing when no user changes plan. `estimate_of` is compute_estimate with the same rates and plans.
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
+                                           const std::function<Estimate(const Scenario&)>& estimate_of);
 
 }  // namespace ccredits

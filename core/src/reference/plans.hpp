@@ -28,6 +28,8 @@ struct Settings {
   std::int64_t billing_increment_seconds = 6;
   std::string dial_out_pool_basis = "assigned";  // "assigned" | "purchased"
   std::int64_t minimum_purchase = 50;            // whole units of the rate card's currency; 0: no minimum
+
+  bool operator==(const Settings&) const = default;
 };
 
 struct SettingInfo {
@@ -35,6 +37,8 @@ struct SettingInfo {
   std::string conflict;
   std::string source;
   std::vector<std::string> allowed;  // default first, as JSON text ("3000", "true", "\"assigned\"")
+
+  bool operator==(const SettingInfo&) const = default;
 };
 
 struct CallingPlanInfo {
