@@ -92,8 +92,10 @@ ZipDirectory::ZipDirectory(std::string_view directory, const ZipEnd& end, std::u
   std::vector<const ZipEntry*> by_offset;
   by_offset.reserve(entries_.size());
   for (const ZipEntry& entry : entries_) by_offset.push_back(&entry);
-  std::sort(by_offset.begin(), by_offset.end(),
-            [](const ZipEntry* a, const ZipEntry* b) { return a->local_offset < b->local_offset; });
+  // Stable: entries sharing an offset stay in directory order, so the entry the error names is the same in every
+  // standard library (the CLI's and the page's module named different ones with std::sort).
+  std::stable_sort(by_offset.begin(), by_offset.end(),
+                   [](const ZipEntry* a, const ZipEntry* b) { return a->local_offset < b->local_offset; });
   for (std::size_t k = 0; k < by_offset.size(); ++k) {
     const std::uint64_t stop = by_offset[k]->local_offset + kZipLocalHeaderSize + by_offset[k]->packed;
     const std::uint64_t next = k + 1 < by_offset.size() ? by_offset[k + 1]->local_offset : file_size_;
