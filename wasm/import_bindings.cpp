@@ -11,6 +11,7 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/usage_import.hpp"
+#include "ccredits/usage_zip.hpp"
 
 namespace {
 
@@ -51,6 +52,34 @@ class UsageImportBinding {
   std::string staging_;
 };
 
+// A report zip's directory read by the core (ccredits/usage_zip.hpp): which .csv entries the worker inflates, where
+// their bytes start, and the most each may inflate to. Bytes cross as above, through buffer(n).
+class UsageZipBinding {
+ public:
+  UsageZipBinding(const std::string& file, double size)
+      : reader_(file, size > 0 ? static_cast<std::uint64_t>(size) : 0) {}
+  std::uintptr_t buffer(std::size_t size) {
+    staging_.resize(size);
+    return reinterpret_cast<std::uintptr_t>(staging_.data());
+  }
+  std::string end(std::size_t n) { return ccredits::as_json_result([&] { return reader_.end(staged(n)); }); }
+  std::string directory(std::size_t n) {
+    return ccredits::as_json_result([&] { return reader_.directory(staged(n)); });
+  }
+  std::string data_offset(const std::string& name, std::size_t n) {
+    return ccredits::as_json_result([&] { return reader_.data_offset(name, staged(n)); });
+  }
+  std::string too_large(const std::string& name) {
+    return ccredits::as_json_result([&]() -> ccredits::json { reader_.too_large(name); });
+  }
+
+ private:
+  std::string_view staged(std::size_t n) const { return std::string_view(staging_.data(), std::min(n, staging_.size())); }
+
+  ccredits::UsageZipReader reader_;
+  std::string staging_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ccredits_import) {
@@ -63,4 +92,12 @@ EMSCRIPTEN_BINDINGS(ccredits_import) {
       .function("nextFile", &UsageImportBinding::next_file)
       .function("finish", &UsageImportBinding::finish)
       .function("rows", &UsageImportBinding::rows);
+
+  emscripten::class_<UsageZipBinding>("UsageZipReader")
+      .constructor<const std::string&, double>()
+      .function("buffer", &UsageZipBinding::buffer)
+      .function("end", &UsageZipBinding::end)
+      .function("directory", &UsageZipBinding::directory)
+      .function("dataOffset", &UsageZipBinding::data_offset)
+      .function("tooLarge", &UsageZipBinding::too_large);
 }

@@ -96,3 +96,37 @@ test('a zip bomb stops the CLI within bounded memory: 2 GB of blank lines never 
     assert.ok(kb < 256 * 1024, `peak ${kb} KB`);
   }
 });
+
+// The page's worker inflates a zip's entries itself but asks the core which ones and up to what size
+// (UsageZipReader): for every hostile zip, the same refusal as the CLI, word for word.
+test('the import module reads each hostile zip\'s directory as the CLI does', () => {
+  for (const [name, report] of Object.entries(reports)) {
+    if (!report.file.endsWith('.zip')) continue;
+    const file = path.join(dir, report.file);
+    writeFileSync(file, report.bytes);
+    const r = spawnSync(cli, ['usage', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const cliError = r.status === 0 ? null : JSON.parse(r.stderr).error;
+    const bytes = new Uint8Array(report.bytes);
+    const zip = new module.UsageZipReader(file, bytes.length);
+    try {
+      const put = (part) => { module.HEAPU8.set(part, zip.buffer(part.length)); return part.length; };
+      const end = JSON.parse(zip.end(put(bytes.subarray(Math.max(0, bytes.length - (22 + 65535))))));
+      const directory = end.error ? end
+        : JSON.parse(zip.directory(put(bytes.subarray(end.directory_offset, end.directory_offset + end.directory_size))));
+      if (directory.error) {
+        assert.deepEqual({ code: directory.error.code, message: directory.error.message },
+          { code: cliError?.code, message: cliError?.message }, name);
+        continue;
+      }
+      assert.ok(directory.entries.length > 0, name);
+      if (cliError && /unpacks to more than/.test(cliError.message)) {
+        const tooLarge = JSON.parse(zip.tooLarge(directory.entries[0].name)).error;
+        assert.deepEqual({ code: tooLarge.code, message: tooLarge.message }, { code: cliError.code, message: cliError.message }, name);
+      } else {
+        assert.equal(cliError, null, `${name}: the CLI refused what the directory allows: ${cliError?.message}`);
+      }
+    } finally {
+      zip.delete();
+    }
+  }
+});
