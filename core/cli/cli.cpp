@@ -2,11 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
-#include "rate_files.hpp"
 
 #ifndef CCREDITS_RATES_DIR
 #error "CCREDITS_RATES_DIR must name the folder of the shipped rate cards"
@@ -21,14 +18,6 @@ const char* const kUsage =
     "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
     "  ccredits rates check FILE... [--columns ROLE=HEADER]...\n"
     "  ccredits batch SCENARIOS.jsonl [--rates FILE]... [--plans FILE]   (one estimate or error per line)\n";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot_read", "Cannot open \"" + path + "\".", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The shipped rate cards and plans: $CCREDITS_RATES_DIR if set; beside an installed binary
 // (PREFIX/bin/ccredits reads PREFIX/share/ccredits/rates, where `cmake --install` puts them); otherwise the
@@ -82,15 +71,19 @@ void load_rates(Calculator& calc, const Options& o) {
   // A JSON card or a workbook replaces the rates; each CSV sheet of Microsoft's workbook adds or replaces one sheet.
   for (const auto& f : files) {
     try {
-      switch (rate_file_kind(f)) {
-        case RateFileKind::csv_sheet: calc.load_rate_sheet(read_file(f), f, "", mapping); break;
-        case RateFileKind::workbook: calc.load_rate_card(read_workbook_file(f, mapping), f); break;
-        case RateFileKind::json_card: calc.load_rates(read_file(f), f); break;
-      }
+      load_rate_file(calc, f, mapping);
     } catch (const InputError& e) {
       throw with_columns_hint(e);
     }
   }
+}
+
+InputError with_columns_hint(const InputError& e) {
+  if (e.code() != "unknown_columns" && e.code() != "missing_column") return e;
+  return InputError(e.code(), std::string(e.what()) +
+                                  " On the command line: --columns ROLE=HEADER for each, e.g. "
+                                  "--columns destination=\"Ziel\" --columns per_minute=\"Tarif\" --columns currency=EUR.",
+                    e.file(), e.line(), e.column());
 }
 
 }  // namespace ccredits::cli

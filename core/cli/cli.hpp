@@ -5,7 +5,8 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
-#include "reference/rate_sheet_reader.hpp"
+#include "ccredits/column_mapping.hpp"
+#include "ccredits/files.hpp"
 
 namespace ccredits::cli {
 
@@ -23,13 +24,14 @@ struct Options {
 
 // Parses argv[first..]; unknown options are a usage error.
 Options parse_options(int argc, char** argv, int first);
-std::string read_file(const std::string& path);
 // The shipped default files (rates/ of the source tree).
 std::string default_rates_file();
 std::string default_plans_file();
 
 // Loads --rates files (or the default card) into the calculator; throws InputError on failure.
 void load_rates(Calculator& calc, const Options& o);
+// The error of a sheet whose columns are not recognised, with how to map them on this command line.
+InputError with_columns_hint(const InputError& e);
 
 // Writes a result document to stdout; returns exit code 0. (Errors are thrown as InputError; main() reports them.)
 int emit(const json& result);

@@ -1,6 +1,4 @@
 #include "cli.hpp"
-#include "rate_files.hpp"
-#include "reference/rate_sheet_csv.hpp"
 
 namespace ccredits::cli {
 
@@ -13,17 +11,11 @@ int command_rates(const Options& o) {
   for (std::size_t i = 1; i < o.positional.size(); ++i) {
     const std::string& f = o.positional[i];
     const ColumnMapping* mapping = o.columns.empty() ? nullptr : &o.columns;
-    RateCard card;
     try {
-      switch (rate_file_kind(f)) {
-        case RateFileKind::csv_sheet: add_rate_sheet_csv(card, std::nullopt, read_file(f), f, mapping); break;
-        case RateFileKind::workbook: card = read_workbook_file(f, mapping); break;
-        case RateFileKind::json_card: card = load_rate_card_json(read_file(f), f); break;
-      }
+      files.push_back(check_rate_file(f, mapping));
     } catch (const InputError& e) {
       throw with_columns_hint(e);
     }
-    files.push_back(check_rate_card(card, f));
   }
   return emit(json{{"files", files}});
 }

@@ -1,12 +1,10 @@
 // ccredits usage REPORT.csv|REPORT.zip: the Teams PSTN usage report imported (core/DOMAIN.md §7), core/CONTRACT.md
 // `usage`.
-#include <fstream>
 #include <iostream>
-#include <vector>
 
+#include "ccredits/files.hpp"
 #include "ccredits/usage_import.hpp"
 #include "cli.hpp"
-#include "zip_entries.hpp"
 
 namespace ccredits::cli {
 namespace {
@@ -41,21 +39,7 @@ int command_usage(const Options& o) {
   Calculator calc;
   load_rates(calc, o);
   UsageImporter importer(calc);
-  if (looks_like_zip(path)) {
-    const int files = read_zip_entries(
-        path, ".csv", [&](const std::string& name) { importer.next_file(name); },
-        [&](std::string_view chunk) { importer.feed(chunk); });
-    if (files == 0) throw InputError("usage_not_report", "The zip holds no .csv file.", path);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("cannot_read", "Cannot open \"" + path + "\".", path);
-    importer.next_file(path);
-    std::vector<char> buffer(1 << 20);
-    while (in) {
-      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      if (in.gcount() > 0) importer.feed(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
-    }
-  }
+  import_usage_file(importer, path);
   const json result = importer.finish();
   if (o.format == "table") {
     print_table(result);

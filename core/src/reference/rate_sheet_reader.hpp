@@ -9,26 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "ccredits/column_mapping.hpp"
 #include "reference/rate_card.hpp"
 
 namespace ccredits {
 
-enum class RateColumn { origin, destination, prefixes, originating_type, terminating_type, per_minute, connection,
-                        country, count };
-inline constexpr std::size_t kRateColumnCount = static_cast<std::size_t>(RateColumn::count);
 // "destination", "per_minute"... as a person names a column when mapping it.
 std::string_view rate_column_key(RateColumn c);
 std::optional<RateColumn> rate_column_from_key(std::string_view key);
-
-// Which header is which column, for sheets whose headers are not recognised ("role=header", as the CLI's
-// --columns gives them), and the currency when no header names it.
-struct ColumnMapping {
-  std::array<std::string, kRateColumnCount> headers;
-  std::string currency;
-  bool empty() const;
-  // Adds one "role=header" (or "currency=EUR"). Throws InputError "usage" naming the roles.
-  void add(std::string_view role_equals_header);
-};
 
 // One cell: its text, and whether the spreadsheet stored it as a number (then it is a plain decimal with a point,
 // whatever the sheet's language).

@@ -1,6 +1,6 @@
 #pragma once
-// The CLI's side of a zip (core/src/formats/zip_archive.hpp reads the directory and sets the rules): the file's
-// bytes from disk and zlib to inflate the entries the core names. Used for the Teams usage export
+// A zip on disk (formats/zip_archive.hpp reads the directory and sets the rules): the file's bytes read at the
+// offsets the directory gives, and zlib to inflate the entries. Used for the Teams usage export
 // (`Export.callingplans.<id>.zip`, core/DOMAIN.md §7) and Microsoft's rate workbook (.xlsx, core/DOMAIN.md §5).
 #include <fstream>
 #include <functional>
@@ -10,7 +10,7 @@
 
 #include "formats/zip_archive.hpp"
 
-namespace ccredits::cli {
+namespace ccredits {
 
 bool looks_like_zip(const std::string& path);
 
@@ -35,4 +35,4 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
                      const std::function<void(const std::string&)>& on_entry,
                      const std::function<void(std::string_view)>& on_data);
 
-}  // namespace ccredits::cli
+}  // namespace ccredits

@@ -1,4 +1,4 @@
-#include "zip_entries.hpp"
+#include "files/zip_file.hpp"
 
 #include <zlib.h>
 
@@ -7,7 +7,7 @@
 
 #include "ccredits/error.hpp"
 
-namespace ccredits::cli {
+namespace ccredits {
 namespace {
 
 bool ends_with_ci(const std::string& s, std::string_view suffix) {
@@ -119,4 +119,4 @@ int read_zip_entries(const std::string& path, std::string_view suffix,
   return static_cast<int>(selected.size());
 }
 
-}  // namespace ccredits::cli
+}  // namespace ccredits
