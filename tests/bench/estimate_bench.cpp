@@ -104,13 +104,16 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
   const Estimate estimate = compute_estimate(scenario, calc.rate_index(), calc.plans());
   const CreditsPolicy policy = with_plan_data(default_credits_policy(), calc.plans());
   const EstimateWithAdvice result = estimate_and_advice(scenario, calc.rate_index(), calc.plans());
-  const double each = seconds / 7;
+  const double each = seconds / 9;
   auto line = [](const char* stage, double us) { std::printf("  %-52s %8.1f us\n", stage, us); };
   std::printf("stages of the 200-row estimate, %s, fastest of 5 rounds each:\n", kPlatform);
   line("read_json (scenario text -> JsonView)", time_per_run(each, [&] {
          JsonView view;
          read_json(view, text, "s");
          return view.root().size();
+       }));
+  line("  for comparison: json::parse (the same text -> nlohmann)", time_per_run(each, [&] {
+         return json::parse(text).size();
        }));
   line("parse_scenario (scenario text -> Scenario, incl. read_json)", time_per_run(each, [&] {
          return parse_scenario(text, "scenario", &calc.plans()).usage.size();
@@ -129,6 +132,10 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
        }));
   line("estimate_text (JSON text of estimate + advice)", time_per_run(each, [&] {
          return estimate_text(result).size();
+       }));
+  const json written = json::parse(estimate_text(result));
+  line("  for comparison: the same document dumped by nlohmann", time_per_run(each, [&] {
+         return written.dump(-1, ' ', false, json::error_handler_t::replace).size();
        }));
   line("estimate_and_advice + estimate_text (all of the above but reading)", time_per_run(each, [&] {
          return estimate_text(estimate_and_advice(scenario, calc.rate_index(), calc.plans())).size();
