@@ -8,6 +8,7 @@ import { mountForm } from './inputs/form.js';
 import { mountRates } from './rates-panel.js';
 import { encodeShare, decodeShare } from './share-link.js';
 import { currency } from './format.js';
+import { pageLocale } from './number-input.js';
 import { showHeadline, showProblem, clearProblem } from './results/headline.js';
 import { rateSource } from './rate-source.js';
 import { peopleText } from './people-text.js';
@@ -251,7 +252,9 @@ function wireKeep() {
   });
   $('export-csv').addEventListener('click', () => {
     if (!last) return;
-    download('ccredits-estimate.csv', toCsv(estimateRows(last.estimate, currency(), { source: last.source, date: today() })), 'text/csv');
+    // In the page's locale, so Excel there splits the columns and reads the amounts as numbers.
+    const rows = estimateRows(last.estimate, currency(), { source: last.source, date: today() });
+    download('ccredits-estimate.csv', toCsv(rows, pageLocale()), 'text/csv');
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
   $('export-json').addEventListener('click', () => {

@@ -6,11 +6,29 @@ import { peopleText } from './people-text.js';
 // Files out and in: the results as CSV (Excel-friendly) and JSON, the input as a scenario JSON file, and reading
 // one back. CSV cells that a spreadsheet would run as a formula get a leading apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A plain decimal as the core writes amounts ("-12.50", "0.024"): Excel reads it as a number, never a formula.
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-export function csvCell(value) {
+// How Excel in the person's locale reads a CSV: where numbers have a decimal comma (de-DE, fr-FR...) its list
+// separator is ';', else ','. locale: a BCP 47 tag, or undefined for the browser's.
+export function csvFormat(locale) {
+  let decimal = '.';
+  try {
+    decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  } catch {
+    // An unknown locale tag: the English format.
+  }
+  return decimal === ',' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
+}
+
+// One cell. A plain decimal is written as a number in the format's decimal mark (no currency sign, no thousands
+// separator), so Excel sums it; other text that starts like a formula gets the apostrophe.
+export function csvCell(value, { separator = ',', decimal = '.' } = {}) {
   let text = value === undefined || value === null ? '' : String(value);
+  if (PLAIN_NUMBER.test(text)) return decimal === '.' ? text : text.replace('.', decimal);
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const quote = text.includes(separator) || /[",;\r\n]/.test(text) || text !== text.trim();
+  return quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 // Rows of the estimate as [section, item, detail, minutes, rate, amount], in words (as the page shows them);
@@ -44,8 +62,11 @@ export function estimateRows(estimate, currency, { source, date } = {}) {
   return rows;
 }
 
-export function toCsv(rows) {
-  return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+// The rows as CSV for Excel in `locale`: a UTF-8 byte order mark (how Excel tells UTF-8 from its ANSI code page),
+// the locale's separator and decimal mark, CRLF lines.
+export function toCsv(rows, locale) {
+  const format = csvFormat(locale);
+  return `\ufeff${rows.map((r) => r.map((cell) => csvCell(cell, format)).join(format.separator)).join('\r\n')}\r\n`;
 }
 
 export function download(name, text, type) {

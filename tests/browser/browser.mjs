@@ -13,14 +13,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 // serviceWorkers: 'block' when a test routes requests itself (a service worker would answer them first).
-export async function openSite({ serviceWorkers = 'allow' } = {}) {
+// locale: the browser's language (number formats, the exported CSV's separators).
+export async function openSite({ serviceWorkers = 'allow', locale = 'en-US' } = {}) {
   const served = await startServer(siteDir);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
-    locale: 'en-US',
+    locale,
     acceptDownloads: true,
     serviceWorkers,
   });

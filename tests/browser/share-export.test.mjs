@@ -78,6 +78,27 @@ test('exported CSV and JSON parse, and the CSV holds the shown lines', async () 
   assert.equal(doc.scenario.schema, 'ccredits.scenario/1');
 });
 
+test('in a German browser the CSV opens right in Excel: ";" separated, decimal commas, numbers as numbers', async () => {
+  const german = await openSite({ locale: 'de-DE' });
+  try {
+    await german.page.goto(german.url);
+    await waitReady(german.page);
+    const estimate = await shownEstimate(german.page);
+    const csv = await downloadOf(german.page, 'export-csv');
+    assert.ok(csv.text.startsWith('\ufeffsection;item;detail;minutes;rate (USD);amount (USD)\r\n'));
+    const parsed = Papa.parse(csv.text.slice(1), { delimiter: ';', skipEmptyLines: true });
+    assert.deepEqual(parsed.errors, []);
+    const comma = (v) => String(v).replace('.', ',');
+    assert.deepEqual(parsed.data.find((r) => r[0] === 'total'), ['total', 'monthly credit spend', '', '', '', comma(estimate.monthly_total)]);
+    const lines = parsed.data.filter((r) => r[0] === 'line');
+    assert.deepEqual(lines.map((r) => [r[4], r[5]]), estimate.lines.map((l) => [comma(l.rate), comma(l.amount)]));
+    for (const r of lines) for (const cell of r.slice(3)) assert.match(cell, /^-?\d+(,\d+)?$/, 'a plain number Excel reads');
+    assert.deepEqual(german.problems, []);
+  } finally {
+    await german.close();
+  }
+});
+
 test('the input saves to a JSON file and opens from it', async () => {
   const { page } = site;
   await page.fill('[data-key="conferencing.standard"]', '115');
@@ -105,7 +126,7 @@ test('CSV cells that a spreadsheet would run as formulas are neutralised', async
     const { csvCell } = await import('./export.js');
     return ['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx', 'plain', 'a,b', 'say "hi"'].map(csvCell);
   });
-  assert.deepEqual(cells, ["'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "'\tx", "\"'\rx\"", 'plain', '"a,b"', '"say ""hi"""']);
+  assert.deepEqual(cells, ["'=1+1", "'+SUM(A1)", '-2', "'@cmd", "'\tx", "\"'\rx\"", 'plain', '"a,b"', '"say ""hi"""']);
 });
 
 test('no console errors, CSP violations or requests outside the origin', () => {

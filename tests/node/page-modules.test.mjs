@@ -63,7 +63,8 @@ test('the share link round-trips and rejects junk with a sentence', async () => 
 
 test('CSV export: formulas neutralised, quotes doubled, Excel-friendly BOM and CRLF', () => {
   assert.equal(csvCell('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
-  assert.equal(csvCell('-1'), "'-1");
+  assert.equal(csvCell('-1'), '-1', 'a plain negative number is a number, not a formula');
+  assert.equal(csvCell('-1+2'), "'-1+2");
   assert.equal(csvCell('@SUM'), "'@SUM");
   assert.equal(csvCell('0.0240'), '0.0240');
   const csv = toCsv(estimateRows({ monthly_total: '1.00', lines: [{ use_case: 'payg_outbound', destination: '=evil', minutes: 1, rate: '1', amount: '1.00' }] }, 'USD'));
