@@ -61,8 +61,14 @@ emscripten::val estimate_buffer(std::size_t size) {
   return bytes_view(result);
 }
 
-std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet) {
-  return ccredits::as_json_result([&] { return calculator().load_rate_sheet(text, file, sheet); });
+// columns: which header is which column as JSON ({"destination": "Ziel", ...}), or "" when the headers are known.
+std::string load_rate_sheet(const std::string& text, const std::string& file, const std::string& sheet,
+                            const std::string& columns) {
+  return ccredits::as_json_result([&] { return calculator().load_rate_sheet_with_columns(text, file, sheet, columns); });
+}
+
+std::string rates_json() {
+  return ccredits::as_json_result([&] { return calculator().rates_json(); });
 }
 
 std::string simulate(const std::string& request) {
@@ -94,6 +100,7 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("scenarioBuffer", &scenario_buffer);
   emscripten::function("estimateBuffer", &estimate_buffer);
   emscripten::function("loadRateSheet", &load_rate_sheet);
+  emscripten::function("ratesJson", &rates_json);
   emscripten::function("simulate", &simulate);
 
   emscripten::class_<EstimateSessionBinding>("EstimateSession")

@@ -44,7 +44,7 @@ class RateWorkbookBinding {
       return json::object();
     });
   }
-  std::string card() { return ccredits::as_json_result([&] { return reader_.card_json(); }); }
+  std::string card(const std::string& columns) { return ccredits::as_json_result([&] { return reader_.card_json(columns); }); }
 
  private:
   std::string_view staged(std::size_t n) const { return std::string_view(staging_.data(), std::min(n, staging_.size())); }

@@ -11,6 +11,7 @@ import { currency } from './format.js';
 import { pageLocale } from './number-input.js';
 import { showHeadline, showProblem, clearProblem } from './results/headline.js';
 import { rateSource } from './rate-source.js';
+import { readLinkedRates, describeRates } from './rates-identity.js';
 import { peopleText } from './people-text.js';
 import { inputSummary } from './results/input-summary.js';
 import { renderSpend, setLineSource } from './results/spend.js';
@@ -33,6 +34,8 @@ let beforeImport = null; // {model, origin} before the last usage report import,
 let last = null; // {scenario, estimate, source}
 let lastIsCurrent = false; // false while the input has errors and `last` is from an earlier input
 let writtenHash = '';
+// The rates an opened share link's figures were made with ({name, currency, effective, hash}), or null.
+let linkedRates = null;
 let form;
 let rates;
 let sideBySide = null;
@@ -81,6 +84,22 @@ const SECTIONS = [
 ];
 const drawnFrom = new Map(); // section id -> [currency, ...the members it was drawn from]
 
+// Near the headline: the opened link's figures were made with rates this page does not have loaded.
+function showLinkedRates() {
+  const note = $('linked-rates-note');
+  const mine = rates.identity();
+  if (!linkedRates || !mine || linkedRates.hash === mine.hash) {
+    note.hidden = true;
+    return;
+  }
+  const own = rates.card()?.illustrative ? `illustrative rates in ${mine.currency || 'another currency'}` : `your rates (${describeRates(mine)})`;
+  replace(note,
+    `The link's figures were made with other rates: ${describeRates(linkedRates)}. This page shows ${own} instead, so its figures can differ. `,
+    'To see the same figures, load the same workbook or rate files under ', h('a', { href: '#h-rates', text: 'Rates' }),
+    ' ("Load Microsoft\'s rate workbook from your disk").');
+  note.hidden = false;
+}
+
 function render(estimate) {
   const source = rateSource(rates.card(), estimate.lines, estimate.report);
   setLineSource(source.lineWords);
@@ -127,6 +146,7 @@ function update() {
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
   scheduleShare(scenario);
+  showLinkedRates();
   showExampleBanner();
   showPrintHeader();
   const blocking = errors.filter((e) => !e.warning);
@@ -173,7 +193,10 @@ let shareTimer = 0;
 function scheduleShare(scenario) {
   clearTimeout(shareTimer);
   shareTimer = setTimeout(async () => {
-    const fragment = await encodeShare(scenario);
+    // The link also says which rates made its figures, so a recipient with other rates is told (old links have no
+    // rates_used and open as before; the input's reader ignores the member).
+    const identity = rates.identity();
+    const fragment = await encodeShare(identity ? { ...scenario, rates_used: identity } : scenario);
     writtenHash = `#${fragment}`;
     history.replaceState(null, '', writtenHash);
     $('share-link').value = location.href;
@@ -184,9 +207,15 @@ async function modelFromHash() {
   const fragment = location.hash.slice(1);
   const banner = $('link-error');
   banner.hidden = true;
+  linkedRates = null;
   if (!fragment) return null;
   try {
-    return fromScenario(await decodeShare(fragment));
+    const doc = await decodeShare(fragment);
+    const model0 = fromScenario(doc);
+    linkedRates = readLinkedRates(doc?.rates_used);
+    // Rates this page ships too are loaded, so the recipient sees the sender's figures.
+    if (linkedRates?.shipped && linkedRates.hash !== rates.identity()?.hash) await rates.useShipped(linkedRates.shipped);
+    return model0;
   } catch (e) {
     banner.hidden = false;
     banner.textContent = `${e.message} The calculator shows its example input instead.`;

@@ -65,7 +65,10 @@ export function loadCalculatorFrom(module) {
   return {
     loadRates: (text, file) => call('loadRates', text, file),
     loadPlans: (text, file) => call('loadPlans', text, file),
-    loadRateSheet: (text, file, sheet = '') => call('loadRateSheet', text, file, sheet),
+    // columns: which header is which column ({destination: "Land", ..., currency: "EUR"}), or null.
+    loadRateSheet: (text, file, sheet = '', columns = null) => call('loadRateSheet', text, file, sheet, columns ? JSON.stringify(columns) : ''),
+    // The loaded card as the core's JSON text (the same rates give the same text), or {error}.
+    ratesJson: () => (typeof module.ratesJson === 'function' ? module.ratesJson() : null),
     estimate: (scenario) => call('estimate', asText(scenario)),
     estimateAlone: (scenario) => {
       try {

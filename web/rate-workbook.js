@@ -46,8 +46,10 @@ async function inflate(blob, method, limit, name, file) {
   return bytes;
 }
 
-// file: a File (or a Blob with a name). createModule: for tests; the page uses the module next to this file.
-export async function workbookToRateCard(file, createModule) {
+// file: a File (or a Blob with a name). columns: which header is which column ({destination: "Land", ...}) for
+// sheets whose headers are not recognised, or null. createModule: for tests; the page uses the module next to this
+// file.
+export async function workbookToRateCard(file, { columns = null, createModule } = {}) {
   modulePromise ??= (createModule ? Promise.resolve(createModule)
     : import('./ccredits-workbook.js').then((m) => m.default)).then((create) => create());
   const module = await modulePromise;
@@ -73,7 +75,7 @@ export async function workbookToRateCard(file, createModule) {
       const bytes = await inflate(file.slice(start, start + part.packed), part.method, part.unpacked, part.name, file.name);
       check(reader.addPart(part.name, put(bytes)));
     }
-    const card = reader.card();
+    const card = reader.card(columns ? JSON.stringify(columns) : '');
     if (card.startsWith('{"error"')) check(card);
     return card;
   } finally {

@@ -40,6 +40,7 @@ json error_object(const InputError& e) {
   if (e.line() > 0) err["line"] = e.line();
   if (e.column() > 0) err["column"] = e.column();
   if (!e.path().empty()) err["path"] = path_list(e.path());
+  if (!e.headers().empty()) err["headers"] = e.headers();
   return json{{"error", err}};
 }
 
@@ -100,6 +101,17 @@ json Calculator::load_rate_sheet(std::string_view text, const std::string& file,
   info["sheet"] = std::string(sheet_key(loaded));
   info["sheet_rows"] = state_->rates.rows(loaded).size();
   return info;
+}
+
+json Calculator::load_rate_sheet_with_columns(std::string_view text, const std::string& file, const std::string& sheet,
+                                              std::string_view columns_json) {
+  const ColumnMapping mapping = ColumnMapping::from_json(columns_json);
+  return load_rate_sheet(text, file, sheet, mapping.empty() ? nullptr : &mapping);
+}
+
+std::string Calculator::rates_json() const {
+  if (!state_->has_rates) throw InputError("no_rates", "No rate card is loaded.");
+  return rate_card_json_text(state_->rates);
 }
 
 json Calculator::State::rates_info(const std::string& file) const {

@@ -232,3 +232,50 @@ TEST_CASE("CSV: unrecognised columns list the headers found; a mapping reads the
   REQUIRE(card.rows(Sheet::dial_out_calls).size() == 1);
   CHECK(card.rows(Sheet::dial_out_calls)[0].per_minute == Money::parse("0.024"));
 }
+
+TEST_CASE("CSV: the unrecognised headers travel in the error; a mapping as JSON reads them", "[csv][rates][locale]") {
+  RateCard card;
+  const std::string text = "Tarife 2026\n\nLand;Nummernbereich;Art;Preis pro Min.\nFrankreich;33;Festnetz;0,024\n";
+  const InputError e = sheet_error(card, std::nullopt, text);
+  CHECK(e.headers() == std::vector<std::string>{"Land", "Nummernbereich", "Art", "Preis pro Min."});
+  const json err = error_object(e)["error"];
+  CHECK(err["headers"] == json::array({"Land", "Nummernbereich", "Art", "Preis pro Min."}));
+  // Copies that add the file keep the headers.
+  CHECK(e.in_file("x.csv").headers().size() == 4);
+  const InputError missing = sheet_error(card, std::nullopt, "Destination,Per Minute Rate in USD\nFrance,abc\n");
+  CHECK(missing.headers() == std::vector<std::string>{"Destination", "Per Minute Rate in USD"});
+  CHECK(error_object(InputError("bad_value", "x"))["error"].count("headers") == 0);
+
+  Calculator calc;
+  const json info = calc.load_rate_sheet_with_columns(
+      text, "Dial-out calls.csv", "",
+      R"({"destination": "Land", "prefixes": ["Nummernbereich"], "number_type": "Art", "per_minute": "Preis pro Min.",
+          "connection": "", "origin": null, "currency": "EUR"})");
+  CHECK(info["currency"] == "EUR");
+  CHECK(info["sheet_rows"] == 1);
+  // The card as loaded, as JSON: loading that text again gives the same text (the page hashes it).
+  const std::string card_text = calc.rates_json();
+  CHECK(json::parse(card_text)["currency"] == "EUR");
+  Calculator again;
+  CHECK_THROWS_AS(again.rates_json(), InputError);
+  again.load_rates(card_text, "card.json");
+  CHECK(again.rates_json() == card_text);
+  // Without the per-minute rate the headers are still not a rate sheet's.
+  try {
+    calc.load_rate_sheet_with_columns(text, "Dial-out calls.csv", "", R"({"destination": "Land", "currency": "EUR"})");
+    FAIL("expected unknown_columns");
+  } catch (const InputError& again) {
+    CHECK(again.code() == "unknown_columns");
+    CHECK(again.headers().size() == 4);
+  }
+  CHECK_THROWS_AS(calc.load_rate_sheet_with_columns(text, "x.csv", "", R"({"price": "Preis"})"), InputError);
+  CHECK_THROWS_AS(calc.load_rate_sheet_with_columns(text, "x.csv", "", R"({"destination": 3})"), InputError);
+  CHECK_THROWS_AS(calc.load_rate_sheet_with_columns(text, "x.csv", "", "[1]"), InputError);
+}
+
+TEST_CASE("Column mapping: one role may have several headers", "[csv][rates][locale]") {
+  ColumnMapping mapping = ColumnMapping::from_json(R"({"destination": ["Land", "Ziel"], "currency": "EUR"})");
+  CHECK(mapping.headers[static_cast<std::size_t>(RateColumn::destination)].size() == 2);
+  CHECK(mapping.currency == "EUR");
+  CHECK(ColumnMapping::from_json("").empty());
+}

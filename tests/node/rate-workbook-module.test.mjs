@@ -53,7 +53,7 @@ for (const [name, make] of [
     const file = path.join(dir, name);
     writeFileSync(file, bytes);
     writeFileSync(path.join(dir, 'scenario.json'), scenario);
-    const text = await workbookToRateCard(new File([bytes], name), createWorkbook);
+    const text = await workbookToRateCard(new File([bytes], name), { createModule: createWorkbook });
     const info = JSON.parse(main.loadRates(text, name));
     assert.equal(info.error, undefined, JSON.stringify(info.error));
     assert.equal(info.currency, 'EUR');
@@ -67,7 +67,7 @@ for (const [name, make] of [
 
 test('the page\'s workbook route: a password-protected file and a zip bomb are refused with the core\'s errors', async () => {
   const locked = new File([Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)])], 'locked.xlsx');
-  await assert.rejects(workbookToRateCard(locked, createWorkbook), (e) => e.error?.code === 'workbook_encrypted'
+  await assert.rejects(workbookToRateCard(locked, { createModule: createWorkbook }), (e) => e.error?.code === 'workbook_encrypted'
     && /without a password/.test(e.error.message));
   // A part whose directory declares 100 bytes but holds more: the inflater stops past the declared size and the
   // module refuses the part (the liar zip bomb).
@@ -83,6 +83,6 @@ test('the page\'s workbook route: a password-protected file and a zip bomb are r
     }
   }
   assert.ok(patched);
-  await assert.rejects(workbookToRateCard(new File([liar], 'liar.xlsx'), createWorkbook),
+  await assert.rejects(workbookToRateCard(new File([liar], 'liar.xlsx'), { createModule: createWorkbook }),
     (e) => e.error?.code === 'bad_zip' && /more than the 100 bytes/.test(e.error.message));
 });

@@ -74,11 +74,19 @@ class Calculator {
   // mapping: which header is which column, for sheets whose headers are not recognised.
   json load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet,
                        const ColumnMapping* mapping = nullptr);
+  // The same, with the mapping as the page sends it: {"destination": "Ziel", "per_minute": "Tarif", ...,
+  // "currency": "EUR"} (column_mapping.hpp ColumnMapping::from_json); empty text for none.
+  json load_rate_sheet_with_columns(std::string_view text, const std::string& file, const std::string& sheet,
+                                    std::string_view columns_json);
   // Replaces the rate card with one already read (Microsoft's workbook, reference/rate_workbook.hpp, whose
   // parts the caller inflates). Same info as load_rates.
   json load_rate_card(RateCard card, const std::string& file);
   // {"from", "number", "seconds", "kind"} -> the simulated call (call_simulator.hpp).
   json simulate(std::string_view request_text, const std::string& file = "call") const;
+
+  // The loaded card as ccredits.rates/1 JSON text, however it was loaded (JSON, CSV sheets, workbook): the same
+  // rates give the same text, so the page names a card by a hash of it and can load it again.
+  std::string rates_json() const;
 
   bool has_rates() const;
   const RateCard& rates() const;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ccredits {
 
@@ -12,12 +13,17 @@ enum class RateColumn { origin, destination, prefixes, originating_type, termina
                         country, count };
 inline constexpr std::size_t kRateColumnCount = static_cast<std::size_t>(RateColumn::count);
 
+// A role may have several headers (a workbook's sheets may name the same column differently); a header named here
+// wins over the recognised names.
 struct ColumnMapping {
-  std::array<std::string, kRateColumnCount> headers;
+  std::array<std::vector<std::string>, kRateColumnCount> headers;
   std::string currency;  // for a sheet whose headers name none
   bool empty() const;
   // Adds one "role=header" (or "currency=EUR"). Throws InputError "usage" naming the roles.
   void add(std::string_view role_equals_header);
+  // {"destination": "Ziel", "per_minute": ["Tarif", "Preis"], "currency": "EUR"}, as the page sends it. Throws
+  // InputError "bad_value" for a role it does not know or a value that is not text.
+  static ColumnMapping from_json(std::string_view text);
 };
 
 }  // namespace ccredits

@@ -3,6 +3,7 @@
 // core/CONTRACT.md's {"error": {"code", "message", "file", "line", "column", "path"}}.
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ccredits {
 
@@ -21,24 +22,25 @@ class InputError : public std::runtime_error {
   // object writes it as a list (["usage", 3, "minutes"]) so a form can find its field without reading the message.
   const std::string& path() const { return path_; }
 
+  // The column headers a rate sheet has, when its columns were not recognised (so a page can offer to map them);
+  // empty otherwise. The error object writes them as "headers".
+  const std::vector<std::string>& headers() const { return headers_; }
+
   // A copy that names the field it belongs to (kept if already set: the innermost field is the precise one).
   InputError with_path(const std::string& path) const {
-    InputError e(code_, what(), file_, line_, column_);
+    InputError e = copy(file_, line_, column_);
     e.path_ = path_.empty() ? path : path_;
+    return e;
+  }
+  InputError with_headers(std::vector<std::string> headers) const {
+    InputError e = copy(file_, line_, column_);
+    e.headers_ = std::move(headers);
     return e;
   }
 
   // A copy of this error that says which file it came from (set once, by whoever knows the name).
-  InputError in_file(const std::string& file) const {
-    InputError e(code_, what(), file_.empty() ? file : file_, line_, column_);
-    e.path_ = path_;
-    return e;
-  }
-  InputError at(long line, long column) const {
-    InputError e(code_, what(), file_, line, column);
-    e.path_ = path_;
-    return e;
-  }
+  InputError in_file(const std::string& file) const { return copy(file_.empty() ? file : file_, line_, column_); }
+  InputError at(long line, long column) const { return copy(file_, line, column); }
 
  private:
   std::string code_;
@@ -46,6 +48,14 @@ class InputError : public std::runtime_error {
   long line_;
   long column_;
   std::string path_;
+  std::vector<std::string> headers_;
+
+  InputError copy(const std::string& file, long line, long column) const {
+    InputError e(code_, what(), file, line, column);
+    e.path_ = path_;
+    e.headers_ = headers_;
+    return e;
+  }
 };
 
 }  // namespace ccredits

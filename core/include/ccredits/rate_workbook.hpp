@@ -30,8 +30,10 @@ class RateWorkbookReader {
   nlohmann::json data_offset(const std::string& name, std::string_view local_header) const;
   // A part, inflated; more bytes than the directory declares is a zip bomb.
   void add_part(const std::string& name, std::string bytes);
-  // The card the parts hold, as ccredits.rates/1 JSON text.
-  std::string card_json();
+  // The card the parts hold, as ccredits.rates/1 JSON text. columns: which header is which column, as JSON
+  // (Calculator::load_rate_sheet_with_columns), for sheets whose headers are not recognised; may be called again
+  // with another mapping.
+  std::string card_json(std::string_view columns = {});
 
  private:
   struct State;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "ccredits/error.hpp"
 #include "numbers/text.hpp"
 #include "reference/countries.hpp"
@@ -169,7 +171,28 @@ std::optional<RateColumn> rate_column_from_key(std::string_view key) {
 }
 
 bool ColumnMapping::empty() const {
-  return currency.empty() && std::all_of(headers.begin(), headers.end(), [](const std::string& h) { return h.empty(); });
+  return currency.empty() &&
+         std::all_of(headers.begin(), headers.end(), [](const std::vector<std::string>& h) { return h.empty(); });
+}
+
+ColumnMapping ColumnMapping::from_json(std::string_view text) {
+  ColumnMapping mapping;
+  if (trim(text).empty()) return mapping;
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) throw InputError("bad_value", "The column mapping is not a JSON object.");
+  for (const auto& [role, value] : doc.items()) {
+    const auto add_one = [&](const nlohmann::json& header) {
+      if (!header.is_string()) throw InputError("bad_value", "The column mapping's \"" + role + "\" is not text.");
+      if (trim(header.get<std::string>()).empty()) return;
+      mapping.add(role + "=" + header.get<std::string>());
+    };
+    if (value.is_array()) {
+      for (const auto& header : value) add_one(header);
+    } else if (!value.is_null()) {
+      add_one(value);
+    }
+  }
+  return mapping;
 }
 
 void ColumnMapping::add(std::string_view spec) {
@@ -186,7 +209,7 @@ void ColumnMapping::add(std::string_view spec) {
                               "originating_type, number_type, per_minute, connection, country (or currency=EUR), "
                               "not \"" + std::string(spec) + "\".");
   }
-  headers[static_cast<std::size_t>(*column)] = std::string(value);
+  headers[static_cast<std::size_t>(*column)].emplace_back(value);
 }
 
 std::string column_letters(long column) {
@@ -213,7 +236,8 @@ void RateSheetReader::fail_no_header() const {
   message += found.empty() ? " (the sheet has no text)." : "; the headers found are " + found + ".";
   message += " Say which column is the destination, the prefixes, the origin, the originating and the terminating "
              "number type, the per-minute rate and the connection charge (and the currency when no header names it).";
-  throw InputError("unknown_columns", message, file_, likely_headers_line_ ? likely_headers_line_ : 1, 1);
+  throw InputError("unknown_columns", message, file_, likely_headers_line_ ? likely_headers_line_ : 1, 1)
+      .with_headers(likely_headers_);
 }
 
 bool RateSheetReader::try_header(const std::vector<SheetCell>& cells, long line) {
@@ -226,7 +250,9 @@ bool RateSheetReader::try_header(const std::vector<SheetCell>& cells, long line)
     std::optional<RateColumn> c;
     if (mapping_) {
       for (std::size_t m = 0; m < kRateColumnCount && !c; ++m) {
-        if (!mapping_->headers[m].empty() && squeeze(mapping_->headers[m]) == squeeze(text)) c = static_cast<RateColumn>(m);
+        for (const std::string& named : mapping_->headers[m]) {
+          if (!c && squeeze(named) == squeeze(text)) c = static_cast<RateColumn>(m);
+        }
       }
     }
     if (!c) c = recognise(text);
@@ -248,8 +274,16 @@ bool RateSheetReader::try_header(const std::vector<SheetCell>& cells, long line)
     if (!trim_spaces(cell.text).empty()) listed += (listed.empty() ? "\"" : ", \"") + std::string(trim_spaces(cell.text)) + "\"";
   }
   if (at(RateColumn::terminating_type) == 0) {
-    fail("missing_column", "The header has no \"Terminating Number Type\" column (the headers are " + listed + ").",
-         line, static_cast<long>(cells.size() + 1));
+    std::vector<std::string> found;
+    for (const SheetCell& cell : cells) {
+      if (!trim_spaces(cell.text).empty()) found.emplace_back(trim_spaces(cell.text));
+    }
+    try {
+      fail("missing_column", "The header has no \"Terminating Number Type\" column (the headers are " + listed + ").",
+           line, static_cast<long>(cells.size() + 1));
+    } catch (const InputError& e) {
+      throw e.with_headers(std::move(found));
+    }
   }
   for (RateColumn c : {RateColumn::per_minute, RateColumn::connection}) {
     const long col = at(c);

@@ -53,8 +53,9 @@ void RateWorkbookReader::add_part(const std::string& name, std::string bytes) {
   state_->inflated().add(name, std::move(bytes));
 }
 
-std::string RateWorkbookReader::card_json() {
-  return rate_card_json_text(read_rate_workbook(state_->inflated(), state_->file));
+std::string RateWorkbookReader::card_json(std::string_view columns) {
+  const ColumnMapping mapping = ColumnMapping::from_json(columns);
+  return rate_card_json_text(read_rate_workbook(state_->inflated(), state_->file, mapping.empty() ? nullptr : &mapping));
 }
 
 }  // namespace ccredits
