@@ -180,7 +180,9 @@ ColumnMapping ColumnMapping::from_json(std::string_view text) {
   if (trim(text).empty()) return mapping;
   const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (!doc.is_object()) throw InputError("bad_value", "The column mapping is not a JSON object.");
-  for (const auto& [role, value] : doc.items()) {
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    const std::string role = it.key();  // a copy: clang 14 lambdas cannot capture structured bindings
+    const nlohmann::json& value = it.value();
     const auto add_one = [&](const nlohmann::json& header) {
       if (!header.is_string()) throw InputError("bad_value", "The column mapping's \"" + role + "\" is not text.");
       if (trim(header.get<std::string>()).empty()) return;
