@@ -190,13 +190,17 @@ function update() {
 }
 
 let shareTimer = 0;
+// A link's content: the input, and which rates make its figures, so a recipient with other rates is told (old
+// links have no rates_used and open as before; the input's reader ignores the member).
+function shareOf(scenario) {
+  const identity = rates.identity();
+  return encodeShare(identity ? { ...scenario, rates_used: identity } : scenario);
+}
+
 function scheduleShare(scenario) {
   clearTimeout(shareTimer);
   shareTimer = setTimeout(async () => {
-    // The link also says which rates made its figures, so a recipient with other rates is told (old links have no
-    // rates_used and open as before; the input's reader ignores the member).
-    const identity = rates.identity();
-    const fragment = await encodeShare(identity ? { ...scenario, rates_used: identity } : scenario);
+    const fragment = await shareOf(scenario);
     writtenHash = `#${fragment}`;
     history.replaceState(null, '', writtenHash);
     $('share-link').value = location.href;
@@ -323,7 +327,7 @@ async function main() {
     price: (scenario) => calculator.estimateAlone(scenario),
     rateNote: () => last?.source.short ?? '',
     open: (scenario) => setModel(fromScenario(scenario)),
-    share: encodeShare,
+    share: shareOf, // kept estimates are priced with the rates loaded now
     download,
   });
   sideBySide.refresh();
