@@ -1,6 +1,6 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
 import { loadCalculator } from './ccredits-client.js';
-import { $, h } from './dom.js';
+import { $, h, replace } from './dom.js';
 import { loadCountries, countryName } from './countries.js';
 import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage, licenceGaps, withLicenceGroup } from './state.js';
 import { setupUsageImport } from './import-panel.js';
