@@ -54,7 +54,7 @@ TEST_CASE("funding defaults to auto-recharge over 12 months; bad values are loca
 
 TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"})");
-  const CreditsAdvice a = credits_advice(spend_of("300"), billing, json::parse(R"({"months":2})"), policy_test::shipped_policy());
+  const CreditsAdvice a = credits_advice(spend_of("300"), parse_billing(&billing, "billing"), json::parse(R"({"months":2})"), policy_test::shipped_policy());
   CHECK(a.need.needs_credits);
   CHECK(a.eligibility.can_purchase == Answer::yes);
   const FundingPlan& r = a.recommendation;
@@ -66,7 +66,7 @@ TEST_CASE("a MOSA tenant with spend gets a purchase recommendation", "[advice]")
 
 TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mca"})");
-  const CreditsAdvice a = credits_advice(spend_of("300"), billing, json(), policy_test::shipped_policy());
+  const CreditsAdvice a = credits_advice(spend_of("300"), parse_billing(&billing, "billing"), json(), policy_test::shipped_policy());
   CHECK_FALSE(a.need.needs_credits);
   CHECK(a.eligibility.can_purchase == Answer::no);
   CHECK_FALSE(a.recommendation.purchase_needed);
@@ -76,14 +76,16 @@ TEST_CASE("MCA customers: no credits, no purchase, auto-recharge off", "[advice]
 
 TEST_CASE("a CSP tenant is told the amounts are for its partner to fund", "[advice]") {
   const json billing = json::parse(R"({"calling_account":"mosa","default_account":"mosa","channel":"csp","tenant_country":"US"})");
-  const CreditsAdvice a = credits_advice(spend_of("10"), billing, json(), policy_test::shipped_policy());
+  const CreditsAdvice a = credits_advice(spend_of("10"), parse_billing(&billing, "billing"), json(), policy_test::shipped_policy());
   CHECK(a.need.needs_credits);
   CHECK(a.eligibility.can_purchase == Answer::no);
   CHECK(any_contains(a.recommendation.explanation, "CSP partner"));
 }
 
 TEST_CASE("a bad billing section fails the estimate with its path", "[advice]") {
-  CHECK_THROWS_WITH(credits_advice(spend_of("1"), json::parse(R"({"channel":"shop"})"), json(), policy_test::shipped_policy()),
+  const estimate_test::Fixture& fx = estimate_test::fixture();
+  CHECK_THROWS_WITH(estimate_and_advice(parse_scenario(R"({"billing":{"channel":"shop"}})", "scenario.json", &fx.plans),
+                                        fx.index, fx.plans),
                     Catch::Contains("channel of the billing answers"));
 }
 

@@ -42,8 +42,7 @@ FundingRequest parse_funding(const json& funding) {
   return r;
 }
 
-CreditsAdvice credits_advice(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy) {
-  const Billing b = parse_billing(&billing, "billing");
+CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& b, const json& funding, const CreditsPolicy& policy) {
   const FundingRequest request = parse_funding(funding);
 
   CreditNeedInput need_in;

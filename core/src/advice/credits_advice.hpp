@@ -43,7 +43,7 @@ struct CreditsAdvice {
   bool operator==(const CreditsAdvice&) const = default;
 };
 
-// billing / funding may be null.
-CreditsAdvice credits_advice(const AdviceInputs& in, const json& billing, const json& funding, const CreditsPolicy& policy);
+// `funding` may be null (no funding section).
+CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& billing, const json& funding, const CreditsPolicy& policy);
 
 }  // namespace ccredits

@@ -22,8 +22,7 @@ bool sold_in(const Plans& plans, Plan p, const std::string& country, const std::
 }
 
 // The customer's country: the organization's, or the tenant's when that is not given (empty when neither is).
-std::string customer_country(const Scenario& s) {
-  const Billing b = parse_billing(&s.billing, "billing");
+std::string customer_country(const Billing& b) {
   return b.organization_country.empty() ? b.tenant_country : b.organization_country;
 }
 
@@ -36,8 +35,8 @@ Plan plan_at(const json& v, const std::string& path) {
   return *p;
 }
 
-void move_users(WhatIfScenario& w, const Plans& plans, const std::function<bool(const License&)>& moves, Plan to) {
-  const std::string customer = customer_country(w.scenario);
+void move_users(WhatIfScenario& w, const Plans& plans, const std::string& customer,
+                const std::function<bool(const License&)>& moves, Plan to) {
   for (License& l : w.scenario.licenses) {
     if (l.users == 0 || l.plan == to || !moves(l) || !sold_in(plans, to, l.country, customer)) continue;
     w.changes.push_back({l.country, l.plan, to, l.users,
@@ -61,7 +60,8 @@ std::string plan_title(Plan p) {
   return "no Calling Plan";
 }
 
-WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans) {
+WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing, const Plans& plans) {
+  const std::string customer = customer_country(billing);
   WhatIfScenario w{scenario, {}, {}};
   if (!scenario.what_if.is_null()) {
     const json& changes = require_member(scenario.what_if, "plan_changes", "what_if");
@@ -72,24 +72,25 @@ WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans) {
       const Plan to = plan_at(require_member(changes[i], "to", path), path + ".to");
       std::string country;
       if (const json* c = find_member(changes[i], "country", path)) country = text_value(*c, path + ".country");
-      move_users(w, plans, [&](const License& l) { return l.plan == from && (country.empty() || l.country == country); }, to);
+      move_users(w, plans, customer, [&](const License& l) { return l.plan == from && (country.empty() || l.country == country); }, to);
     }
     w.description = "The same calls with the plan changes you asked for";
     return w;
   }
-  move_users(w, plans, [](const License& l) { return domestic_family(l.plan); }, Plan::payg);
+  move_users(w, plans, customer, [](const License& l) { return domestic_family(l.plan); }, Plan::payg);
   if (!w.changes.empty()) {
     w.description = "The same calls with every Domestic-family Calling Plan user on Pay-As-You-Go";
     return w;
   }
-  move_users(w, plans, [](const License& l) { return l.plan == Plan::payg; }, Plan::domestic);
+  move_users(w, plans, customer, [](const License& l) { return l.plan == Plan::payg; }, Plan::domestic);
   if (!w.changes.empty()) w.description = "The same calls with every Pay-As-You-Go user on the Domestic Calling Plan";
   return w;
 }
 
-std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Billing& billing, const Estimate& current,
+                                           const Plans& plans,
                                            const std::function<Estimate(const Scenario&)>& estimate_of) {
-  WhatIfScenario w = what_if_scenario(scenario, plans);
+  WhatIfScenario w = what_if_scenario(scenario, billing, plans);
   if (w.changes.empty()) return std::nullopt;
   WhatIfReport out;
   out.description = std::move(w.description);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rating/estimate.hpp"
+#include "scenario/billing.hpp"
 
 namespace ccredits {
 
@@ -32,7 +33,8 @@ struct WhatIfScenario {
 // "Domestic and International", "Pay-As-You-Go", …
 std::string plan_title(Plan p);
 
-WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans);
+// `billing`: the scenario's billing answers (the customer's country decides where some plans are sold).
+WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing, const Plans& plans);
 
 // The estimate document's `what_if` (core/CONTRACT.md "Estimate"). When the changed plans cannot be priced (a rate
 // missing for minutes they bill), `error` says why and the figures of the change stay empty.
@@ -58,7 +60,8 @@ struct WhatIfReport {
 };
 
 // Nothing when no user changes plan. `estimate_of` is compute_estimate with the same rates and plans.
-std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Billing& billing, const Estimate& current,
+                                           const Plans& plans,
                                            const std::function<Estimate(const Scenario&)>& estimate_of);
 
 }  // namespace ccredits
