@@ -14,7 +14,7 @@ namespace ccredits::cli {
 const char* const kUsage =
     "usage:\n"
     "  ccredits estimate SCENARIO.json [--rates FILE]... [--plans FILE] [--format json|table]\n"
-    "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--format json|table]\n"
+    "  ccredits usage REPORT.csv|REPORT.zip [--rates FILE]... [--flag-settings FILE.json] [--format json|table]\n"
     "  ccredits simulate --from CC --number +E164 --seconds N [--kind user_out|conf_out] [--rates FILE]...\n"
     "  ccredits rates check FILE... [--columns ROLE=HEADER]...\n"
     "  ccredits batch SCENARIOS.jsonl [--rates FILE]... [--plans FILE]   (one estimate or error per line)\n";
@@ -48,6 +48,7 @@ Options parse_options(int argc, char** argv, int first) {
     if (a == "--rates") o.rates.push_back(value());
     else if (a == "--columns") o.columns.add(value());
     else if (a == "--plans") o.plans = value();
+    else if (a == "--flag-settings") o.flag_settings = value();
     else if (a == "--format") o.format = value();
     else if (a == "--from") o.from = value();
     else if (a == "--number") o.number = value();

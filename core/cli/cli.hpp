@@ -17,6 +17,7 @@ struct Options {
   std::vector<std::string> rates;   // --rates FILE, repeatable
   ColumnMapping columns;            // --columns ROLE=HEADER, repeatable
   std::string plans;                // --plans FILE
+  std::string flag_settings;        // --flag-settings FILE (usage)
   std::string format = "json";      // --format json|table
   std::string from, number, kind;   // simulate
   std::string seconds;              // simulate

@@ -110,7 +110,9 @@ export function* reportLines({ rows, columns, seed, bad, start, days }) {
     const home = PLACES.find((p) => p.cc === user.country);
     const place = outbound ? (r() < 0.7 ? home : pick(PLACES)) : home;
     const mobile = place.mobile && r() < 0.3;
-    let national = mobile ? place.mobile : String(2 + Math.floor(r() * 7));
+    // Ordinary numbers start with 2 to 7: the 8 and 9 ranges hold premium-rate numbers (+39 899, +49 900, +33 89),
+    // which the importer rightly flags, and an ordinary report must raise no flag.
+    let national = mobile ? place.mobile : String(2 + Math.floor(r() * 6));
     while (national.length < place.len) national += String(Math.floor(r() * 10));
     let number = `+${place.code}${national}`;
     if (place.masked && outbound && !dr) number = number.slice(0, -4) + '****';

@@ -9,8 +9,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "ccredits/money.hpp"
 
 namespace ccredits {
 
@@ -18,6 +21,31 @@ using json = nlohmann::json;
 class Calculator;
 struct RateCard;
 class UsageReportReader;
+
+// The thresholds of the toll-fraud and anomaly flags (core/CONTRACT.md "Usage flags": each with its default and
+// why). Times are the tenant's local time: the report's UTC Start Time shifted by utc_offset_minutes.
+struct UsageFlagSettings {
+  int utc_offset_minutes = 0;
+  int business_start_hour = 8;  // business hours: [start, end) on Monday to Friday
+  int business_end_hour = 18;
+  int off_hours_calls_per_day = 10;  // outbound calls of one user outside business hours in one day
+  // International premium-rate, satellite and international-network country codes (ITU-T E.164 assignments).
+  std::vector<std::string> premium_prefixes = {"870", "881", "882", "883", "979"};
+  Money high_rate_per_minute = Money::from_micros(1000000);  // 1.00 per minute, in the report's currency
+  int user_spend_factor = 5;  // a user's spend over this many times the median spend of the users who spend
+  Money user_spend_minimum = Money::from_micros(50000000);  // ... and over this amount
+  int user_spend_min_peers = 5;  // users with spend needed for the comparison to mean anything
+  int new_country_baseline_days = 14;  // countries called in the first days are the tenant's known countries
+  int long_call_minutes = 180;
+  int short_call_seconds = 10;
+  int short_calls_to_one_number = 15;  // short calls to one number in one day
+  int day_spend_factor = 3;  // a day's spend over this many times the median day of the period
+  Money day_spend_minimum = Money::from_micros(50000000);
+};
+
+// Reads the thresholds given as a JSON object (the keys of UsageFlagSettings; amounts as decimal strings) over
+// `settings`; broken JSON, unknown keys and bad values are an InputError naming the file and the key.
+void read_usage_flag_settings(std::string_view json_text, UsageFlagSettings& settings, const std::string& file);
 
 struct UsageImportSettings {
   // core/DOMAIN.md §8: the export has Charge and Connection Fee as separate columns; default spend = both.
@@ -31,6 +59,7 @@ struct UsageImportSettings {
   std::size_t max_json_bytes = 4u << 20;
   // The billing increment the learned rates divide by when no rate card is given (DOMAIN.md §8: 6 seconds).
   int billing_increment_seconds = 6;
+  UsageFlagSettings flags;
 };
 
 // The use cases of the estimate (rating/estimate.hpp kUseCases) the report's charges are counted under, so that an

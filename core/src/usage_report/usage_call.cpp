@@ -16,6 +16,8 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
+}  // namespace
+
 // Howard Hinnant's days_from_civil.
 int days_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -25,6 +27,8 @@ int days_from_civil(int y, unsigned m, unsigned d) {
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
+
+namespace {
 
 bool digits_at(std::string_view s, std::size_t pos, std::size_t count, int& value) {
   value = 0;
@@ -78,6 +82,13 @@ bool parse_iso_day(std::string_view text, int& day) {
   if (d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return false;
   day = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
   return true;
+}
+
+int parse_iso_minute(std::string_view text) {
+  text = trim(text);
+  int h, m;
+  if (text.size() < 16 || text[13] != ':' || !digits_at(text, 11, 2, h) || !digits_at(text, 14, 2, m)) return -1;
+  return h < 24 && m < 60 ? h * 60 + m : -1;
 }
 
 std::string iso_date(int day) {
@@ -159,6 +170,7 @@ RowOutcome read_usage_call(const UsageValues& values, UsageCall& call, std::stri
              " (expected ISO 8601, e.g. 2026-10-01T13:45:12Z)";
     return RowOutcome::skipped;
   }
+  call.minute = parse_iso_minute(value(UsageColumn::start_time));
   const std::string_view duration_text = value(UsageColumn::duration);
   if (!parse_duration_seconds(duration_text, call.seconds)) {
     reason = (!duration_text.empty() && duration_text[0] == '-' ? "negative duration " : "bad duration ") +
@@ -197,6 +209,7 @@ RowOutcome read_usage_call(const UsageValues& values, UsageCall& call, std::stri
   call.capability = value(UsageColumn::capability);
   call.destination_number = value(UsageColumn::destination_number);
   call.external_country = value(UsageColumn::external_country);
+  call.administrative_units = value(UsageColumn::administrative_units);
   return RowOutcome::call;
 }
 

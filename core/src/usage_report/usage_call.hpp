@@ -34,6 +34,10 @@ std::string_view number_digits(std::string_view text, std::array<char, 40>& buff
 
 // Days since 1970-01-01 of an ISO 8601 date-time's date ("2026-10-01T13:45:12Z"); false if it is not one.
 bool parse_iso_day(std::string_view text, int& day);
+// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
+int days_from_civil(int year, unsigned month, unsigned day);
+// The minute of the day of an ISO 8601 date-time ("2026-10-01T13:45:12Z" -> 825); -1 without a valid time.
+int parse_iso_minute(std::string_view text);
 std::string iso_date(int day);
 // Whole seconds: "312", "312.0", or "h:mm:ss". Returns false for text that is not a duration.
 bool parse_duration_seconds(std::string_view text, std::int64_t& seconds);
@@ -42,6 +46,7 @@ struct UsageCall {
   CallCategory category = CallCategory::inbound;
   UseCase use_case = UseCase::inbound;
   int day = 0;  // days since 1970-01-01 of the Start Time
+  int minute = -1;  // minute of the UTC day of the Start Time, -1 when it gives no time
   std::int64_t seconds = 0;
   Money charge;
   Money connection;
@@ -54,6 +59,7 @@ struct UsageCall {
   std::string_view capability;
   std::string_view destination_number;
   std::string_view external_country;
+  std::string_view administrative_units;
 };
 
 enum class RowOutcome {

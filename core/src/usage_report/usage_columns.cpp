@@ -46,12 +46,15 @@ constexpr Alias kAliases[] = {
     {"licensecapability", UsageColumn::capability},
     {"success", UsageColumn::success},
     {"successfulcall", UsageColumn::success},
+    {"administrativeunits", UsageColumn::administrative_units},
+    {"administrativeunit", UsageColumn::administrative_units},
 };
 
 constexpr std::string_view kNames[kUsageColumnCount] = {
     "Call ID",          "User Location",    "UPN",           "User Display Name", "Call Type",
     "Number Type",      "Destination Number", "External Country", "Start Time",      "Duration Seconds",
-    "Connection Fee",   "Charge",           "Currency",      "Capability",        "Success"};
+    "Connection Fee",   "Charge",           "Currency",      "Capability",        "Success",
+    "Administrative Units"};
 
 }  // namespace
 

@@ -13,9 +13,10 @@ namespace ccredits {
 enum class UsageColumn {
   call_id, user_location, upn, display_name, call_type, number_type, destination_number, external_country,
   start_time, duration, connection_fee, charge, currency, capability,
-  success  // Direct Routing reports: "Yes" / "No" (Graph: successfulCall)
+  success,  // Direct Routing reports: "Yes" / "No" (Graph: successfulCall)
+  administrative_units  // the user's Administrative Units, several in one field (usage_chargeback.hpp)
 };
-inline constexpr std::size_t kUsageColumnCount = 15;
+inline constexpr std::size_t kUsageColumnCount = 16;
 
 // The column a header names, compared without case, spaces and punctuation ("Call Type" = "callType").
 std::optional<UsageColumn> usage_column_from_header(std::string_view header);

@@ -1,12 +1,16 @@
 // The PSTN usage report importer (core/DOMAIN.md §7; output: core/CONTRACT.md `usage`).
 #include "usage_report/usage_report_reader.hpp"
 
+#include "usage_report/usage_trend.hpp"
+
 namespace ccredits {
 
 UsageReportReader::UsageReportReader(const RateCard* rates, UsageImportSettings settings)
     : report_rows_(*this, settings.max_json_bytes),
       totals_(settings),
-      rerater_(rates, settings.billing_increment_seconds, settings.charge_includes_connection_fee) {}
+      rerater_(rates, settings.billing_increment_seconds, settings.charge_includes_connection_fee),
+      chargeback_(settings.max_tracked_users),
+      flags_(settings.flags) {}
 
 UsageReportReader::~UsageReportReader() = default;
 
@@ -50,10 +54,17 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
     case RowOutcome::call: break;
   }
   const bool learn = totals_.add(call_);
-  if (!is_scenario_kind(call_.use_case)) return;
+  const Money spend = learn ? totals_.spend_of(call_) : Money();
+  if (!is_scenario_kind(call_.use_case)) {
+    chargeback_.add(call_, spend, nullptr);
+    return;
+  }
   const CallDestination destination = rerater_.destination(call_);
   totals_.add_destination(call_, destination);
   rerater_.add(call_, destination, learn);
+  chargeback_.add(call_, spend, &destination);
+  flags_.add(call_, spend, &destination, totals_.last_user_key,
+             totals_.last_user ? totals_.last_user->index : 0);
 }
 
 json UsageReportReader::finish() {
@@ -66,7 +77,12 @@ json UsageReportReader::finish() {
     throw InputError("usage_empty", "The report is empty: no header row was found.", report_rows_.file());
   }
   try {
-    return usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
+    json out = usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
+    out["chargeback"] = chargeback_.to_json(totals_);
+    out["flags"] = flags_.to_json(totals_);
+    out["flag_settings"] = flags_.settings_json();
+    out["trend"] = usage_trend(totals_);
+    return out;
   } catch (const InputError& e) {
     throw e.in_file(report_rows_.file());  // a total or a per-month figure past the largest exact amount
   }

@@ -1,7 +1,8 @@
 #pragma once
 // The reader behind ccredits::UsageImporter (core/DOMAIN.md §7): it passes the bytes to the front ends
-// (report_rows), reads each row as a call (usage_call), sums it (usage_totals), re-rates it (call_rerating) and
-// writes the `usage` document at the end (usage_result). Errors are located here: the file, and the line of the call
+// (report_rows), reads each row as a call (usage_call), sums it (usage_totals), re-rates it (call_rerating), charges
+// it back (usage_chargeback), watches it for fraud (usage_flags) and writes the `usage` document at the end
+// (usage_result, with usage_trend). Errors are located here: the file, and the line of the call
 // being added when a sum passes the largest exact amount.
 #include <cstdint>
 #include <string>
@@ -10,6 +11,8 @@
 #include "ccredits/error.hpp"
 #include "ccredits/usage_import.hpp"
 #include "usage_report/call_rerating.hpp"
+#include "usage_report/usage_chargeback.hpp"
+#include "usage_report/usage_flags.hpp"
 #include "usage_report/report_rows.hpp"
 #include "usage_report/usage_call.hpp"
 #include "usage_report/usage_result.hpp"
@@ -46,6 +49,8 @@ class UsageReportReader : private ReportRowSink {
   ReportRowReader report_rows_;
   UsageTotals totals_;
   CallRerater rerater_;
+  Chargeback chargeback_;
+  UsageFlags flags_;
   UsageCall call_;
   std::string reason_;
   long call_line_ = 0;  // line (CSV) or row (JSON) of the call being added, for errors thrown while summing

@@ -85,20 +85,35 @@ bool UsageTotals::add(const UsageCall& call) {
   by_location[static_cast<std::size_t>(call.location)][uc].calls += 1;
 
   // Users: a hash map capped at max_tracked_users distinct users (memory bounded by the cap, not the file).
+  last_user_key = nullptr;
+  last_user = nullptr;
   if (!call.user.empty()) {
     user_key_.assign(call.user);
     auto it = users.find(user_key_);
     if (it == users.end() && users.size() < settings.max_tracked_users) {
-      it = users.emplace(user_key_, UserTotals{std::string(call.display_name), call.location, 0, 0, {}}).first;
+      it = users.emplace(user_key_, UserTotals{std::string(call.display_name), call.location, 0, 0, {},
+                                               static_cast<std::uint32_t>(user_costliest.size())}).first;
+      user_costliest.emplace_back(CallList::Keep::costliest);
     }
     if (it != users.end()) {
       it->second.seconds += call.seconds;
       it->second.calls += 1;
-      if (call.charged && main_currency) it->second.spend += spend;
+      last_user_key = &it->first;
+      last_user = &it->second;
+      if (call.charged && main_currency) {
+        it->second.spend += spend;
+        CallList& costliest = user_costliest[it->second.index];
+        if (costliest.wants(call.day, call.minute, spend)) {
+          costliest.add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
+        }
+      }
     } else {
       other_users.seconds += call.seconds;
       other_users.calls += 1;
     }
+  }
+  if (call.charged && main_currency && d.costliest.wants(call.day, call.minute, spend)) {
+    d.costliest.add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
   }
   return call.charged && main_currency;
 }

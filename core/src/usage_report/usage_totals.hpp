@@ -12,6 +12,7 @@
 #include "ccredits/usage_import.hpp"
 #include "formats/json_input.hpp"
 #include "usage_report/call_rerating.hpp"
+#include "usage_report/call_sample.hpp"
 #include "usage_report/usage_call.hpp"
 
 namespace ccredits {
@@ -46,6 +47,7 @@ struct UsageTotals {
     std::int64_t seconds = 0;
     std::int64_t calls = 0;
     Money spend;  // in the report's first currency
+    CallList costliest{CallList::Keep::costliest};  // shown behind a day spend flag
   };
   struct UserTotals {
     std::string name;
@@ -53,6 +55,7 @@ struct UsageTotals {
     std::int64_t seconds = 0;
     std::int64_t calls = 0;
     Money spend;  // in the report's first currency
+    std::uint32_t index = 0;  // order of first appearance: user_costliest[index]
   };
   struct CurrencyTotals {
     std::string currency;
@@ -93,6 +96,13 @@ struct UsageTotals {
   std::vector<std::array<Totals, kUseCaseCount>> by_location;
   std::vector<std::array<Totals, 4>> by_destination;
   std::unordered_map<std::string, UserTotals> users;
+  // The costliest calls of each tracked user, shown behind a user spend flag (apart from the user table so that its
+  // nodes stay small and the per-row lookup fast).
+  std::vector<CallList> user_costliest;
+  // The user of the call last added (null when the call has no user or its user is past the cap): its key is
+  // stable while the import lives, and flags refer to it.
+  const std::string* last_user_key = nullptr;
+  const UserTotals* last_user = nullptr;
   Totals other_users;
   // Scenario rows: ScenarioKey::packed() -> totals.
   std::unordered_map<std::uint64_t, Totals> scenario;

@@ -1,0 +1,57 @@
+#pragma once
+// A few calls kept to show what lies behind a figure (a flag's calls, a day's or a user's costliest calls): fixed
+// size, copied only when a call enters the list, so that keeping them costs nothing per row otherwise.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ccredits/money.hpp"
+#include "formats/json_input.hpp"
+
+namespace ccredits {
+
+// Small (48 bytes) because flags keep a few per user-day: the user is a pointer to the aggregation's user key
+// (stable for the import's life; null for a user past the tracked users), the number its first 16 characters.
+struct CallSample {
+  std::int32_t day = 0;      // days since 1970-01-01 (UTC)
+  std::int16_t minute = -1;  // minute of the UTC day, -1 when the Start Time has no time
+  std::uint8_t number_size = 0;
+  std::int32_t seconds = 0;  // at most a week (kMaxCallSeconds)
+  Money charge;  // spend in the report's first currency (0 for a call without a charge)
+  const std::string* user = nullptr;
+  std::array<char, 16> number{};
+
+  CallSample() = default;
+  CallSample(int day, int minute, std::int64_t seconds, Money charge, const std::string* user, std::string_view number);
+  std::string_view user_view() const { return user ? std::string_view(*user) : std::string_view(); }
+  std::string_view number_view() const { return {number.data(), number_size}; }
+  bool earlier_than(const CallSample& o) const { return day != o.day ? day < o.day : minute < o.minute; }
+  // {"time": "2026-10-03 02:14 UTC", "user", "number", "minutes", "charge"}
+  json to_json() const;
+};
+
+// The calls a list shows at most.
+inline constexpr std::size_t kCallsListed = 5;
+
+// The earliest (by Start Time) or the costliest calls seen, at most kCallsListed, whatever the order of the rows.
+class CallList {
+ public:
+  enum class Keep { earliest, costliest };
+  explicit CallList(Keep keep = Keep::earliest) : keep_(keep) {}
+  // Whether a call would enter the list (cheap: check before building its CallSample).
+  bool wants(int day, int minute, Money charge) const;
+  void add(const CallSample& call);
+  std::size_t size() const { return size_; }
+  // In time order (earliest) or from the costliest down.
+  json to_json() const;
+
+ private:
+  bool before(const CallSample& a, const CallSample& b) const;
+  Keep keep_;
+  std::array<CallSample, kCallsListed> calls_{};
+  std::size_t size_ = 0;
+};
+
+}  // namespace ccredits

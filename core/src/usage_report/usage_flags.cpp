@@ -1,0 +1,442 @@
+// Toll-fraud and anomaly flags (core/CONTRACT.md "Usage flags").
+#include "usage_report/usage_flags.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "ccredits/error.hpp"
+#include "usage_report/usage_totals.hpp"
+
+namespace ccredits {
+namespace {
+
+// Distinct groups (user-days, users, number-days) each flag kind tells apart: memory stays bounded whatever the file.
+constexpr std::size_t kMaxGroups = 50000;
+
+struct Link {
+  const char* title;
+  const char* url;
+};
+// Microsoft's pages for the settings an admin changes after a flag (titles as Microsoft gives them).
+constexpr Link kOutboundRestriction = {"Outbound calling restriction policies for Audio Conferencing and user PSTN calls",
+                                       "https://learn.microsoft.com/en-us/microsoftteams/outbound-calling-restriction-policies"};
+constexpr Link kCallingPolicies = {"Calling policies in Teams",
+                                   "https://learn.microsoft.com/en-us/microsoftteams/teams-calling-policy"};
+constexpr Link kDialPlans = {"Create and manage dial plans",
+                             "https://learn.microsoft.com/en-us/microsoftteams/create-and-manage-dial-plans"};
+constexpr Link kSpendLimits = {"Set-CsTeamsCallingPolicy",
+                               "https://learn.microsoft.com/en-us/powershell/module/teams/set-csteamscallingpolicy"};
+
+json links(std::initializer_list<Link> list) {
+  json out = json::array();
+  for (const Link& l : list) out.push_back({{"title", l.title}, {"url", l.url}});
+  return out;
+}
+
+const char* const kCheckAccount =
+    "Check that the account is used by its owner (reset its password and review its sign-ins if not)";
+
+bool is_outbound(UseCase u) { return u == UseCase::user_out || u == UseCase::conf_out; }
+
+int floor_div(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+std::string plural(std::int64_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+json flag(const char* kind, const json& account, std::string why, std::string figure, std::string threshold,
+          const CallList& calls, std::int64_t calls_total, std::string advice, json see) {
+  return {{"kind", kind},
+          {"account", account},
+          {"why", std::move(why)},
+          {"figure", std::move(figure)},
+          {"threshold", std::move(threshold)},
+          {"calls", calls.to_json()},
+          {"calls_total", calls_total},
+          {"advice", std::move(advice)},
+          {"see", std::move(see)}};
+}
+
+// Median of amounts (the lower middle for an even count: no averaging, so it stays an amount of the report).
+Money median(std::vector<Money> values) {
+  if (values.empty()) return Money();
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>((values.size() - 1) / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+}  // namespace
+
+UsageFlags::UsageFlags(const UsageFlagSettings& settings) : settings_(settings) {
+  for (CountrySeen& c : countries_) c.first_day = -1;
+}
+
+UsageFlags::Group* UsageFlags::make(Groups& groups) {
+  if (groups.list.size() >= kMaxGroups) {
+    groups_full_ = true;
+    return nullptr;
+  }
+  groups.list.emplace_back();
+  return &groups.list.back();
+}
+
+UsageFlags::Group* UsageFlags::group(Groups& groups, std::uint64_t key) {
+  auto it = groups.by_key.find(key);
+  if (it != groups.by_key.end()) return &groups.list[it->second];
+  const auto index = static_cast<std::uint32_t>(groups.list.size());
+  Group* g = make(groups);
+  if (g) groups.by_key.emplace(key, index);
+  return g;
+}
+
+UsageFlags::Group* UsageFlags::group(Groups& groups, const std::string& key) {
+  auto it = groups.by_text.find(key);
+  if (it != groups.by_text.end()) return &groups.list[it->second];
+  const auto index = static_cast<std::uint32_t>(groups.list.size());
+  Group* g = make(groups);
+  if (g) groups.by_text.emplace(key, index);
+  return g;
+}
+
+void UsageFlags::note(Group& g, const UsageCall& call, Money spend, std::string_view number, const std::string* user) {
+  ++g.calls;
+  g.seconds += call.seconds;
+  g.spend += spend;
+  if (g.first.wants(call.day, call.minute, spend)) {
+    g.first.add(CallSample(call.day, call.minute, call.seconds, spend, user, number));
+  }
+}
+
+std::vector<const UsageFlags::Group*> UsageFlags::by_spend(const Groups& groups) {
+  std::vector<const Group*> list;
+  for (const Group& g : groups.list) list.push_back(&g);
+  std::stable_sort(list.begin(), list.end(), [](const Group* a, const Group* b) {
+    if (a->spend != b->spend) return a->spend > b->spend;
+    return a->calls > b->calls;
+  });
+  return list;
+}
+
+void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* destination,
+                     const std::string* user, std::uint32_t user_index) {
+  if (!is_outbound(call.use_case)) return;
+  const std::string_view number = call.destination_number;
+
+  // Outside business hours or at a weekend, in the tenant's local time.
+  const int local = call.day * 1440 + std::max(call.minute, 0) + settings_.utc_offset_minutes;
+  const int local_day = floor_div(local, 1440);
+  const int local_minute = local - local_day * 1440;
+  const int weekday = ((local_day + 4) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
+  const bool weekend = weekday == 0 || weekday == 6;
+  const bool off_hours = weekend || (call.minute >= 0 && (local_minute < settings_.business_start_hour * 60 ||
+                                                          local_minute >= settings_.business_end_hour * 60));
+  if (off_hours && user) {
+    const std::uint64_t key = std::uint64_t{user_index} << 32 | static_cast<std::uint32_t>(local_day);
+    if (Group* g = group(off_hours_, key)) {
+      g->user = user;
+      g->day = local_day;
+      note(*g, call, spend, number, user);
+    }
+  }
+
+  // Premium, satellite and international-network numbers, or a high rate per minute.
+  std::array<char, 40> buffer;
+  const std::string_view digits = number_digits(number, buffer);
+  bool premium = false;
+  for (const std::string& prefix : settings_.premium_prefixes) {
+    if (!prefix.empty() && digits.substr(0, prefix.size()) == prefix) premium = true;
+  }
+  Money rate;
+  if (destination && destination->rate) {
+    rate = destination->rate->per_minute;
+  } else if (spend.micros() > 0 && call.seconds > 0) {
+    rate = spend.scaled(60, call.seconds);  // what the call cost per minute of its duration
+  }
+  if ((premium || rate >= settings_.high_rate_per_minute) && user) {
+    if (Group* g = group(premium_, user_index)) {
+      g->user = user;
+      note(*g, call, spend, number, user);
+      g->highest_rate = std::max(g->highest_rate, rate);
+    }
+  }
+
+  if (call.seconds >= std::int64_t{settings_.long_call_minutes} * 60 && user) {
+    if (Group* g = group(long_calls_, user_index)) {
+      g->user = user;
+      note(*g, call, spend, number, user);
+    }
+  }
+  if (call.seconds <= settings_.short_call_seconds && !digits.empty()) {
+    key_.assign(digits);
+    key_ += '\x1f';
+    key_.append(std::to_string(call.day));
+    if (Group* g = group(short_calls_, key_)) {
+      if (g->calls == 0) g->number.assign(digits);
+      g->day = call.day;
+      note(*g, call, spend, number, user);
+    }
+  }
+
+  if (destination && destination->place != kUnknownCountry && destination->place < kCountryCount) {
+    CountrySeen& c = countries_[static_cast<std::size_t>(destination->place)];
+    if (c.first_day < 0 || call.day < c.first_day || (call.day == c.first_day && call.minute < c.first_minute)) {
+      c.first_day = call.day;
+      c.first_minute = call.minute;
+    }
+    ++c.calls;
+    c.spend += spend;
+    if (c.first.wants(call.day, call.minute, spend)) {
+      c.first.add(CallSample(call.day, call.minute, call.seconds, spend, user, number));
+    }
+  }
+}
+
+json UsageFlags::to_json(const UsageTotals& totals) const {
+  const UsageFlagSettings& s = settings_;
+  const std::string currency = totals.currencies.empty() ? "" : " " + totals.currencies.front().currency;
+  const std::string restrict_advice =
+      std::string(kCheckAccount) +
+      ", and restrict international or premium dialling for it with an outbound calling restriction policy, or "
+      "block the numbers with a dial plan.";
+  json flags = json::array();
+  for (const Group* entry : by_spend(off_hours_)) {
+    const Group& g = *entry;
+    if (g.calls < s.off_hours_calls_per_day) continue;
+    const std::string user = *g.user, day = iso_date(g.day);
+    flags.push_back(flag(
+        "off_hours_burst", user,
+        user + " made " + plural(g.calls, "outbound call") + " on " + day +
+            " outside business hours (" + std::to_string(s.business_start_hour) + ":00 to " +
+            std::to_string(s.business_end_hour) + ":00, Monday to Friday): a burst like this is typical of a "
+            "compromised account used for toll fraud.",
+        plural(g.calls, "call") + " in one day, costing" + currency + " " + g.spend.to_string(2),
+        std::to_string(s.off_hours_calls_per_day) + " calls outside business hours in one day", g.first, g.calls,
+        restrict_advice, links({kOutboundRestriction, kCallingPolicies})));
+  }
+
+  for (const Group* entry : by_spend(premium_)) {
+    const Group& g = *entry;
+    flags.push_back(flag(
+        "premium_destination", *g.user,
+        *g.user + " called premium-rate, satellite or high-cost numbers " + plural(g.calls, "time") +
+            ": such numbers are where toll fraud sends its calls.",
+        plural(g.calls, "call") + ", costing" + currency + " " + g.spend.to_string(2) +
+            (g.highest_rate.micros() > 0 ? ", up to" + currency + " " + g.highest_rate.to_string(2) + " a minute"
+                                         : std::string()),
+        "any call to a number starting +" + [&] {
+          std::string list;
+          for (const std::string& p : s.premium_prefixes) list += (list.empty() ? "" : ", +") + p;
+          return list;
+        }() + ", or a rate of" + currency + " " + s.high_rate_per_minute.to_string(2) + " a minute or more",
+        g.first, g.calls, restrict_advice, links({kOutboundRestriction, kDialPlans})));
+  }
+
+  // A user's spend against their peers': the median spend of the users who spent anything.
+  std::vector<Money> spends;
+  for (const auto& [key, u] : totals.users) {
+    if (u.spend.micros() > 0) spends.push_back(u.spend);
+  }
+  if (static_cast<int>(spends.size()) >= s.user_spend_min_peers) {
+    const Money peer = median(spends);
+    const Money limit = std::max(peer.times(s.user_spend_factor), s.user_spend_minimum);
+    std::vector<const std::pair<const std::string, UsageTotals::UserTotals>*> high;
+    for (const auto& u : totals.users) {
+      if (u.second.spend > limit) high.push_back(&u);
+    }
+    std::sort(high.begin(), high.end(), [](const auto* a, const auto* b) {
+      return a->second.spend != b->second.spend ? a->second.spend > b->second.spend : a->first < b->first;
+    });
+    for (const auto* u : high) {
+      flags.push_back(flag(
+          "user_spend", u->first,
+          u->first + " spent" + currency + " " + u->second.spend.to_string(2) + ", more than " +
+              std::to_string(s.user_spend_factor) + " times what a typical user who pays for calls spent (" +
+              currency.substr(currency.empty() ? 0 : 1) + " " + peer.to_string(2) + ", the median of " +
+              plural(static_cast<std::int64_t>(spends.size()), "user") + "). The costliest calls are listed.",
+          currency.substr(currency.empty() ? 0 : 1) + " " + u->second.spend.to_string(2),
+          currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
+              std::to_string(s.user_spend_factor) + " times the median user, at least " +
+              s.user_spend_minimum.to_string(2) + ")",
+          totals.user_costliest[u->second.index], u->second.calls,
+          std::string(kCheckAccount) + ". If the calls are expected, set a spend limit for the user in a calling "
+          "policy; if not, restrict the account's international dialling.",
+          links({kSpendLimits, kOutboundRestriction})));
+    }
+  }
+
+  // Destination countries first called after the report's first days.
+  if (totals.days() > s.new_country_baseline_days) {
+    const int known_until = totals.first_day + s.new_country_baseline_days;
+    std::vector<int> late;
+    for (int i = 0; i < kCountryCount; ++i) {
+      if (countries_[static_cast<std::size_t>(i)].first_day >= known_until) late.push_back(i);
+    }
+    std::sort(late.begin(), late.end(), [&](int a, int b) {
+      const CountrySeen& x = countries_[static_cast<std::size_t>(a)];
+      const CountrySeen& y = countries_[static_cast<std::size_t>(b)];
+      return x.spend != y.spend ? x.spend > y.spend : a < b;
+    });
+    for (int i : late) {
+      const CountrySeen& c = countries_[static_cast<std::size_t>(i)];
+      const std::string code = country_code(i);
+      const std::string first_user = c.first.size() > 0 ? std::string(c.first.to_json()[0]["user"]) : "";
+      flags.push_back(flag(
+          "new_destination_country", first_user.empty() ? json(nullptr) : json(first_user),
+          "Calls to " + code + " start on " + iso_date(c.first_day) + ": no one called " + code + " in the first " +
+              plural(s.new_country_baseline_days, "day") + " of the report (" + iso_date(totals.first_day) +
+              " onwards), so it is new for the tenant.",
+          plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + c.spend.to_string(2),
+          "a country not called in the first " + plural(s.new_country_baseline_days, "day"), c.first, c.calls,
+          "Check that the calls to " + code + " are business calls. " + restrict_advice,
+          links({kOutboundRestriction, kDialPlans})));
+    }
+  }
+
+  for (const Group* entry : by_spend(long_calls_)) {
+    const Group& g = *entry;
+    flags.push_back(flag(
+        "long_call", *g.user,
+        *g.user + " made " + plural(g.calls, "outbound call") + " of " + std::to_string(s.long_call_minutes) +
+            " minutes or more: a call left open for hours is a sign of a line used by someone else.",
+        plural(g.calls, "call") + ", " + minutes_json(Minutes::from_seconds(g.seconds)).dump() +
+            " minutes in all, costing" + currency + " " + g.spend.to_string(2),
+        std::to_string(s.long_call_minutes) + " minutes for one call", g.first, g.calls, restrict_advice,
+        links({kOutboundRestriction, kCallingPolicies})));
+  }
+
+  for (const Group* entry : by_spend(short_calls_)) {
+    const Group& g = *entry;
+    if (g.calls < s.short_calls_to_one_number) continue;
+    const std::string number = g.number, day = iso_date(g.day);
+    const std::string first_user = g.first.size() > 0 ? std::string(g.first.to_json()[0]["user"]) : "";
+    flags.push_back(flag(
+        "short_calls_to_one_number", first_user.empty() ? json(nullptr) : json(first_user),
+        plural(g.calls, "call") + " of " + std::to_string(s.short_call_seconds) + " seconds or less went to +" +
+            number + " on " + day + ": many short calls to one number are typical of automated dialling.",
+        plural(g.calls, "short call") + " to one number in one day",
+        std::to_string(s.short_calls_to_one_number) + " short calls to one number in one day", g.first, g.calls,
+        restrict_advice, links({kOutboundRestriction, kDialPlans})));
+  }
+
+  // A day far above the period's usual day: the median day (days without calls count as zero).
+  if (totals.days() >= 7 && !totals.currencies.empty()) {
+    std::vector<Money> days;
+    for (int d = totals.first_day; d <= totals.last_day; ++d) {
+      auto it = totals.by_day.find(d);
+      days.push_back(it == totals.by_day.end() ? Money() : it->second.spend);
+    }
+    const Money usual = median(days);
+    const Money limit = std::max(usual.times(s.day_spend_factor), s.day_spend_minimum);
+    std::vector<int> high;
+    for (int d = totals.first_day; d <= totals.last_day; ++d) {
+      auto it = totals.by_day.find(d);
+      if (it != totals.by_day.end() && it->second.spend > limit) high.push_back(d);
+    }
+    for (int d : high) {
+      const UsageTotals::DayTotals& t = totals.by_day.at(d);
+      flags.push_back(flag(
+          "day_spend", nullptr,
+          "The calls of " + iso_date(d) + " cost" + currency + " " + t.spend.to_string(2) + ", more than " +
+              std::to_string(s.day_spend_factor) + " times the usual day of the report (" +
+              currency.substr(currency.empty() ? 0 : 1) + " " + usual.to_string(2) +
+              ", the median day). The costliest calls of the day are listed.",
+          currency.substr(currency.empty() ? 0 : 1) + " " + t.spend.to_string(2),
+          currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
+              std::to_string(s.day_spend_factor) + " times the median day, at least " +
+              s.day_spend_minimum.to_string(2) + ")",
+          t.costliest, t.calls,
+          "Look at the accounts behind the costliest calls of that day. " + restrict_advice,
+          links({kOutboundRestriction, kSpendLimits})));
+    }
+  }
+  return flags;
+}
+
+json UsageFlags::settings_json() const {
+  const UsageFlagSettings& s = settings_;
+  json prefixes = json::array();
+  for (const std::string& p : s.premium_prefixes) prefixes.push_back(p);
+  json out = {{"utc_offset_minutes", s.utc_offset_minutes},
+              {"business_start_hour", s.business_start_hour},
+              {"business_end_hour", s.business_end_hour},
+              {"off_hours_calls_per_day", s.off_hours_calls_per_day},
+              {"premium_prefixes", prefixes},
+              {"high_rate_per_minute", s.high_rate_per_minute.to_exact_string()},
+              {"user_spend_factor", s.user_spend_factor},
+              {"user_spend_minimum", s.user_spend_minimum.to_exact_string()},
+              {"user_spend_min_peers", s.user_spend_min_peers},
+              {"new_country_baseline_days", s.new_country_baseline_days},
+              {"long_call_minutes", s.long_call_minutes},
+              {"short_call_seconds", s.short_call_seconds},
+              {"short_calls_to_one_number", s.short_calls_to_one_number},
+              {"day_spend_factor", s.day_spend_factor},
+              {"day_spend_minimum", s.day_spend_minimum.to_exact_string()}};
+  if (groups_full_) {
+    out["note"] = "More than " + std::to_string(kMaxGroups) +
+                  " users, days or numbers were candidates for one kind of flag: the ones past that count were not "
+                  "checked.";
+  }
+  return out;
+}
+
+void read_usage_flag_settings(std::string_view text, UsageFlagSettings& s, const std::string& file) {
+  const json object = parse_json(text, file);
+  if (!object.is_object()) {
+    throw InputError("usage_flag_settings", "The flag settings should be a JSON object of thresholds.", file);
+  }
+  auto bad = [&](const std::string& key, const std::string& want) {
+    return InputError("usage_flag_settings", "Flag setting \"" + key + "\" should be " + want + ".", file);
+  };
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string& key = it.key();
+    const json& v = it.value();
+    auto whole = [&](int& target, int low, int high) {
+      if (!v.is_number_integer() || v.get<long long>() < low || v.get<long long>() > high) {
+        throw bad(key, "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+      }
+      target = v.get<int>();
+    };
+    auto amount = [&](Money& target) {
+      if (!v.is_string()) throw bad(key, "an amount as a decimal string, e.g. \"50.00\"");
+      try {
+        target = Money::parse(v.get<std::string>(), key);
+      } catch (const InputError&) {
+        throw bad(key, "an amount as a decimal string, e.g. \"50.00\"");
+      }
+      if (target.is_negative()) throw bad(key, "an amount of zero or more");
+    };
+    if (key == "utc_offset_minutes") whole(s.utc_offset_minutes, -14 * 60, 14 * 60);
+    else if (key == "business_start_hour") whole(s.business_start_hour, 0, 24);
+    else if (key == "business_end_hour") whole(s.business_end_hour, 0, 24);
+    else if (key == "off_hours_calls_per_day") whole(s.off_hours_calls_per_day, 1, 1000000);
+    else if (key == "high_rate_per_minute") amount(s.high_rate_per_minute);
+    else if (key == "user_spend_factor") whole(s.user_spend_factor, 1, 1000);
+    else if (key == "user_spend_minimum") amount(s.user_spend_minimum);
+    else if (key == "user_spend_min_peers") whole(s.user_spend_min_peers, 1, 1000000);
+    else if (key == "new_country_baseline_days") whole(s.new_country_baseline_days, 1, 366);
+    else if (key == "long_call_minutes") whole(s.long_call_minutes, 1, 10080);
+    else if (key == "short_call_seconds") whole(s.short_call_seconds, 0, 3600);
+    else if (key == "short_calls_to_one_number") whole(s.short_calls_to_one_number, 1, 1000000);
+    else if (key == "day_spend_factor") whole(s.day_spend_factor, 1, 1000);
+    else if (key == "day_spend_minimum") amount(s.day_spend_minimum);
+    else if (key == "premium_prefixes") {
+      if (!v.is_array()) throw bad(key, "a list of country codes as digit strings, e.g. [\"881\", \"882\"]");
+      std::vector<std::string> list;
+      for (const json& p : v) {
+        if (!p.is_string() || p.get<std::string>().empty() || p.get<std::string>().size() > 15 ||
+            p.get<std::string>().find_first_not_of("0123456789") != std::string::npos) {
+          throw bad(key, "a list of country codes as digit strings, e.g. [\"881\", \"882\"]");
+        }
+        list.push_back(p.get<std::string>());
+      }
+      s.premium_prefixes = std::move(list);
+    } else {
+      throw InputError("usage_flag_settings", "Unknown flag setting \"" + key + "\".", file);
+    }
+  }
+  if (s.business_start_hour >= s.business_end_hour) {
+    throw InputError("usage_flag_settings", "business_start_hour should come before business_end_hour.", file);
+  }
+}
+
+}  // namespace ccredits
