@@ -61,7 +61,7 @@ struct Fixture {
 inline ccredits::json document_of(const ccredits::EstimateWithAdvice& r) {
   return ccredits::json::parse(ccredits::estimate_text(r));
 }
-inline ccredits::json document_of(const ccredits::Estimate& e) { return document_of(ccredits::EstimateWithAdvice{e, {}, {}, {}}); }
+inline ccredits::json document_of(const ccredits::Estimate& e) { return document_of(ccredits::EstimateWithAdvice{e, {}, {}, {}, {}}); }
 
 inline const Fixture& fixture() {
   static const Fixture f;

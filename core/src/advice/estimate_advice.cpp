@@ -53,7 +53,7 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
     Estimate e = compute_estimate(s, rates, plans, detail);
     return baseline ? estimate_on_report(*scenario.report, std::move(e), *baseline) : e;
   };
-  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), {}, {}, {}};
+  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), {}, {}, {}, {}};
   const Estimate& estimate = result.estimate;
   const CreditsPolicy policy =
       with_plan_data(default_credits_policy(), plans, scenario.settings.applied_to(plans.defaults));
@@ -65,6 +65,7 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
     return estimate_of(changed, EstimateDetail::totals);
   });
   if (scenario.report) result.report = report_summary(*scenario.report, estimate);
+  result.licence_cost = licence_cost(scenario);
   return result;
 }
 

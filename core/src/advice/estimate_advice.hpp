@@ -5,6 +5,7 @@
 #include "advice/credits_advice.hpp"
 #include "rating/estimate.hpp"
 #include "rating/report_basis.hpp"
+#include "rating/licence_cost.hpp"
 #include "rating/what_if.hpp"
 
 namespace ccredits {
@@ -18,6 +19,7 @@ struct EstimateWithAdvice {
   CreditsAdvice advice;
   std::optional<WhatIfReport> what_if;  // null in the document when no user would change plan
   std::optional<ReportSummary> report;  // only with an imported report
+  std::optional<LicenceCost> licence_cost;  // only with licence prices in the scenario
 
   bool operator==(const EstimateWithAdvice&) const = default;
 };

@@ -194,9 +194,23 @@ void write_what_if(JsonText& out, const std::optional<WhatIfReport>& w) {
     out.key("message").string(w->error->message);
     out.end_object();
   }
+  const auto comparison = [&](const char* key, const std::optional<WhatIfReport::Comparison>& c) {
+    if (!c) return;
+    out.key(key).begin_object();
+    out.key("after").fixed(c->after.micros(), 2);
+    out.key("current").fixed(c->current.micros(), 2);
+    out.key("difference").fixed(c->difference.micros(), 2);
+    out.end_object();
+  };
+  comparison("licences", w->licences);
   if (priced) out.key("monthly_total").fixed(w->monthly_total.micros(), 2);
   out.key("note").string(w->note);
   out.key("summary").string(w->summary);
+  comparison("total", w->total);
+  if (!w->unpriced_licences.empty()) {
+    out.key("unpriced_licences");
+    write_strings(out, w->unpriced_licences);
+  }
   out.key("warnings");
   write_strings(out, w->warnings);
   out.end_object();
@@ -205,7 +219,9 @@ void write_what_if(JsonText& out, const std::optional<WhatIfReport>& w) {
 }  // namespace
 
 bool has_estimate_member(const EstimateWithAdvice& r, std::string_view name) {
-  return name != "report" || r.report.has_value();
+  if (name == "report") return r.report.has_value();
+  if (name == "licence_cost") return r.licence_cost.has_value();
+  return true;
 }
 
 void write_estimate_member(JsonText& out, const EstimateWithAdvice& r, std::string_view name) {
@@ -225,6 +241,13 @@ void write_estimate_member(JsonText& out, const EstimateWithAdvice& r, std::stri
     out.string(e.currency);
   } else if (name == "eligibility") {
     write_eligibility(out, r.advice.eligibility);
+  } else if (name == "licence_cost") {
+    out.begin_object();
+    out.key("monthly").fixed(r.licence_cost->monthly.micros(), 2);
+    out.key("total_with_credits").fixed((r.licence_cost->monthly + e.monthly_total).micros(), 2);
+    out.key("unpriced");
+    write_strings(out, r.licence_cost->unpriced);
+    out.end_object();
   } else if (name == "lines") {
     out.begin_array();
     for (const EstimateLine& l : e.lines) write_estimate_line(out, l);
@@ -262,6 +285,7 @@ bool same_estimate_member(const EstimateWithAdvice& a, const EstimateWithAdvice&
   if (name == "by_use_case") return x.by_use_case == y.by_use_case;
   if (name == "currency") return x.currency == y.currency;
   if (name == "eligibility") return a.advice.eligibility == b.advice.eligibility;
+  if (name == "licence_cost") return a.licence_cost == b.licence_cost && x.monthly_total == y.monthly_total;
   if (name == "lines") return x.lines == y.lines;
   if (name == "monthly_total" || name == "monthly_total_exact") return x.monthly_total == y.monthly_total;
   if (name == "needs_credits") return a.advice.need.needs_credits == b.advice.need.needs_credits;

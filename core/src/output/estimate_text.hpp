@@ -11,11 +11,11 @@
 namespace ccredits {
 
 // The document's members in the order they are written (byte order of their keys, as nlohmann sorts them).
-inline constexpr std::array<std::string_view, 15> kEstimateMembers = {
-    "by_use_case", "currency", "eligibility", "lines", "monthly_total", "monthly_total_exact", "needs_credits",
+inline constexpr std::array<std::string_view, 16> kEstimateMembers = {
+    "by_use_case", "currency", "eligibility", "licence_cost", "lines", "monthly_total", "monthly_total_exact", "needs_credits",
     "needs_credits_reasons", "pools", "rates", "recommendation", "report", "settings", "warnings", "what_if"};
 
-// Whether the document of r has member `name` (every member but `report` is always there).
+// Whether the document of r has member `name` (every member but `report` and `licence_cost` is always there).
 bool has_estimate_member(const EstimateWithAdvice& r, std::string_view name);
 // Writes member `name` (one of kEstimateMembers, present in r's document) of r's document: its key, then its value.
 void write_estimate_member(JsonText& out, const EstimateWithAdvice& r, std::string_view name);

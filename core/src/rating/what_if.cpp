@@ -1,7 +1,10 @@
 #include "rating/what_if.hpp"
 
+#include <algorithm>
+
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
+#include "rating/licence_cost.hpp"
 #include "scenario/billing.hpp"
 
 namespace ccredits {
@@ -60,6 +63,40 @@ std::string plan_title(Plan p) {
   return "no Calling Plan";
 }
 
+namespace {
+
+std::string signed_amount(const Money& m) { return (m.is_negative() ? "" : "+") + m.to_string(2); }
+
+// Licences plus credits, when the admin gave licence prices for every plan in use before and after the change.
+void compare_licences(const Scenario& now, const Scenario& changed, const Money& credits_now, const Money& credits_after,
+                      const std::string& currency, WhatIfReport& out) {
+  const std::optional<LicenceCost> before = licence_cost(now);
+  if (!before) return;
+  const LicenceCost after = *licence_cost(changed);
+  out.unpriced_licences = before->unpriced;
+  for (const std::string& key : after.unpriced) {
+    if (std::find(out.unpriced_licences.begin(), out.unpriced_licences.end(), key) == out.unpriced_licences.end()) {
+      out.unpriced_licences.push_back(key);
+    }
+  }
+  if (!out.unpriced_licences.empty()) {
+    std::string list;
+    for (const std::string& key : out.unpriced_licences) list += (list.empty() ? "" : ", ") + key;
+    out.note = "Only the per-minute spend from credits is compared: enter your licence price for " + list +
+               " to compare licences plus credits.";
+    return;
+  }
+  out.licences = WhatIfReport::Comparison{before->monthly, after.monthly, after.monthly - before->monthly};
+  const Money total_now = credits_now + before->monthly;
+  const Money total_after = credits_after + after.monthly;
+  out.total = WhatIfReport::Comparison{total_now, total_after, total_after - total_now};
+  out.note = "Licences at the prices you entered, plus the monthly credit spend, are compared.";
+  out.summary += " Licences plus credits " + total_now.to_string(2) + " -> " + total_after.to_string(2) + " " + currency +
+                 " (" + signed_amount(total_after - total_now) + " a month).";
+}
+
+}  // namespace
+
 WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing, const Plans& plans) {
   const std::string customer = customer_country(billing);
   WhatIfScenario w{scenario, {}, {}};
@@ -116,6 +153,7 @@ std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Billi
                 " " + current.currency + " (" + sign + difference.to_string(2) + " a month).";
   out.by_use_case = std::move(alt.by_use_case);
   out.warnings = std::move(alt.warnings);
+  compare_licences(scenario, w.scenario, current.monthly_total, alt.monthly_total, current.currency, out);
   return out;
 }
 

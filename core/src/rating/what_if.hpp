@@ -55,6 +55,18 @@ struct WhatIfReport {
   Money difference;
   std::map<std::string, Money> by_use_case;
   std::vector<std::string> warnings;
+  // With licence prices in the scenario (rating/licence_cost.hpp), and without an error: licences at those prices
+  // now and after the change, and licences plus credits. When a plan in use now or after has no price, both stay
+  // empty and `unpriced_licences` names what needs one.
+  struct Comparison {
+    Money current;
+    Money after;
+    Money difference;
+    bool operator==(const Comparison&) const = default;
+  };
+  std::optional<Comparison> licences;
+  std::optional<Comparison> total;
+  std::vector<std::string> unpriced_licences;
 
   bool operator==(const WhatIfReport&) const = default;
 };

@@ -270,6 +270,45 @@ std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Pl
   return basis;
 }
 
+// `licence_prices`: {"calling_plans": {PLAN: "8.00", ...}, "conferencing": {"standard": "4.00", ...}}, per licence per
+// month. Each price is an amount that is not negative; unknown plans and licence kinds are errors, never ignored.
+LicencePrices licence_prices_from_json(const JsonValue& v) {
+  LicencePrices prices;
+  prices.given = true;
+  const json doc = v.to_json();
+  if (!doc.is_object()) throw field_error("bad_value", "licence_prices", "The licence prices should be an object.");
+  const auto price = [](const json& amount, const std::string& path, const std::string& key) {
+    const Money m = money_value(amount, path);
+    if (m.is_negative()) throw field_error("bad_value", path, "The licence price for " + key + " cannot be negative.");
+    return m;
+  };
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    const std::string path = "licence_prices." + it.key();
+    if (it.key() != "calling_plans" && it.key() != "conferencing") {
+      throw field_error("bad_value", path, "The licence prices have calling_plans and conferencing, not \"" + it.key() + "\".");
+    }
+    if (!it.value().is_object()) throw field_error("bad_value", path, field_words(path, true) + " should be an object.");
+    for (auto p = it.value().begin(); p != it.value().end(); ++p) {
+      const std::string at = path + "." + p.key();
+      if (it.key() == "calling_plans") {
+        const std::optional<Plan> plan = plan_from_key(p.key());
+        if (!plan || *plan == Plan::none) {
+          throw field_error("unknown_plan", at, "A licence price is for domestic, domestic_120, domestic_240, "
+                                                "domestic_international or payg, not \"" + p.key() + "\".");
+        }
+        prices.calling_plans[*plan] = price(p.value(), at, p.key());
+      } else {
+        if (p.key() != "standard" && p.key() != "us_ca_dial_out" && p.key() != "pay_per_minute") {
+          throw field_error("bad_value", at, "A conferencing licence price is for standard, us_ca_dial_out or "
+                                             "pay_per_minute, not \"" + p.key() + "\".");
+        }
+        prices.conferencing[p.key()] = price(p.value(), at, p.key());
+      }
+    }
+  }
+  return prices;
+}
+
 }  // namespace
 
 Settings SettingOverrides::applied_to(const Settings& defaults) const {
@@ -327,6 +366,9 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
     if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
     if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
+    if (const JsonValue p = find_member(doc, "licence_prices", ""); p.present() && !p.is_null()) {
+      s.licence_prices = licence_prices_from_json(p);
+    }
     if (const JsonValue r = find_member(doc, "report", ""); r.present() && !r.is_null()) {
       s.report = report_from_json(r, plans);
     }

@@ -1,5 +1,6 @@
 #pragma once
 // The scenario: what an admin tells the calculator (core/CONTRACT.md "Scenario").
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,15 @@ struct ReportBasis {
   std::vector<UsageRow> baseline_usage;
 };
 
+// What the admin pays per licence per month, in the estimate's currency (the scenario's optional `licence_prices`):
+// their own figures, so the what-if can compare licences plus credits. A plan or licence without a price is left out
+// of that comparison, and the estimate says which.
+struct LicencePrices {
+  bool given = false;
+  std::map<Plan, Money> calling_plans;
+  std::map<std::string, Money, std::less<>> conferencing;  // "standard", "us_ca_dial_out", "pay_per_minute"
+};
+
 struct Scenario {
   std::vector<License> licenses;
   Conferencing conferencing;
@@ -81,6 +91,7 @@ struct Scenario {
   json billing;          // raw, read by the eligibility rules
   json funding;          // raw, read by the funding recommendation
   json what_if;          // raw, read by the what-if comparison (what_if.hpp)
+  LicencePrices licence_prices;
   std::shared_ptr<const ReportBasis> report;  // null without an imported report; shared by the what-if's copies
 };
 
