@@ -47,7 +47,7 @@ function keyForPath(path, paths) {
     const row = paths.get(`${m[1]}[${m[2]}]`);
     return row && (m[3] ? `${row}.${m[3]}` : row);
   }
-  return /^(conferencing|billing|funding)\.\w+$/.test(path) ? path : null;
+  return /^(conferencing|billing|funding)\.\w+$|^licence_prices\.\w+\.\w+$/.test(path) ? path : null;
 }
 
 // A core error's path: its own "path" member when the core gives one, else the first path its message names.

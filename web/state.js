@@ -55,8 +55,21 @@ export function defaultModel() {
     funding: { mode: 'auto_recharge', months: '12' },
     // The what-if comparison: '' lets the core choose (Domestic-family users -> Pay-As-You-Go, or the reverse).
     what_if: { from: '', to: '' },
+    licence_prices: blankLicencePrices(),
   };
 }
+
+// What the admin pays per licence per month (optional, theirs: ccredits ships no licence prices). With them the
+// what-if compares licences plus credits.
+export const CONFERENCING_LICENCES = [['standard', 'Audio Conferencing'], ['us_ca_dial_out', 'Dial-out to USA/CAN'], ['pay_per_minute', 'Pay-per-minute conferencing']];
+export const PRICED_PLANS = PLANS.filter(([key]) => key !== 'none');
+function blankLicencePrices() {
+  return {
+    calling_plans: Object.fromEntries(PRICED_PLANS.map(([key]) => [key, ''])),
+    conferencing: Object.fromEntries(CONFERENCING_LICENCES.map(([key]) => [key, ''])),
+  };
+}
+export const hasLicencePrices = (model) => Object.values(model.licence_prices ?? {}).some((group) => Object.values(group).some((v) => String(v).trim() !== ''));
 
 // An empty, valid input: no licences, no minutes, billing answers unknown. "Start from blank" on the page.
 export function blankModel() {
@@ -89,6 +102,10 @@ function readField(kind, raw, locale) {
       const r = readNumber(raw, { locale, whole: true, digits: 9 });
       return r.empty ? { value: undefined } : r;
     }
+    case 'price': {
+      const r = readNumber(raw, { locale, name: 'A price', decimals: 6, digits: 9 });
+      return r.empty ? { value: undefined } : r;
+    }
     case 'months': {
       const r = readNumber(raw, { locale, whole: true, digits: 2 });
       return r.value && Number(r.value) >= 1 && Number(r.value) <= 12 ? r : { error: 'Plan for 1 to 12 months (credits expire after 12).' };
@@ -98,7 +115,7 @@ function readField(kind, raw, locale) {
   }
 }
 
-const FIELD_KIND = { users: 'count', calls: 'optional_count', minutes: 'minutes', standard: 'count', us_ca_dial_out: 'count', pay_per_minute: 'count', months: 'months' };
+const FIELD_KIND = { users: 'count', calls: 'optional_count', minutes: 'minutes', standard: 'count', us_ca_dial_out: 'count', pay_per_minute: 'count', months: 'months', price: 'price' };
 export const fieldKind = (name) => FIELD_KIND[name];
 
 // The most minutes a month can hold for n users: every one of them on a call around the clock for 31 days.
@@ -118,7 +135,7 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
       errors.push({ key, message: read.error });
       return String(raw ?? '');
     }
-    if (kind === 'minutes' || read.value === undefined) return read.value;
+    if (kind === 'minutes' || kind === 'price' || read.value === undefined) return read.value;
     return Number(read.value);
   };
   // A country field holds a code, or the text typed when it names no country (web/inputs/fields.js). A code the
@@ -177,6 +194,16 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
   if (model.funding.daily_profile?.length) scenario.funding.daily_profile = model.funding.daily_profile;
   const w = model.what_if ?? {};
   if (w.from && w.to && w.from !== w.to) scenario.what_if = { plan_changes: [{ from: w.from, to: w.to }] };
+  if (hasLicencePrices(model)) {
+    const prices = {};
+    for (const [group, entries] of Object.entries(model.licence_prices)) {
+      for (const [key, raw] of Object.entries(entries)) {
+        const v = value(`licence_prices.${group}.${key}`, 'price', raw);
+        if (v !== undefined) (prices[group] ??= {})[key] = v;
+      }
+    }
+    scenario.licence_prices = prices;
+  }
   if (model.report) scenario.report = model.report;
   return { scenario, errors, paths };
 }
@@ -222,6 +249,14 @@ export function fromScenario(doc) {
   if (profile) model.funding.daily_profile = profile;
   const change = Array.isArray(doc.what_if?.plan_changes) ? doc.what_if.plan_changes[0] : null;
   if (change && typeof change === 'object') model.what_if = { from: pick(change.from, PLANS, ''), to: pick(change.to, PLANS, '') };
+  model.licence_prices = blankLicencePrices();
+  const prices = doc.licence_prices && typeof doc.licence_prices === 'object' ? doc.licence_prices : {};
+  for (const group of ['calling_plans', 'conferencing']) {
+    const given = prices[group] && typeof prices[group] === 'object' ? prices[group] : {};
+    for (const key of Object.keys(model.licence_prices[group])) {
+      if (given[key] != null) model.licence_prices[group][key] = text(given[key], '');
+    }
+  }
   // An imported report's charges, learned rates and the input as imported: kept as they are; the core checks them.
   if (doc.report && typeof doc.report === 'object' && !Array.isArray(doc.report)) model.report = doc.report;
   return model;

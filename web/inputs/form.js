@@ -3,7 +3,7 @@
 import { h, replace } from '../dom.js';
 import { textField, selectField, countryField, countryCode, countryText, errorIdOf, fieldIdOf } from './fields.js';
 import { rowSection } from './rows.js';
-import { PLANS, NUMBER_TYPES, SERVICES, ACCOUNTS, CHANNELS, FUNDING, ROW_SECTIONS } from '../state.js';
+import { PLANS, NUMBER_TYPES, SERVICES, ACCOUNTS, CHANNELS, FUNDING, ROW_SECTIONS, PRICED_PLANS, CONFERENCING_LICENCES, hasLicencePrices } from '../state.js';
 import { PAGES } from '../links.js';
 
 function setByKey(model, key, value) {
@@ -104,6 +104,13 @@ function sections(model, redraw) {
       h('div', { class: 'row-fields' },
         selectField('what_if.from', 'Users on', [['', 'Automatic'], ...PLANS], model.what_if?.from ?? ''),
         selectField('what_if.to', 'move to', [['', 'Automatic'], ...PLANS], model.what_if?.to ?? ''))),
+    h('details', { class: 'input-section licence-prices', open: hasLicencePrices(model) },
+      h('summary', {}, h('h3', { id: 'h-licence-prices', text: 'Your licence prices (optional)' })),
+      h('p', { class: 'hint', text: 'What you pay per user or licence per month, in the estimate\'s currency: your prices, not Microsoft\'s. '
+        + 'With them, "What if" compares licences plus credits; without them it compares credits only.' }),
+      h('div', { class: 'row-fields' },
+        PRICED_PLANS.map(([key, title]) => textField(`licence_prices.calling_plans.${key}`, title, model.licence_prices.calling_plans[key], { inputmode: 'decimal' })),
+        CONFERENCING_LICENCES.map(([key, title]) => textField(`licence_prices.conferencing.${key}`, title, model.licence_prices.conferencing[key], { inputmode: 'decimal' })))),
   ];
 }
 

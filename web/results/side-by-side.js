@@ -22,6 +22,8 @@ export function mountSideBySide(section, page) {
   const nameInput = h('input', { id: 'keep-name', type: 'text', maxlength: '60', autocomplete: 'off', placeholder: 'e.g. Move GB users to Pay-As-You-Go' });
   const status = h('p', { id: 'compare-status', class: 'status', role: 'status' });
   const body = h('div', { id: 'compare-table' });
+  const licencesNote = h('p', { class: 'note', id: 'compare-licences',
+    text: 'Credit spend only: what you pay for licences is not part of this comparison (enter your licence prices in the form to add it).' });
   const saveFile = h('button', { type: 'button', id: 'save-kept', class: 'no-print', onclick: () => {
     page.download('ccredits-estimates.json', keptFileText(list), 'application/json');
     status.textContent = `${list.length} kept estimate${list.length === 1 ? '' : 's'} saved as ccredits-estimates.json.`;
@@ -35,7 +37,7 @@ export function mountSideBySide(section, page) {
       h('label', { for: 'keep-name', text: 'Name for this estimate' }), nameInput,
       h('button', { type: 'button', id: 'keep-estimate', onclick: keepCurrent, text: 'Keep this estimate' })),
     body,
-    h('p', { class: 'note', id: 'compare-licences', text: 'Credit spend only: what you pay for licences is not part of this comparison.' }),
+    licencesNote,
     saveFile,
     status,
   );
@@ -109,7 +111,7 @@ export function mountSideBySide(section, page) {
     // (the page's estimates share unchanged members by identity, web/ccredits-client.js).
     const e = current?.estimate;
     const inputs = [list, note, list.length ? JSON.stringify(current?.scenario ?? null) : '', e?.monthly_total, e?.by_use_case,
-      e?.recommendation, e?.eligibility, e?.needs_credits];
+      e?.recommendation, e?.eligibility, e?.needs_credits, e?.licence_cost];
     if (drawn && inputs.every((v, i) => v === drawn[i])) return;
     drawn = inputs;
     const rows = [];
@@ -125,7 +127,14 @@ export function mountSideBySide(section, page) {
     for (const r of rows) {
       for (const [k, v] of Object.entries(r.estimate?.by_use_case ?? {})) if (isDecimal(v) && Number(v) !== 0 && !cases.includes(k)) cases.push(k);
     }
-    const headers = ['Estimate', 'Monthly credit spend', ...cases.map(useCaseName), 'What to buy', 'Actions'];
+    // Total cost only where the admin typed licence prices (and every licence in use has one).
+    const totalOf = (e) => (e?.licence_cost && Array.isArray(e.licence_cost.unpriced) && !e.licence_cost.unpriced.length
+      ? e.licence_cost.total_with_credits : null);
+    const withTotals = rows.some((r) => isDecimal(totalOf(r.estimate)));
+    licencesNote.textContent = withTotals
+      ? 'Licences plus credits: at the licence prices you entered; "—" where an estimate has no price for a licence it uses.'
+      : 'Credit spend only: what you pay for licences is not part of this comparison (enter your licence prices in the form to add it).';
+    const headers = ['Estimate', 'Monthly credit spend', ...cases.map(useCaseName), ...(withTotals ? ['Licences plus credits'] : []), 'What to buy', 'Actions'];
     const tr = (r) => {
       const e = r.estimate;
       const name = h('th', { scope: 'row' }, r.name, r.open ? h('span', { class: 'open-tag', text: ' (open in the form)' }) : null);
@@ -137,13 +146,14 @@ export function mountSideBySide(section, page) {
       return h('tr', {}, name,
         h('td', { class: 'num', text: money(e.monthly_total) }),
         cases.map((k) => h('td', { class: 'num', text: money(e.by_use_case?.[k] ?? '0') })),
+        withTotals ? h('td', { class: 'num', text: money(totalOf(e)) }) : null,
         h('td', { class: 'advice', text: purchaseAdvice(e)?.text ?? '—' }),
         r.kept ? actions(r.kept) : h('td', { class: 'no-print' }));
     };
     replace(body, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Estimates side by side' },
       h('table', { id: 'compare-estimates' },
         h('caption', { text: `Monthly credit spend, ${note}` }),
-        h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: i === 1 || (i > 1 && i < 2 + cases.length) ? 'num' : null, text: t })))),
+        h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: i >= 1 && i < headers.length - 2 ? 'num' : null, text: t })))),
         h('tbody', {}, rows.map(tr)))));
   }
 

@@ -11,6 +11,8 @@ function signed(value) {
   return text.startsWith('-') ? `−${money(text.slice(1))}` : `+${money(text)}`;
 }
 
+const comparison = (c) => c && typeof c === 'object' && isDecimal(c.current) && isDecimal(c.after) && isDecimal(c.difference);
+
 export function renderWhatIf(section, e) {
   const w = e.what_if;
   if (!w || typeof w !== 'object' || Array.isArray(w) || !isDecimal(w.monthly_total)) return fill(section, null);
@@ -27,6 +29,13 @@ export function renderWhatIf(section, e) {
     ], { numeric: [1, 2] }),
     h('p', { class: 'what-if-difference', id: 'what-if-difference' },
       h('strong', { text: 'Difference: ' }), `${signed(w.difference)} a month from credits.`),
+    // With the admin's own licence prices: licences, then licences plus credits (rating/licence_cost.hpp).
+    comparison(w.licences) && comparison(w.total) ? table('Licences at your prices, plus credits', ['', 'Now', 'With the change', 'Difference'], [
+      ['Licences', money(w.licences.current), money(w.licences.after), signed(w.licences.difference)],
+      ['Licences plus credits', money(w.total.current), money(w.total.after), signed(w.total.difference)],
+    ], { numeric: [1, 2, 3] }) : null,
+    comparison(w.total) ? h('p', { class: 'what-if-difference', id: 'what-if-total' },
+      h('strong', { text: 'In all: ' }), `${signed(w.total.difference)} a month, licences at your prices plus credits.`) : null,
     textOf(w.note) ? h('p', { class: 'hint', text: textOf(w.note) }) : null,
     list(w.warnings, 'warnings'),
   ]);
