@@ -23,7 +23,7 @@ test('licence prices in the form: the what-if and the side-by-side table show li
     await setField(page, 'licence_prices.calling_plans.domestic', '8.00');
     await setField(page, 'licence_prices.calling_plans.payg', '4.00');
     await setField(page, 'licence_prices.calling_plans.domestic_international', '20');
-    await page.waitForFunction(() => document.querySelector('#what-if')?.textContent.includes('conferencing.standard'));
+    await page.waitForFunction(() => document.querySelector('#what-if')?.textContent.includes('enter your licence price for Audio Conferencing'));
     // The example's 50 Audio Conferencing licences have no price yet: the what-if says so and adds no total.
     assert.equal(await page.locator('#what-if-total').count(), 0);
     await setField(page, 'licence_prices.conferencing.standard', '2.50');

@@ -45,7 +45,7 @@ TEST_CASE("licence prices: a plan without a price leaves licences out and says w
   CHECK_FALSE(w.contains("licences"));
   CHECK_FALSE(w.contains("total"));
   CHECK(w.at("note") == "Only the per-minute spend from credits is compared: enter your licence price for "
-                        "conferencing.standard, payg to compare licences plus credits.");
+                        "Audio Conferencing, Pay-As-You-Go to compare licences plus credits.");
 }
 
 TEST_CASE("licence prices: without them the estimate and the what-if are as before", "[licence_cost]") {

@@ -80,8 +80,17 @@ void compare_licences(const Scenario& now, const Scenario& changed, const Money&
     }
   }
   if (!out.unpriced_licences.empty()) {
+    // In words for the note (the keys stay in unpriced_licences for programs): the plan's title, or the
+    // conferencing licence as the page names it.
     std::string list;
-    for (const std::string& key : out.unpriced_licences) list += (list.empty() ? "" : ", ") + key;
+    for (const std::string& key : out.unpriced_licences) {
+      const std::optional<Plan> plan = plan_from_key(key);
+      const std::string words = plan ? plan_title(*plan)
+                                : key == "conferencing.standard"       ? "Audio Conferencing"
+                                : key == "conferencing.us_ca_dial_out" ? "Dial-out to USA/CAN"
+                                                                       : "Pay-per-minute conferencing";
+      list += (list.empty() ? "" : ", ") + words;
+    }
     out.note = "Only the per-minute spend from credits is compared: enter your licence price for " + list +
                " to compare licences plus credits.";
     return;
