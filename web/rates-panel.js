@@ -43,8 +43,9 @@ export function mountRates(section, calculator, onChange) {
     const name = card.label ?? card.file;
     const sheets = card.sheets.map(([, file]) => file);
     replace(info,
-      h('p', {}, 'In use: ', h('strong', { text: name || 'rate card' }),
-        sheets.length ? `, with sheets from ${sheets.join(', ')}` : '',
+      h('p', {}, 'In use: ', ...(name || !sheets.length
+        ? [h('strong', { text: name || 'rate card' }), sheets.length ? `, with sheets from ${sheets.join(', ')}` : '']
+        : ['sheets from ', h('strong', { text: sheets.join(', ') })]),
         `${card.label ? '' : `, ${textOf(info0.currency) || '—'}`}${card.effective ? `, effective ${card.effective}` : ''}.`),
       card.illustrative
         ? h('p', { class: 'illustrative', id: 'illustrative-note', text: sheets.length
@@ -216,13 +217,18 @@ export function mountRates(section, calculator, onChange) {
           for (const u of used) saveMapping(u.headers, u.mapping);
         }
         showColumnsNote(file, used);
+        // A sheet in another currency than the card in use is a card of its own: nothing of the card before is in it.
+        const before = result.new_card && card ? textOf(current?.currency) : '';
+        if (result.new_card) card = { illustrative: false, file: '', effective: textOf(result.effective), currency: textOf(result.currency), sheets: [] };
         if (textOf(result.sheet)) {
           card = { ...card, sheets: [...card.sheets.filter(([k]) => k !== result.sheet), [result.sheet, file.name]] };
         }
         show({ ...(current ?? {}), ...result, file: file.name, illustrative: Boolean(result.illustrative) });
         keepLoaded(current);
         const title = SHEETS.find(([k]) => k === result.sheet)?.[1];
-        messages.push(`${file.name}: loaded${title ? ` as the "${title}" sheet` : ''}${used.length ? ' with the columns you chose' : ''}.`);
+        const newCard = before && before !== textOf(result.currency)
+          ? ` of a new ${textOf(result.currency)} card; the ${before} rates used before are not mixed with it` : '';
+        messages.push(`${file.name}: loaded${title ? ` as the "${title}" sheet` : ''}${newCard}${used.length ? ' with the columns you chose' : ''}.`);
       }
     }
     status.textContent = messages.join(' ');

@@ -1,6 +1,8 @@
 #include "ccredits/calculator.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "advice/estimate_advice.hpp"
 #include "output/estimate_text.hpp"
@@ -23,6 +25,8 @@ struct Calculator::State {
   bool has_plans = false;
   std::uint64_t plans_version = 0;  // counts load_plans calls: rows cached against older plan data are read again
   std::optional<CallZones> zones;
+  // The CSV sheets loaded into the card in use, in order: a whole card (JSON or workbook) clears them.
+  std::vector<std::string> sheet_files;
 
   json rates_info(const std::string& file) const;
 };
@@ -68,6 +72,7 @@ json Calculator::load_rate_card(RateCard card, const std::string& file) {
   state_->index.reset();
   state_->rates = std::move(card);
   state_->has_rates = true;
+  state_->sheet_files.clear();
   state_->index = std::make_unique<RateIndex>(state_->rates);
   return state_->rates_info(file);
 }
@@ -83,23 +88,39 @@ json Calculator::load_rate_sheet(std::string_view text, const std::string& file,
                                         "\" (expected dial_out_calls, dial_out_audio, toll_free_in, toll_in).", file);
     }
   }
-  // Parse into a scratch card first: a broken file leaves the loaded rates as they were.
+  // Parse into a scratch card first: a broken file leaves the loaded rates as they were. The scratch card has no
+  // currency, so the sheet says its own.
   RateCard scratch;
-  scratch.currency = state_->has_rates ? state_->rates.currency : std::string();
   const Sheet loaded = add_rate_sheet_csv(scratch, sheet, text, file, mapping);
+  // Microsoft's workbook comes in 25 currencies: a sheet in another currency than the card in use (a shipped card,
+  // a JSON card, a workbook) is the start of a new card in that currency. Only sheets from the person's files in
+  // two currencies are an error: one card, and so one estimate, would mix them.
+  const bool other_currency = state_->has_rates && scratch.currency != state_->rates.currency;
+  if (other_currency && !state_->sheet_files.empty()) {
+    std::string before;
+    for (const std::string& f : state_->sheet_files) before += (before.empty() ? "" : ", ") + f;
+    throw InputError("currency_mismatch", "This sheet is in " + scratch.currency + ", but the sheets loaded before (" +
+                                              before + ") are in " + state_->rates.currency +
+                                              "; load sheets of one currency, or start again from a whole card or workbook.",
+                     file);
+  }
+  const bool new_card = !state_->has_rates || other_currency;
   state_->index.reset();
-  if (!state_->has_rates) {
+  if (new_card) {
     state_->rates = RateCard{};
     state_->rates.source = "Microsoft rate workbook sheets:";
+    state_->sheet_files.clear();
   }
   state_->rates.currency = scratch.currency;
   state_->rates.rows(loaded) = std::move(scratch.rows(loaded));
   state_->rates.source += (state_->rates.source.empty() ? "" : " ") + std::string(sheet_title(loaded)) + " from " + file + ";";
   state_->has_rates = true;
+  state_->sheet_files.push_back(file);
   state_->index = std::make_unique<RateIndex>(state_->rates);
   json info = state_->rates_info(file);
   info["sheet"] = std::string(sheet_key(loaded));
   info["sheet_rows"] = state_->rates.rows(loaded).size();
+  info["new_card"] = new_card;
   return info;
 }
 

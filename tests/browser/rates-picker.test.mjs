@@ -125,3 +125,24 @@ test('an old link without the rates still opens, without a notice', async () => 
   await other.close();
   assert.deepEqual(site.problems, []);
 });
+
+test('a sheet in another currency than the card is a new card; a sheet in a third currency then is refused, naming both', async () => {
+  await page.selectOption(picker, { label: 'Illustrative rates, USD' });
+  await page.waitForFunction(() => /\$/.test(document.getElementById('summary').textContent));
+  const header = 'Origin,Destination,Prefix(es),Originating Number Type,Terminating Number Type,' +
+    'Per Minute Rate in EUR (Billed in Tenths of a Minute),Connection charge in EUR\n';
+  const sheet = (text) => ({ name: 'Dial-out calls.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.setInputFiles('#rates-file', sheet(`${header}Any,France,33,All Number Types,All Number Types,0.0300,0\n`));
+  await page.waitForFunction(() => /of a new EUR card; the USD rates used before are not mixed with it/.test(document.querySelector('#rates .status').textContent));
+  await page.waitForFunction(() => /€/.test(document.getElementById('summary').textContent));
+  const info = await page.locator('#rates-info').innerText();
+  assert.match(info, /In use: sheets from Dial-out calls\.csv, EUR/);
+  assert.doesNotMatch(info, /illustrative/i);
+  assert.ok((await optionTexts()).includes('Dial-out calls.csv (EUR)'));
+  // A USD sheet now would put two currencies into one card.
+  await page.setInputFiles('#rates-file', sheet(`${header.replaceAll('EUR', 'USD')}Any,France,33,All Number Types,All Number Types,0.0300,0\n`));
+  await page.waitForFunction(() => /in USD, but the sheets loaded before \(Dial-out calls\.csv\) are in EUR/.test(document.querySelector('#rates .status').textContent));
+  assert.match(await page.locator('#rates-info').innerText(), /EUR/);
+  assert.doesNotMatch(await page.locator('#rates').innerText(), /NaN|undefined|loaded-\d/);
+  assert.deepEqual(site.problems, []);
+});

@@ -152,6 +152,54 @@ TEST_CASE("Calculator merges CSV sheets into the card and keeps it on a broken f
   CHECK_THROWS_AS(calc.load_rate_sheet(kHeader, "x.csv", "nonsense"), InputError);
 }
 
+TEST_CASE("A sheet in another currency than the card starts a new card; sheets of two currencies are refused",
+          "[csv][calculator][currency]") {
+  Calculator calc;
+  calc.load_rates(R"({"schema": "ccredits.rates/1", "currency": "USD", "illustrative": true, "sheets": {
+    "dial_out_calls": [{"country": "FR", "prefixes": ["33"], "per_minute": "0.0240"}],
+    "toll_in": [{"country": "US", "per_minute": "0.0100"}]}})", "illustrative-usd.json");
+  std::string eur_header = kHeader;
+  for (std::size_t at; (at = eur_header.find("USD")) != std::string::npos;) eur_header.replace(at, 3, "EUR");
+  const std::string eur_calls = eur_header + "Any,Germany,49,All Number Types,Wireline,0.0260,0\n";
+
+  const json first = calc.load_rate_sheet(eur_calls, "Dial-out calls EUR.csv", "");
+  CHECK(first["new_card"] == true);
+  CHECK(first["currency"] == "EUR");
+  CHECK(first["illustrative"] == false);  // nothing of the illustrative USD card is left in it
+  CHECK(first["rows"]["dial_out_calls"] == 1);
+  CHECK(first["rows"]["toll_in"] == 0);
+  CHECK(calc.rate_index().by_number(Sheet::dial_out_calls, "33123") == nullptr);
+
+  // A second sheet in EUR joins the new card.
+  std::string eur_toll = eur_header;
+  const json second = calc.load_rate_sheet(eur_toll + "Any,United States,1,All Number Types,All Number Types,0.0110,0\n",
+                                           "Toll calls EUR.csv", "toll_in");
+  CHECK(second["new_card"] == false);
+  CHECK(second["rows"]["dial_out_calls"] == 1);
+  CHECK(second["rows"]["toll_in"] == 1);
+
+  // A USD sheet now would mix two currencies in one card: refused, naming both and the files, and the card stays.
+  try {
+    calc.load_rate_sheet(std::string(kHeader) + "Any,France,33,All Number Types,Wireline,0.0240,0\n",
+                         "Dial-out calls USD.csv", "");
+    FAIL("expected currency_mismatch");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "currency_mismatch");
+    const std::string message = e.what();
+    CHECK(message.find("USD") != std::string::npos);
+    CHECK(message.find("EUR") != std::string::npos);
+    CHECK(message.find("Dial-out calls EUR.csv, Toll calls EUR.csv") != std::string::npos);
+  }
+  CHECK(calc.rates().currency == "EUR");
+  CHECK(calc.rates().rows(Sheet::dial_out_calls).size() == 1);
+
+  // A whole card starts again: then a sheet in yet another currency is a new card once more.
+  calc.load_rates(R"({"schema": "ccredits.rates/1", "currency": "EUR", "sheets": {}})", "card.json");
+  CHECK(calc.load_rate_sheet(std::string(kHeader) + "Any,France,33,All Number Types,Wireline,0.0240,0\n",
+                             "Dial-out calls.csv", "")["new_card"] == true);
+  CHECK(calc.rates().currency == "USD");
+}
+
 TEST_CASE("CSV as Excel saves it in other locales: ';' and decimal commas, German headers, Cent, BOM, CRLF",
           "[csv][rates][locale]") {
   RateCard card;

@@ -63,7 +63,26 @@ test('loadRateSheet reports a located error and keeps the card', () => {
   assert.equal(bad.error.file, 'calls.csv');
   assert.equal(bad.error.line, 3);
   assert.equal(bad.error.column, 6);
+  // A USD sheet is loaded from a file already: a EUR sheet would mix two currencies in one card.
   const eur = calculator.loadRateSheet(header.replaceAll('USD', 'EUR'), 'Dial-out calls.csv', '');
   assert.equal(eur.error.code, 'currency_mismatch');
+  assert.match(eur.error.message, /in EUR, but the sheets loaded before \(Dial-out calls\.csv\) are in USD/);
   assert.equal(calculator.simulate({ from: 'US', number: '+33612345678', seconds: 7 }).cost, '0.01');
+});
+
+test('a sheet in another currency than a whole card is a new card in that currency', async () => {
+  const usd = await readRepoFile('rates/illustrative-usd.json');
+  assert.equal(calculator.loadRates(usd, 'illustrative-usd.json').error, undefined);
+  const info = calculator.loadRateSheet(header.replaceAll('USD', 'EUR') +
+    'Any,"France, mobile",336,All Number Types,Wireless,0.0600,0\n', 'Dial-out calls.csv', '');
+  assert.equal(info.error, undefined, JSON.stringify(info.error));
+  assert.equal(info.new_card, true);
+  assert.equal(info.currency, 'EUR');
+  assert.equal(info.illustrative, false);
+  assert.equal(info.rows.dial_out_audio, 0); // nothing of the USD card is kept
+  const call = calculator.simulate({ from: 'FR', number: '+33612345678', seconds: 7 });
+  assert.equal(call.currency, 'EUR');
+  assert.equal(call.cost, '0.012'); // 0.0600 x 12 / 60
+  // Back to the shipped card for the tests that follow.
+  assert.equal(calculator.loadRates(usd, 'illustrative-usd.json').error, undefined);
 });

@@ -70,7 +70,9 @@ class Calculator {
   std::string estimate_text(std::string_view scenario_text, const std::string& file = "scenario") const;
 
   // Adds one sheet of Microsoft's rate workbook saved as CSV to the card, replacing that sheet's rows (other
-  // sheets stay). sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
+  // sheets stay). A sheet in another currency than the card starts a new card with that sheet alone (info's
+  // "new_card"), unless sheets of the other currency were loaded before: that is the error currency_mismatch naming
+  // both. sheet: a sheet key ("dial_out_calls"...) or empty to detect it. Same info as load_rates.
   // mapping: which header is which column, for sheets whose headers are not recognised.
   json load_rate_sheet(std::string_view text, const std::string& file, const std::string& sheet,
                        const ColumnMapping* mapping = nullptr);
