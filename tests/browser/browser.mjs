@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: the built site on a loopback server, Debian's Chromium via playwright-core,
 // and a page that records console errors, CSP violations and every request that leaves the origin.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -58,4 +59,16 @@ export async function openSite({ serviceWorkers = 'allow', locale = 'en-US' } = 
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// One site for a whole test file: opened before its first test, closed after its last. `use` gets the open site.
+export function siteForFile(use, options) {
+  let site;
+  before(async () => {
+    site = await openSite(options);
+    use(site);
+  });
+  after(async () => {
+    await site?.close();
+  });
 }

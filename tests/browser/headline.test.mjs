@@ -1,22 +1,19 @@
 // The headline an admin acts on: where its rates come from is said beside the number (desktop, phone bar,
 // exports), it never stands stale when the input cannot be estimated, and it says what the verdicts say.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSite } from './browser.mjs';
+import { siteForFile } from './browser.mjs';
 import { waitReady, shownEstimate, setField } from './page-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let site;
 let page;
-before(async () => {
-  site = await openSite();
-  page = site.page;
-});
-after(async () => {
-  await site?.close();
+siteForFile((opened) => {
+  site = opened;
+  page = opened.page;
 });
 
 async function fresh(viewport = { width: 1280, height: 900 }) {

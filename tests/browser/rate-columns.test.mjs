@@ -1,19 +1,16 @@
 // A rate sheet whose headers the core does not recognise: the page lists the headers and asks which column is
 // which, the core reads the sheet with that choice, and the next file with the same headers loads without asking.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { openSite } from './browser.mjs';
+import { siteForFile } from './browser.mjs';
 import { waitReady, shownEstimate } from './page-helpers.mjs';
 
 let site;
 let page;
-before(async () => {
-  site = await openSite();
-  page = site.page;
-});
-after(async () => {
-  await site?.close();
+siteForFile((opened) => {
+  site = opened;
+  page = opened.page;
 });
 
 // Headers no rule knows, ';' separated with decimal commas; covers the example input's dial-out calls.

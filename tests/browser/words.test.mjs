@@ -1,9 +1,9 @@
 // No internal reference reaches a person: after a set of bad inputs and unusual answers, no visible text on the
 // page names this project's notes or files, a scenario path, a sheet key or any other snake_case id, and none
 // says NaN, undefined or Infinity.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite } from './browser.mjs';
+import { siteForFile } from './browser.mjs';
 import { waitReady, setField } from './page-helpers.mjs';
 
 const INTERNAL = [
@@ -14,12 +14,9 @@ const INTERNAL = [
 
 let site;
 let page;
-before(async () => {
-  site = await openSite();
-  page = site.page;
-});
-after(async () => {
-  await site?.close();
+siteForFile((opened) => {
+  site = opened;
+  page = opened.page;
 });
 
 // Every visible text node (and the visible text of form controls' chosen options), with where it is.
