@@ -64,6 +64,18 @@ function resultView(report, projection) {
   return view;
 }
 
+// Chargeback, flags and trend (insights/section.js), fetched on the first import only: a first visit does not
+// download them.
+async function showInsights(view, report) {
+  try {
+    const { insightsSection } = await import('./insights/section.js');
+    view.append(insightsSection(report));
+  } catch {
+    view.append(el('p', { id: 'usage-insights-error' },
+      'The chargeback, flags and trend of this report could not be shown: reload the page and import it again.'));
+  }
+}
+
 // Users in countries without a licence group: a notice each, with the one click that adds the group.
 function licenceNotices(gaps, { addLicence, countryName }) {
   if (!gaps.length) return null;
@@ -131,7 +143,6 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
       else if (calculator && report.scenario_usage.length > 0) {
         projection = calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage });
       }
-      status.textContent = `Imported ${file.name}.`;
       const view = resultView(report, projection);
       const gaps = licenceGaps && addLicence ? licenceGaps(report) : [];
       const notices = licenceNotices(gaps, { addLicence, countryName });
@@ -146,7 +157,11 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
         });
         view.prepend(el('p', {}, undoButton, ' puts back the input you had typed before it.'));
       }
+      // The status says "Imported" once the whole result, insights included, is on the page.
+      await showInsights(view, report);
+      if (controller.signal !== signal) return;  // replaced by a newer file meanwhile
       result.replaceChildren(view);
+      status.textContent = `Imported ${file.name}.`;
       document.dispatchEvent(new CustomEvent('usage-imported', { detail: report }));
     } catch (e) {
       if (controller.signal !== signal && e.name === 'AbortError') return;  // replaced by a newer file

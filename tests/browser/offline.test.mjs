@@ -53,7 +53,7 @@ test('after the service worker is installed, the page works with the network off
   }
 });
 
-test('the importer\'s module loads when a report is imported, and the service worker keeps it for offline use', async () => {
+test('the importer\'s modules load when a report is imported, and the service worker keeps them for offline use', async () => {
   const { page, context } = site;
   const file = path.join(dir, 'PSTN.calls.csv');
   generate({ rows: 300, columns: 25, seed: 5, out: file });
@@ -66,6 +66,7 @@ test('the importer\'s module loads when a report is imported, and the service wo
     await page.reload();
     await waitReady(page);
     assert.match(await importReport(page, file), /^Imported/);
+    assert.equal(await page.locator('#usage-insights h3').count(), 3, 'the insights modules are kept offline too');
   } finally {
     await context.setOffline(false);
   }

@@ -5,6 +5,8 @@
 // Communications Credits charges with connection fees; --bad N adds N deliberately broken rows (bad date,
 // negative or absurd duration, unknown call type, bad charge) spread through the file.
 // With --zip, FILE is a zip (deflate) holding one `PSTN.calls.<date>.csv`, as Teams exports it.
+// With --fraud, a toll-fraud burst is appended (FRAUD below): one account of its own unit calling a satellite number
+// at night on the period's first Saturday, so its unit's total is known exactly and the flags have calls to name.
 import { openSync, writeSync, closeSync } from 'node:fs';
 import zlib from 'node:zlib';
 
@@ -42,7 +44,7 @@ const FIRST = ['Jane', 'John', 'Ana', 'Luc', 'Mia', 'Omar', 'Wei', 'Sara', 'Tom'
 const LAST = ['Doe', 'Smith', 'Müller', 'Dubois', 'García', 'Rossi', 'Tanaka', "O'Neil", 'Silva', 'Kim'];
 
 function parseArgs(argv) {
-  const a = { rows: 1000, columns: 25, seed: 1, bad: 0, out: null, zip: false, start: '2026-10-01', days: 28 };
+  const a = { rows: 1000, columns: 25, seed: 1, bad: 0, out: null, zip: false, start: '2026-10-01', days: 28, fraud: false };
   for (let i = 0; i < argv.length; ++i) {
     const k = argv[i];
     if (k === '--zip') a.zip = true;
@@ -53,6 +55,7 @@ function parseArgs(argv) {
     else if (k === '--out') a.out = argv[++i];
     else if (k === '--start') a.start = argv[++i];
     else if (k === '--days') a.days = Number(argv[++i]);
+    else if (k === '--fraud') a.fraud = true;
     else throw new Error(`unknown option ${k}`);
   }
   if (!a.out || !(a.columns === 25 || a.columns === 20) || !(a.rows >= 0)) {
@@ -81,7 +84,35 @@ const guid = (r) => `${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r
 // Exact decimal text of micros (never a float): 12345 -> "0.012345".
 const money = (micros) => `${Math.floor(micros / 1e6)}.${pad(micros % 1e6, 6)}`;
 
-export function* reportLines({ rows, columns, seed, bad, start, days }) {
+// The injected burst: `calls` calls of `seconds` each from `upn` (alone in `unit`), 25 minutes apart from 00:25 UTC on
+// the period's first Saturday, to `number` (+882: international networks, a premium prefix), `charge` each in USD.
+// Its unit's total is calls × charge; off-hours, premium, user-spend and day-spend flags all find it.
+export const FRAUD = { upn: 'night.caller.9999@contoso.com', name: 'Night Caller', unit: 'Night shift', country: 'US',
+  number: '+882165550123', calls: 12, seconds: 1200, charge: '9.000000' };
+
+function* fraudLines(header, start) {
+  const startMs = Date.parse(`${start}T00:00:00Z`);
+  let day = 0;
+  while (new Date(startMs + day * 86400000).getUTCDay() !== 6) ++day;
+  for (let i = 0; i < FRAUD.calls; ++i) {
+    const at = startMs + day * 86400000 + (1 + i) * 25 * 60000;  // every 25 minutes from 00:25
+    const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const id = `f${pad(i, 7)}-0000-4000-8000-000000000000`;
+    const v = {
+      UsageId: id, 'Call ID': id, 'Conference ID': '', 'User Location': FRAUD.country,
+      'Microsoft Entra ObjectId': '99999999-0000-4000-8000-000000000000', 'AAD ObjectId': '99999999-0000-4000-8000-000000000000',
+      UPN: FRAUD.upn, 'User Display Name': FRAUD.name, 'Caller ID': '+14255550100', 'Call Type': 'user_out',
+      'Call Direction': 'Outbound', 'Number Type': 'user_geographic', 'Domestic/International': 'International',
+      'Destination Dialed': 'International Networks', 'Destination Number': FRAUD.number, 'External Country': '',
+      'Start Time': iso(at), 'End Time': iso(at + FRAUD.seconds * 1000), 'Duration Seconds': String(FRAUD.seconds),
+      'Connection Fee': '0.000000', Charge: FRAUD.charge, Currency: 'USD', Capability: 'MCOPSTNPP',
+      Operator: 'Microsoft', 'Source of Call Duration': 'Microsoft', 'Administrative Units': FRAUD.unit,
+    };
+    yield header.map((h) => csvField(v[h])).join(',') + '\r\n';
+  }
+}
+
+export function* reportLines({ rows, columns, seed, bad, start, days, fraud }) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const users = Array.from({ length: 2000 }, (_, i) => {
@@ -168,6 +199,7 @@ export function* reportLines({ rows, columns, seed, bad, start, days }) {
     }
     yield header.map((h) => csvField(v[h])).join(',') + '\r\n';
   }
+  if (fraud) yield* fraudLines(header, start);
 }
 
 function writeCsv(fd, lines, onBytes) {
@@ -189,7 +221,7 @@ function u16(n) { const b = Buffer.alloc(2); b.writeUInt16LE(n); return b; }
 function u32(n) { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; }
 
 export function generate(options) {
-  const a = { columns: 25, seed: 1, bad: 0, start: '2026-10-01', days: 28, zip: false, ...options };
+  const a = { columns: 25, seed: 1, bad: 0, start: '2026-10-01', days: 28, zip: false, fraud: false, ...options };
   const fd = openSync(a.out, 'w');
   try {
     if (!a.zip) {

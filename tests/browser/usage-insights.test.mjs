@@ -1,0 +1,153 @@
+// The insights section after an import, against the native CLI's `ccredits usage` JSON for the same file: a generated
+// report with an injected toll-fraud burst (its own Administrative Unit, so that unit's total is known) shows every
+// flag with its calls, advice and Microsoft's pages, the chargeback's top entries with CSV exports holding every
+// entry, and the months and forecast; an ordinary report says nothing unusual. Keyboard and screen-reader checks:
+// headings, captions, an axe scan of the section.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { openSite } from './browser.mjs';
+import { nativeCli } from '../node/native-cli.mjs';
+import { generate, FRAUD } from '../tools/generate-report.mjs';
+
+let site;
+let dir;
+const fetched = [];
+before(async () => {
+  site = await openSite();
+  site.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-insights-page-'));
+  await site.page.goto(site.url);
+  await site.page.getByText('Ready.').waitFor();
+});
+after(async () => {
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const cliUsage = (file) => JSON.parse(execFileSync(nativeCli, ['usage', file], { maxBuffer: 64 << 20, encoding: 'utf8' }));
+
+async function importReport(page, file) {
+  await page.evaluate(() => document.getElementById('usage-insights')?.remove());
+  await page.setInputFiles('#usage-file', file);
+  await page.locator('#usage-insights').waitFor();
+}
+
+// The en-US CSV export: BOM, ',' separators, quoted cells with doubled quotes, CRLF lines.
+function parseCsv(text) {
+  assert.ok(text.startsWith('\ufeff'));
+  const rows = [];
+  for (const line of text.slice(1).split('\r\n').filter(Boolean)) {
+    const cells = [];
+    for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cells.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+async function downloadCsv(page, dimension) {
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.click(`#usage-chargeback [data-dimension="${dimension}"] button.csv-export`)]);
+  return parseCsv(await readFile(await download.path(), 'utf8'));
+}
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+test('a first visit does not download the insights modules', () => {
+  assert.deepEqual(fetched.filter((p) => p.includes('/insights/')), []);
+});
+
+test('a report with an injected burst: flags, chargeback and trend as the CLI gives them', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'PSTN.calls.fraud.csv');
+  generate({ rows: 2000, columns: 25, seed: 3, out: file, fraud: true });
+  const cli = cliUsage(file);
+  await importReport(page, file);
+  assert.ok(fetched.some((p) => p.endsWith('/insights/section.js')), 'loaded once a report is imported');
+
+  // Flags: the burst raises off-hours, premium, user-spend and day-spend flags; each as the CLI words it.
+  const kinds = cli.flags.map((f) => f.kind);
+  for (const kind of ['off_hours_burst', 'premium_destination', 'user_spend', 'day_spend']) assert.ok(kinds.includes(kind), kind);
+  const articles = page.locator('#usage-flags article.flag');
+  assert.equal(await articles.count(), cli.flags.length);
+  for (const [i, flag] of cli.flags.entries()) {
+    const a = articles.nth(i);
+    assert.equal(await a.getAttribute('data-kind'), flag.kind);
+    const title = await a.locator('h4').textContent();
+    if (flag.account) assert.ok(title.endsWith(`: ${flag.account}`), title);
+    assert.equal(await a.locator('.flag-why').textContent(), flag.why);
+    assert.equal(await a.locator('.flag-figure').textContent(), flag.figure);
+    assert.equal(await a.locator('.flag-threshold').textContent(), flag.threshold);
+    assert.equal(await a.locator('.flag-advice').textContent(), `What to do: ${flag.advice}`);
+    const rows = await a.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(rows, flag.calls.map((c) => [c.time, c.user, c.number, String(c.minutes), usd.format(c.charge)]));
+    assert.match(await a.locator('caption').textContent(), new RegExp(`of the ${flag.calls_total} calls behind it$`));
+    const links = await a.locator('.flag-links a').evaluateAll((as) => as.map((x) => ({ title: x.textContent, url: x.href })));
+    assert.deepEqual(links, flag.see);
+  }
+  const burst = cli.flags.find((f) => f.kind === 'off_hours_burst');
+  assert.equal(burst.account, FRAUD.upn);
+  assert.equal(burst.calls_total, FRAUD.calls);
+
+  // Chargeback: the burst's unit holds exactly its calls; the tables show the CLI's top entries in its order, and
+  // each CSV holds every entry with the CLI's figures.
+  const unit = cli.chargeback.by_unit.find((u) => u.unit === FRAUD.unit);
+  assert.deepEqual(unit, { unit: FRAUD.unit, spend: (FRAUD.calls * Number(FRAUD.charge)).toFixed(2),
+    minutes: FRAUD.calls * FRAUD.seconds / 60, calls: FRAUD.calls });
+  const unitRows = await page.locator('#usage-chargeback [data-dimension="by_unit"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(unitRows.map((r) => [r[0], r[1]]), cli.chargeback.by_unit.slice(0, 10).map((u) => [u.unit, usd.format(u.spend)]));
+  assert.deepEqual(unitRows[0], [FRAUD.unit, '$108.00', '240', '12']);
+  const units = await downloadCsv(page, 'by_unit');
+  assert.deepEqual(units[0], ['administrative unit', 'spend (USD)', 'minutes', 'calls']);
+  assert.deepEqual(units.slice(1), cli.chargeback.by_unit.map((u) => [u.unit, u.spend, String(u.minutes), String(u.calls)]));
+  const users = await downloadCsv(page, 'by_user');
+  assert.equal(users.length - 1, cli.chargeback.by_user.length);
+  assert.ok(cli.chargeback.by_user.length > 10, 'more users than the table shows');
+  assert.deepEqual(users.slice(1).map((r) => [r[0], r[2]]), cli.chargeback.by_user.map((u) => [u.user, u.spend]));
+  assert.equal(await page.locator('#usage-chargeback [data-dimension="by_user"] tbody tr').count(), 10);
+  const places = await downloadCsv(page, 'by_location');
+  assert.deepEqual(places.slice(1).map((r) => [r[1], r[2]]), cli.chargeback.by_location.map((l) => [l.country ?? '', l.spend]));
+  const destinations = await downloadCsv(page, 'by_destination');
+  assert.deepEqual(destinations.slice(1).map((r) => [r[0], r[2], r[3]]),
+    cli.chargeback.by_destination.map((d) => [d.direction, d.country ?? '', d.spend]));
+
+  // Trend: the months and the 12-month forecast with its range.
+  const monthRows = await page.locator('#usage-trend tbody').first().locator('tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(monthRows.map((r) => r[1]), cli.trend.months.map((m) => usd.format(m.spend)));
+  const ahead = await page.locator('#usage-trend tbody').nth(1).locator('tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(ahead.length, 12);
+  assert.deepEqual(ahead.map((r) => r.slice(1)),
+    cli.trend.forecast.months.map((m) => [usd.format(m.spend), usd.format(m.low), usd.format(m.high)]));
+  assert.equal(ahead[0][0], new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(Date.parse(`${cli.trend.forecast.months[0].month}-01T00:00:00Z`)));
+  assert.match(await page.locator('#usage-forecast-total').textContent(),
+    new RegExp(`^Forecast for the next 12 months: \\${usd.format(cli.trend.forecast.total)} \\(likely between`));
+
+  // Read by people: headings and captions, no junk, no serious axe finding, the tables reachable by keyboard.
+  assert.deepEqual(await page.locator('#usage-insights h3').allTextContents(),
+    ['Toll-fraud and anomaly flags', 'Chargeback: who and what the calls cost', 'Monthly spend and the next 12 months']);
+  assert.equal(await page.locator('#usage-insights table:not(:has(caption))').count(), 0);
+  assert.doesNotMatch(await page.locator('#usage-insights').innerText(), /NaN|undefined|Infinity|\[object|_/);
+  const axe = await new AxeBuilder({ page }).include('#usage-insights').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.deepEqual(site.problems, []);
+});
+
+test('an ordinary report: nothing unusual, as the CLI finds no flag', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'PSTN.calls.csv');
+  generate({ rows: 2000, columns: 25, seed: 8, out: file });
+  assert.deepEqual(cliUsage(file).flags, []);
+  await importReport(page, file);
+  assert.match(await page.locator('#usage-no-flags').textContent(), /^Nothing unusual: /);
+  assert.equal(await page.locator('#usage-flags article').count(), 0);
+  assert.deepEqual(site.problems, []);
+});

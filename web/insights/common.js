@@ -1,0 +1,35 @@
+// What the report's insights (chargeback.js, flags.js, trend.js) share: amounts in the report's own currency, a
+// calendar month in words, and a button that downloads every row of a list as a CSV in the page's locale.
+import { h } from '../dom.js';
+import { isDecimal } from '../format.js';
+import { toCsv, download } from '../export.js';
+import { pageLocale } from '../number-input.js';
+
+// Amounts of the report are in its first currency, which may differ from the rate card the page shows.
+export function moneyIn(code) {
+  let format;
+  try {
+    format = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
+  } catch {
+    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+  return (value) => (isDecimal(value) ? format.format(value) : '—');
+}
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+// "2026-10" -> "October 2026"; anything else is shown as it is.
+export function monthName(month) {
+  const m = /^(\d{4})-(\d{2})$/.exec(String(month ?? ''));
+  return m ? monthFormat.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : String(month ?? '—');
+}
+
+// rows(): the CSV's rows, header first, built only when the person asks for the file.
+export function csvButton(label, fileName, rows) {
+  return h('button', {
+    type: 'button',
+    class: 'csv-export',
+    onclick: () => download(fileName, toCsv(rows(), pageLocale()), 'text/csv'),
+  }, label);
+}
+
+export const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
