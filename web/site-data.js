@@ -6,3 +6,6 @@ export const RATE_CARDS = [
 ];
 export const COUNTRIES_FILE = 'rates/countries.json';
 export const PLANS_FILE = 'rates/plans.json';
+// The example input's estimate, written at build time by the page's own module (wasm/write-first-estimate.mjs), so
+// a first visit shows figures before the module has loaded.
+export const FIRST_ESTIMATE_FILE = 'first-estimate.json';
