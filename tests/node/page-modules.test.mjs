@@ -86,7 +86,8 @@ test('the site lists every page file, and the service worker caches what the sit
     'every file in web/ is in CCREDITS_WEB_FILES or CCREDITS_LAZY_WEB_FILES');
   const { siteDir } = await import('./load-module.mjs');
   const built = JSON.parse(await readFile(`${siteDir}/site-files.json`, 'utf8')).files;
-  const expected = ['./', 'ccredits.js', 'ccredits.wasm', ...listed.filter((f) => f !== 'sw.js'), ...rates];
+  // Besides the copied files: the module, and the example's estimate the build writes with it.
+  const expected = ['./', 'ccredits.js', 'ccredits.wasm', 'first-estimate.json', ...listed.filter((f) => f !== 'sw.js'), ...rates];
   assert.deepEqual(built.slice().sort(), expected.sort());
 });
 
