@@ -152,6 +152,27 @@ test('the lines table follows the estimate row for row through typing, removing 
   assert.ok((await shownLines()).some(([destination]) => /Japan|JP/.test(destination)), 'the added row is priced');
 });
 
+// The lines table's columns keep their widths whatever the amounts: one amount growing must not make the browser lay
+// out all ~300 rows again on a keystroke (web/style.css, .lines-table), and an amount wider than its column wraps
+// inside its cell instead of running over the next one.
+test('a much wider amount changes neither the lines table\'s column widths nor spills out of its cell', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  const columns = () => page.evaluate(() => {
+    const table = [...document.querySelectorAll('#spend table')].find((t) => t.caption?.textContent.startsWith('By destination'));
+    return [...table.tHead.rows[0].cells].map((th) => th.getBoundingClientRect().width);
+  });
+  const before = await columns();
+  const total = await page.locator('#monthly-total').textContent();
+  await page.locator('[data-key="user_out.0.minutes"]').fill('999999999999');
+  await page.waitForFunction((t) => document.getElementById('monthly-total')?.textContent !== t, total);
+  assert.deepEqual(await columns(), before);
+  const spills = await page.evaluate(() => [...document.querySelectorAll('.lines-table tbody td, .lines-table tbody th')]
+    .filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+  assert.deepEqual(spills, []);
+});
+
 test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
   const { page } = site;
   await page.locator('[data-key="what_if.from"]').selectOption('domestic');

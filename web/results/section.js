@@ -23,10 +23,11 @@ export function list(items, className) {
   return texts.length ? h('ul', { class: className }, texts.map((t) => h('li', { text: t }))) : null;
 }
 
-export function table(caption, headers, rows, { numeric = [] } = {}) {
+// className: the table's own class (style.css), e.g. a fixed layout for a long table that changes row by row.
+export function table(caption, headers, rows, { numeric = [], className } = {}) {
   if (!rows.length) return null;
   // A narrow screen scrolls the table sideways inside its own box (focusable, so the keyboard can scroll it too).
-  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: className },
     h('caption', { text: caption }),
     h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: t })))),
     body(rows, numeric)));

@@ -52,7 +52,7 @@ function linesTable(lines) {
     return null;
   }
   if (!kept || kept.currency !== currency() || !kept.wrap.isConnected) {
-    const wrap = table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC });
+    const wrap = table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' });
     const tbody = wrap.querySelector('tbody');
     kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency() };
     return wrap;
