@@ -1,15 +1,18 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
-import { loadCalculator } from './ccredits-client.js';
+// A first visit shows the example's estimate made at build time by the same module (first-estimate.js) and loads
+// the module right after that first paint; every later figure comes from the module.
 import { $, h, replace } from './dom.js';
 import { loadCountries, countryName } from './countries.js';
 import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage, licenceGaps, withLicenceGroup } from './state.js';
 import { setupUsageImport } from './import-panel.js';
 import { mountForm } from './inputs/form.js';
-import { mountRates } from './rates-panel.js';
+import { mountRates, wholeCard } from './rates-panel.js';
 import { encodeShare, decodeShare } from './share-link.js';
-import { currency } from './format.js';
+import { currency, setCurrency } from './format.js';
 import { pageLocale } from './number-input.js';
-import { showHeadline, showProblem, clearProblem } from './results/headline.js';
+import { showHeadline, showProblem, showPending, clearProblem } from './results/headline.js';
+import { textOf } from './results/section.js';
+import { readFirstEstimate } from './first-estimate.js';
 import { rateSource } from './rate-source.js';
 import { readLinkedRates, describeRates } from './rates-identity.js';
 import { peopleText } from './people-text.js';
@@ -37,8 +40,13 @@ let writtenHash = '';
 // The rates an opened share link's figures were made with ({name, currency, effective, hash}), or null.
 let linkedRates = null;
 let form;
-let rates;
+let rates = null; // the rates panel, mounted with the module
 let sideBySide = null;
+let calculator = null; // the module's façade, once it has loaded with its rates and plans
+// Until then: the build-time estimate of the example input ({scenario, rates: {file, loaded}, estimate}) and the
+// card it was priced with, as the rates panel describes it.
+let firstEstimate = null;
+let firstCard = null;
 
 // A scenario path ("usage[3].minutes", "licenses[1]", "funding.months") -> the form's key for it.
 function keyForPath(path, paths) {
@@ -87,6 +95,7 @@ const drawnFrom = new Map(); // section id -> [currency, ...the members it was d
 // Near the headline: the opened link's figures were made with rates this page does not have loaded.
 function showLinkedRates() {
   const note = $('linked-rates-note');
+  if (!rates) return;
   const mine = rates.identity();
   if (!linkedRates || !mine || linkedRates.hash === mine.hash) {
     note.hidden = true;
@@ -101,7 +110,7 @@ function showLinkedRates() {
 }
 
 function render(estimate) {
-  const source = rateSource(rates.card(), estimate.lines, estimate.report);
+  const source = rateSource(rates ? rates.card() : firstCard, estimate.lines, estimate.report);
   setLineSource(source.lineWords);
   for (const [id, draw, members] of SECTIONS) {
     const inputs = [currency(), id === 'spend' ? source.short : '', ...members.map((m) => estimate[m])];
@@ -145,7 +154,8 @@ function update() {
   const started = performance.now();
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
-  scheduleShare(scenario);
+  // A link names the rates it was priced with, known once the module has loaded them (its first update writes it).
+  if (calculator) scheduleShare(scenario);
   showLinkedRates();
   showExampleBanner();
   showPrintHeader();
@@ -160,6 +170,15 @@ function update() {
       message: blocking.length === 1 ? `${where}: ${blocking[0].message}`
         : `Fix the ${blocking.length} fields marked in the form. First, ${where}: ${blocking[0].message}`,
     }, { hasFigures: Boolean(last) });
+    return;
+  }
+  if (!calculator) {
+    form.showErrors(errors);
+    clearProblem();
+    // The build-time estimate stands for exactly its own input; any other waits for the module (main() prices
+    // it as soon as the module is ready).
+    if (firstEstimate && JSON.stringify(scenario) === JSON.stringify(firstEstimate.scenario)) show(scenario, firstEstimate.estimate);
+    else showPending({ hasFigures: Boolean(last) });
     return;
   }
   const estimateStarted = performance.now();
@@ -177,16 +196,18 @@ function update() {
   }
   form.showErrors(errors);
   clearProblem();
+  show(scenario, estimate);
+  performance.measure('ccredits:update', { start: started });
+}
+
+// The first result shown is marked 'ccredits:first-result' (tests/bench/page-load.mjs reads it).
+function show(scenario, estimate) {
   $('raw-estimate').textContent = JSON.stringify(estimate, null, 2);
   const source = render(estimate);
   last = { scenario, estimate, source };
   lastIsCurrent = true;
   sideBySide?.refresh();
-  performance.measure('ccredits:update', { start: started });
-  if (!document.body.dataset.ready) {
-    performance.mark('ccredits:first-result');
-    document.body.dataset.ready = 'true';
-  }
+  if (!performance.getEntriesByName('ccredits:first-result').length) performance.mark('ccredits:first-result');
 }
 
 let shareTimer = 0;
@@ -272,6 +293,7 @@ function wireKeep() {
     try {
       const doc = await readJsonFile(file);
       if (isKeptFile(doc)) {
+        if (!sideBySide) throw new Error('The calculator is still loading: open the file again in a moment.');
         sideBySide.addFile(doc);
         status.textContent = `Opened ${file.name}: its estimates are in "Estimates side by side".`;
       } else {
@@ -300,46 +322,53 @@ function wireKeep() {
   $('print').addEventListener('click', () => window.print());
 }
 
-let calculator;
-
-async function main() {
+// The module, its first rate card and the plans; the rates panel with them.
+async function startCalculator() {
   const firstRates = fetch(RATE_CARDS[0].file).then((r) => r.text());
-  const [calc] = await Promise.all([loadCalculator(), loadCountries()]);
-  calculator = calc;
-  rates = mountRates($('rates'), calculator, () => update());
+  const { loadCalculator } = await import('./ccredits-client.js');
+  const calc = await loadCalculator();
+  rates = mountRates($('rates'), calc, () => update());
   await rates.load(firstRates);
   if (PLANS_FILE) {
     // The plans file feeds the estimate's pools and the call simulator's Zone A and domestic areas.
-    const result = calculator.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
+    const result = calc.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
     if (result.error) throw new Error(result.error.message);
+  }
+  calculator = calc;
+}
+
+// After the next frame is painted (at once in a tab in the background, which paints nothing).
+const afterPaint = () => new Promise((resolve) => {
+  if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
+
+async function main() {
+  // A share link's input needs the module (and maybe another shipped card) before its first result; so does an
+  // example input that the build-time estimate was not made from.
+  const starting = location.hash.length > 1 ? startCalculator() : null;
+  const [first] = await Promise.all([starting ? null : readFirstEstimate(toScenario(defaultModel()).scenario), loadCountries(), starting]);
+  if (first) {
+    firstEstimate = first;
+    firstCard = wholeCard(first.rates.loaded, first.rates.file.split('/').pop(), RATE_CARDS[0].label);
+    setCurrency(textOf(first.rates.loaded.currency) || 'USD');
+  } else if (!starting) {
+    await startCalculator();
   }
   const linked = await modelFromHash();
   model = linked ?? defaultModel();
   origin = linked ? 'yours' : 'example';
   wireExample();
   form = mountForm($('inputs'), () => model, update);
-  update();
-  mountSimulator($('simulator'), calculator);
-  sideBySide = mountSideBySide($('compare'), {
-    storage: (() => { try { return window.localStorage; } catch { return null; } })(),
-    today,
-    current: () => (lastIsCurrent ? last : null),
-    price: (scenario) => calculator.estimateAlone(scenario),
-    rateNote: () => last?.source.short ?? '',
-    open: (scenario) => setModel(fromScenario(scenario)),
-    share: shareOf, // kept estimates are priced with the rates loaded now
-    download,
-  });
-  sideBySide.refresh();
   setupUsageImport({
     container: $('usage-panel'),
-    rates: rates.jsonCard,
+    rates: () => rates?.jsonCard() ?? null,
     project: (report) => {
       // A second import replaces the first; undo still goes back to the input typed before any.
       if (!beforeImport || !model.report) beforeImport = { model, origin };
       performance.mark('ccredits:report-to-form'); // tests/bench/page-import.mjs times the form from here
       setModel(withImportedUsage(model, report));
-      return calculator.estimate(toScenario(model).scenario);
+      return calculator?.estimate(toScenario(model).scenario) ?? null;
     },
     licenceGaps: (report) => licenceGaps(model, report),
     addLicence: (gap) => setModel(withLicenceGroup(model, gap)),
@@ -352,6 +381,27 @@ async function main() {
     countryName,
   });
   wireKeep();
+  update();
+  if (!calculator) {
+    await afterPaint();
+    await startCalculator();
+    firstEstimate = null;
+    // The input as it is now (typed into while the module loaded, or still the example), priced by the module.
+    update();
+  }
+  performance.mark('ccredits:live-result');
+  mountSimulator($('simulator'), calculator);
+  sideBySide = mountSideBySide($('compare'), {
+    storage: (() => { try { return window.localStorage; } catch { return null; } })(),
+    today,
+    current: () => (lastIsCurrent ? last : null),
+    price: (scenario) => calculator.estimateAlone(scenario),
+    rateNote: () => last?.source.short ?? '',
+    open: (scenario) => setModel(fromScenario(scenario)),
+    share: shareOf, // kept estimates are priced with the rates loaded now
+    download,
+  });
+  sideBySide.refresh();
   window.addEventListener('hashchange', async () => {
     if (location.hash === writtenHash) return;
     // A link opened now wins over the page's own link for the input before it, still waiting to be written.
@@ -359,6 +409,7 @@ async function main() {
     const next = await modelFromHash();
     if (next) setModel(next);
   });
+  document.body.dataset.ready = 'true';
   $('status').textContent = 'Ready.';
   $('status').classList.add('ready');
   if ('serviceWorker' in navigator) {

@@ -27,6 +27,12 @@ export function guessSheet(fileName) {
   return '';
 }
 
+// A whole card as rate-source.js reads it, from the core's answer to loading it (file: its file name; label: a
+// shipped card's words).
+export const wholeCard = (result, file, label) => ({
+  illustrative: Boolean(result.illustrative), label, file, effective: textOf(result.effective), currency: textOf(result.currency), sheets: [],
+});
+
 export function mountRates(section, calculator, onChange) {
   const info = h('div', { id: 'rates-info' });
   const status = h('p', { class: 'status', role: 'status' });
@@ -54,9 +60,6 @@ export function mountRates(section, calculator, onChange) {
         : h('p', { text: 'Rates loaded from your files. Microsoft\'s rates exclude tax and may change monthly.' }),
       textOf(info0.source) && !card.label ? h('p', { class: 'hint', text: `Source: ${textOf(info0.source)}` }) : null);
   };
-  const wholeCard = (result, file, label) => ({
-    illustrative: Boolean(result.illustrative), label, file, effective: textOf(result.effective), currency: textOf(result.currency), sheets: [],
-  });
 
   // The identity of the rates in use, as a share link carries it (rates-identity.js), and every card this page
   // can price with: the shipped ones and each one loaded from the person's files, named by its files and currency.

@@ -58,6 +58,18 @@ export function showProblem(problem, { hasFigures }) {
   bar.hidden = false;
 }
 
+// The input changed before the calculator has loaded: it is priced as soon as the calculator is ready (app.js).
+export function showPending({ hasFigures }) {
+  replace($('summary'), h('p', { class: 'headline-figure pending' }, 'Loading the calculator: your input is priced as soon as it is ready.'));
+  $('rate-note').hidden = true;
+  markStale(hasFigures);
+  const bar = $('result-bar');
+  bar.textContent = 'Loading the calculator…';
+  bar.setAttribute('href', '#results');
+  bar.onclick = null;
+  bar.hidden = false;
+}
+
 export function clearProblem() {
   const error = $('estimate-error');
   error.hidden = true;
