@@ -368,7 +368,8 @@ async function main() {
       if (!beforeImport || !model.report) beforeImport = { model, origin };
       performance.mark('ccredits:report-to-form'); // tests/bench/page-import.mjs times the form from here
       setModel(withImportedUsage(model, report));
-      return calculator?.estimate(toScenario(model).scenario) ?? null;
+      // The form's update has just priced this very input: its estimate is the import's too.
+      return lastIsCurrent ? last.estimate : calculator?.estimate(toScenario(model).scenario) ?? null;
     },
     licenceGaps: (report) => licenceGaps(model, report),
     addLicence: (gap) => setModel(withLicenceGroup(model, gap)),
