@@ -1,20 +1,18 @@
 // The page's start and its one loop: input -> scenario -> wasm core -> results. The page computes nothing itself.
 // A first visit shows the example's estimate made at build time by the same module (first-estimate.js) and loads
-// the module right after that first paint; every later figure comes from the module.
+// the module right after that first paint, with the scripts only it needs (startCalculator()); every later figure
+// comes from the module.
 import { $, h, replace } from './dom.js';
 import { loadCountries, countryName } from './countries.js';
 import { defaultModel, blankModel, toScenario, fromScenario, withImportedUsage, licenceGaps, withLicenceGroup } from './state.js';
 import { setupUsageImport } from './import-panel.js';
 import { mountForm } from './inputs/form.js';
-import { mountRates, wholeCard } from './rates-panel.js';
-import { encodeShare, decodeShare } from './share-link.js';
 import { currency, setCurrency } from './format.js';
 import { pageLocale } from './number-input.js';
 import { showHeadline, showProblem, showPending, clearProblem } from './results/headline.js';
 import { textOf } from './results/section.js';
 import { readFirstEstimate } from './first-estimate.js';
-import { rateSource } from './rate-source.js';
-import { readLinkedRates, describeRates } from './rates-identity.js';
+import { rateSource, wholeCard } from './rate-source.js';
 import { peopleText } from './people-text.js';
 import { inputSummary } from './results/input-summary.js';
 import { renderSpend, setLineSource } from './results/spend.js';
@@ -22,10 +20,6 @@ import { renderPools } from './results/pools.js';
 import { renderNeeds, renderEligibility } from './results/verdicts.js';
 import { renderRecommendation } from './results/recommendation.js';
 import { renderWhatIf } from './results/what-if.js';
-import { mountSimulator } from './results/simulator.js';
-import { mountSideBySide } from './results/side-by-side.js';
-import { estimateRows, toCsv, download, readJsonFile } from './export.js';
-import { isKeptFile } from './kept-estimates.js';
 import { PLANS_FILE, RATE_CARDS } from './site-data.js';
 
 let model = defaultModel();
@@ -43,6 +37,8 @@ let form;
 let rates = null; // the rates panel, mounted with the module
 let sideBySide = null;
 let calculator = null; // the module's façade, once it has loaded with its rates and plans
+// The scripts loaded with the module: the rates panel, share links, rate identities, the simulator, kept estimates.
+let later = null;
 // Until then: the build-time estimate of the example input ({scenario, rates: {file, loaded}, estimate}) and the
 // card it was priced with, as the rates panel describes it.
 let firstEstimate = null;
@@ -101,6 +97,7 @@ function showLinkedRates() {
     note.hidden = true;
     return;
   }
+  const { describeRates } = later;
   const own = rates.card()?.illustrative ? `illustrative rates in ${mine.currency || 'another currency'}` : `your rates (${describeRates(mine)})`;
   replace(note,
     `The link's figures were made with other rates: ${describeRates(linkedRates)}. This page shows ${own} instead, so its figures can differ. `,
@@ -215,7 +212,7 @@ let shareTimer = 0;
 // links have no rates_used and open as before; the input's reader ignores the member).
 function shareOf(scenario) {
   const identity = rates.identity();
-  return encodeShare(identity ? { ...scenario, rates_used: identity } : scenario);
+  return later.encodeShare(identity ? { ...scenario, rates_used: identity } : scenario);
 }
 
 function scheduleShare(scenario) {
@@ -228,6 +225,7 @@ function scheduleShare(scenario) {
   }, 250);
 }
 
+// Reads the link in the address (with the module loaded when there is one).
 async function modelFromHash() {
   const fragment = location.hash.slice(1);
   const banner = $('link-error');
@@ -235,9 +233,9 @@ async function modelFromHash() {
   linkedRates = null;
   if (!fragment) return null;
   try {
-    const doc = await decodeShare(fragment);
+    const doc = await later.decodeShare(fragment);
     const model0 = fromScenario(doc);
-    linkedRates = readLinkedRates(doc?.rates_used);
+    linkedRates = later.readLinkedRates(doc?.rates_used);
     // Rates this page ships too are loaded, so the recipient sees the sender's figures.
     if (linkedRates?.shipped && linkedRates.hash !== rates.identity()?.hash) await rates.useShipped(linkedRates.shipped);
     return model0;
@@ -282,7 +280,8 @@ function wireKeep() {
       status.textContent = 'Select the link above and copy it.';
     }
   });
-  $('save-json').addEventListener('click', () => {
+  $('save-json').addEventListener('click', async () => {
+    const { download } = await import('./export.js');
     download('ccredits-scenario.json', `${JSON.stringify(toScenario(model).scenario, null, 2)}\n`, 'application/json');
     status.textContent = 'Input saved as ccredits-scenario.json.';
   });
@@ -291,6 +290,7 @@ function wireKeep() {
     const file = e.target.files[0];
     if (!file) return;
     try {
+      const [{ readJsonFile }, { isKeptFile }] = await Promise.all([import('./export.js'), import('./kept-estimates.js')]);
       const doc = await readJsonFile(file);
       if (isKeptFile(doc)) {
         if (!sideBySide) throw new Error('The calculator is still loading: open the file again in a moment.');
@@ -305,15 +305,17 @@ function wireKeep() {
     }
     e.target.value = '';
   });
-  $('export-csv').addEventListener('click', () => {
+  $('export-csv').addEventListener('click', async () => {
     if (!last) return;
+    const { estimateRows, toCsv, download } = await import('./export.js');
     // In the page's locale, so Excel there splits the columns and reads the amounts as numbers.
     const rows = estimateRows(last.estimate, currency(), { source: last.source, date: today() });
     download('ccredits-estimate.csv', toCsv(rows, pageLocale()), 'text/csv');
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
-  $('export-json').addEventListener('click', () => {
+  $('export-json').addEventListener('click', async () => {
     if (!last) return;
+    const { download } = await import('./export.js');
     const { scenario, estimate, source } = last;
     const doc = { made_on: today(), rates_note: `${source.short}. ${source.note}`.trim(), scenario, estimate };
     download('ccredits-estimate.json', `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
@@ -322,12 +324,14 @@ function wireKeep() {
   $('print').addEventListener('click', () => window.print());
 }
 
-// The module, its first rate card and the plans; the rates panel with them.
+// The module, its first rate card and the plans, and the scripts only the module's figures need; the rates panel.
 async function startCalculator() {
   const firstRates = fetch(RATE_CARDS[0].file).then((r) => r.text());
-  const { loadCalculator } = await import('./ccredits-client.js');
-  const calc = await loadCalculator();
-  rates = mountRates($('rates'), calc, () => update());
+  const [client, ...scripts] = await Promise.all(['./ccredits-client.js', './rates-panel.js', './share-link.js', './rates-identity.js',
+    './results/simulator.js', './results/side-by-side.js', './kept-estimates.js', './export.js'].map((m) => import(m)));
+  const calc = await client.loadCalculator();
+  later = Object.assign({}, ...scripts);
+  rates = later.mountRates($('rates'), calc, () => update());
   await rates.load(firstRates);
   if (PLANS_FILE) {
     // The plans file feeds the estimate's pools and the call simulator's Zone A and domestic areas.
@@ -391,8 +395,8 @@ async function main() {
     update();
   }
   performance.mark('ccredits:live-result');
-  mountSimulator($('simulator'), calculator);
-  sideBySide = mountSideBySide($('compare'), {
+  later.mountSimulator($('simulator'), calculator);
+  sideBySide = later.mountSideBySide($('compare'), {
     storage: (() => { try { return window.localStorage; } catch { return null; } })(),
     today,
     current: () => (lastIsCurrent ? last : null),
@@ -400,7 +404,7 @@ async function main() {
     rateNote: () => last?.source.short ?? '',
     open: (scenario) => setModel(fromScenario(scenario)),
     share: shareOf, // kept estimates are priced with the rates loaded now
-    download,
+    download: later.download,
   });
   sideBySide.refresh();
   window.addEventListener('hashchange', async () => {

@@ -1,7 +1,15 @@
 // Where the figures' rates come from, said where the figures are (the headline, the phone's result bar, exports,
 // the printed page). card: what the rates panel has loaded (rates-panel.js card()).
 //   {illustrative, label, file, effective, sheets: [[sheetKey, fileName], ...] loaded from the person's disk}
+import { textOf } from './results/section.js';
+
 const SHEET_TITLES = { dial_out_calls: 'dial-out calls', dial_out_audio: 'meeting dial-out', toll_free_in: 'toll-free', toll_in: 'toll dial-in' };
+
+// A whole card as rateSource() reads it, from the core's answer to loading it (file: its file name; label: a
+// shipped card's words).
+export const wholeCard = (result, file, label) => ({
+  illustrative: Boolean(result.illustrative), label, file, effective: textOf(result.effective), currency: textOf(result.currency), sheets: [],
+});
 
 export const ILLUSTRATIVE_NOTE = 'Illustrative rates are examples made up for this calculator, not Microsoft\'s prices.';
 

@@ -6,6 +6,7 @@ import { RATE_CARDS } from './site-data.js';
 import { selectField } from './inputs/fields.js';
 import { textOf } from './results/section.js';
 import { ratesIdentity } from './rates-identity.js';
+import { wholeCard } from './rate-source.js';
 
 const SHEETS = [
   ['', 'Guess from the file name'],
@@ -26,12 +27,6 @@ export function guessSheet(fileName) {
   if (/dial ?out|calls|outbound/.test(n)) return 'dial_out_calls';
   return '';
 }
-
-// A whole card as rate-source.js reads it, from the core's answer to loading it (file: its file name; label: a
-// shipped card's words).
-export const wholeCard = (result, file, label) => ({
-  illustrative: Boolean(result.illustrative), label, file, effective: textOf(result.effective), currency: textOf(result.currency), sheets: [],
-});
 
 export function mountRates(section, calculator, onChange) {
   const info = h('div', { id: 'rates-info' });

@@ -45,3 +45,23 @@ test('the page uses the build-time estimate only for the input it was made from'
   answer = () => { throw new TypeError('Failed to fetch'); };
   assert.equal(await readFirstEstimate(scenario), null);
 });
+
+test('index.html preloads exactly the scripts the first screen imports, and the wasm module is not among them', async () => {
+  const web = path.join(path.dirname(new URL(import.meta.url).pathname), '../../web');
+  const statics = async (file) => [...(await readFile(path.join(web, file), 'utf8')).matchAll(/^import [^;]*? from '([^']+)';/gms)]
+    .map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
+  const graph = new Set();
+  const visit = async (file) => {
+    for (const dep of await statics(file)) {
+      if (!graph.has(dep)) {
+        graph.add(dep);
+        await visit(dep);
+      }
+    }
+  };
+  await visit('app.js');
+  const html = await readFile(path.join(web, 'index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(preloaded.slice().sort(), [...graph].sort());
+  assert.ok(!graph.has('ccredits.js') && !graph.has('ccredits-client.js'), 'the module loads after the first result');
+});
