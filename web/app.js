@@ -326,16 +326,19 @@ function wireKeep() {
 
 // The module, its first rate card and the plans, and the scripts only the module's figures need; the rates panel.
 async function startCalculator() {
-  const firstRates = fetch(RATE_CARDS[0].file).then((r) => r.text());
-  const [client, ...scripts] = await Promise.all(['./ccredits-client.js', './rates-panel.js', './share-link.js', './rates-identity.js',
-    './results/simulator.js', './results/side-by-side.js', './kept-estimates.js', './export.js'].map((m) => import(m)));
+  // Everything is asked for at once: the data, the module's glue beside its façade (which imports it), the scripts.
+  const text = (file) => fetch(file).then((r) => r.text());
+  const firstRates = text(RATE_CARDS[0].file);
+  const plans = PLANS_FILE ? text(PLANS_FILE) : null;
+  const [client, , ...scripts] = await Promise.all(['./ccredits-client.js', './ccredits.js', './rates-panel.js', './share-link.js',
+    './rates-identity.js', './results/simulator.js', './results/side-by-side.js', './kept-estimates.js', './export.js'].map((m) => import(m)));
   const calc = await client.loadCalculator();
   later = Object.assign({}, ...scripts);
   rates = later.mountRates($('rates'), calc, () => update());
   await rates.load(firstRates);
-  if (PLANS_FILE) {
+  if (plans) {
     // The plans file feeds the estimate's pools and the call simulator's Zone A and domestic areas.
-    const result = calc.loadPlans(await (await fetch(PLANS_FILE)).text(), PLANS_FILE.split('/').pop());
+    const result = calc.loadPlans(await plans, PLANS_FILE.split('/').pop());
     if (result.error) throw new Error(result.error.message);
   }
   calculator = calc;
