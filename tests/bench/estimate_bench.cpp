@@ -103,7 +103,6 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
   const Scenario scenario = parse_scenario(text, "scenario", &calc.plans());
   const Estimate estimate = compute_estimate(scenario, calc.rate_index(), calc.plans());
   const CreditsPolicy policy = with_plan_data(default_credits_policy(), calc.plans(), scenario.settings.applied_to(calc.plans().defaults));
-  const Billing billing = parse_billing(&scenario.billing, "billing");
   const EstimateWithAdvice result = estimate_and_advice(scenario, calc.rate_index(), calc.plans());
   const double each = seconds / 9;
   auto line = [](const char* stage, double us) { std::printf("  %-52s %8.1f us\n", stage, us); };
@@ -123,11 +122,11 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
          return compute_estimate(scenario, calc.rate_index(), calc.plans()).lines.size();
        }));
   line("credits_advice (need, eligibility, planner)", time_per_run(each, [&] {
-         return credits_advice(advice_inputs(scenario, estimate), billing, scenario.funding, policy)
+         return credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy)
              .notifications.size();
        }));
   line("what_if_report (incl. its compute_estimate)", time_per_run(each, [&] {
-         return what_if_report(scenario, billing, estimate, calc.plans(), [&](const Scenario& changed) {
+         return what_if_report(scenario, estimate, calc.plans(), [&](const Scenario& changed) {
                   return compute_estimate(changed, calc.rate_index(), calc.plans(), EstimateDetail::totals);
                 })->changes.size();
        }));

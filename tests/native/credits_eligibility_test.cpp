@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "advice/credits_eligibility.hpp"
+#include "scenario/scenario.hpp"
 #include "ccredits/error.hpp"
 
 #include "estimate_support.hpp"
@@ -13,8 +14,7 @@ using namespace ccredits;
 namespace {
 
 Billing billing_from(const char* text) {
-  const json j = json::parse(text);
-  return parse_billing(&j, "billing");
+  return parse_scenario(std::string(R"({"billing":)") + text + "}", "scenario.json").billing;
 }
 
 const EligibilityReason& reason(const Eligibility& e, const std::string& code) {
@@ -128,7 +128,7 @@ TEST_CASE("EA mismatch (unclear) combined with a CSP channel (no) is no", "[elig
 }
 
 TEST_CASE("an admin who knows nothing gets unclear with where to look, never a guess", "[eligibility]") {
-  const Eligibility e = assess_eligibility(parse_billing(nullptr, "billing"), policy_test::shipped_policy());
+  const Eligibility e = assess_eligibility(Billing{}, policy_test::shipped_policy());
   CHECK(e.can_purchase == Answer::unclear);
   for (const auto& r : e.reasons) {
     INFO(r.code);

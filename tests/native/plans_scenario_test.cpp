@@ -86,14 +86,15 @@ TEST_CASE("Broken plan data names the file and the place", "[plans][errors]") {
   }
 }
 
-TEST_CASE("A scenario reads licences, conferencing, usage, settings, currency and keeps billing raw", "[scenario]") {
+TEST_CASE("A scenario reads licences, conferencing, usage, settings, currency, billing, funding and the what-if", "[scenario]") {
   const Scenario s = parse_scenario(R"({"schema": "ccredits.scenario/1",
     "licenses": [{"country": "us", "plan": "domestic", "users": 100}, {"country": "DE", "plan": "payg", "users": 5}],
     "conferencing": {"standard": 50, "us_ca_dial_out": {"assigned": 3, "purchased": 4}, "pay_per_minute": 0},
     "usage": [{"kind": "toll_free_in", "country": "US", "service": "call_queue", "minutes": 5000}],
     "settings": {"uk_domestic_minutes": 1200, "dial_out_pool_basis": "purchased"},
     "currency": "usd",
-    "billing": {"calling_account": "mosa"}, "funding": {"mode": "auto_recharge", "months": 12}})",
+    "billing": {"calling_account": "mosa"}, "funding": {"mode": "one_time", "months": 3, "daily_profile": ["1.50", 2]},
+    "what_if": {"plan_changes": [{"from": "domestic", "to": "payg", "country": "US"}]}})",
                                     "scenario.json", &fixture().plans);
   REQUIRE(s.licenses.size() == 2);
   CHECK(s.licenses[0].country == "US");
@@ -107,8 +108,40 @@ TEST_CASE("A scenario reads licences, conferencing, usage, settings, currency an
   CHECK(applied.dial_out_pool_basis == "purchased");
   CHECK(applied.billing_increment_seconds == 6);
   CHECK(s.currency == "USD");
-  CHECK(s.billing["calling_account"] == "mosa");
-  CHECK(s.funding["months"] == 12);
+  CHECK(s.billing.calling_account == AccountType::mosa);
+  CHECK(s.billing.channel == Channel::unknown);
+  CHECK(s.funding.mode == FundingMode::one_time);
+  CHECK(s.funding.months == 3);
+  CHECK(s.funding.daily_profile == std::vector<Money>{Money::parse("1.5"), Money::parse("2")});
+  REQUIRE(s.what_if);
+  REQUIRE(s.what_if->plan_changes.size() == 1);
+  CHECK(s.what_if->plan_changes[0].from == Plan::domestic);
+  CHECK(s.what_if->plan_changes[0].to == Plan::payg);
+  CHECK(s.what_if->plan_changes[0].country == "US");
+  CHECK_FALSE(parse_scenario("{}", "scenario.json").what_if);
+}
+
+// Objects a reader goes through member by member are read as nlohmann keeps them (json_view.hpp
+// members_in_key_order): the last of duplicate keys, and the first fault in key order.
+TEST_CASE("Duplicate keys: the last one counts, in settings, licence prices and a report's charges", "[scenario]") {
+  const Scenario s = parse_scenario(R"({"settings": {"uk_domestic_minutes": -1, "uk_domestic_minutes": 1200},
+    "licence_prices": {"calling_plans": {"payg": "x", "payg": "4.00"}},
+    "report": {"currency": "USD", "charges": {"toll_free": "1", "payg_outbound": "2", "toll_free": "3"}}})",
+                                    "scenario.json", &fixture().plans);
+  CHECK(s.settings.uk_domestic_minutes == 1200);
+  CHECK(s.licence_prices.calling_plans.at(Plan::payg) == Money::parse("4"));
+  REQUIRE(s.report);
+  REQUIRE(s.report->charges.size() == 2);
+  CHECK(s.report->charges[0] == std::pair<std::string, Money>("payg_outbound", Money::parse("2")));  // key order
+  CHECK(s.report->charges[1] == std::pair<std::string, Money>("toll_free", Money::parse("3")));
+  CHECK(s.report->monthly_total == Money::parse("5"));
+  try {
+    parse_scenario(R"({"settings": {"uk_domestic_minutes": -1, "billing_increment_seconds": -1}})", "scenario.json",
+                   &fixture().plans);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.path() == "settings.billing_increment_seconds");
+  }
 }
 
 // Errors carry the field as data (path) and a sentence in words: no internal path like usage[0] in the message.

@@ -3,48 +3,12 @@
 #include "scenario/billing.hpp"
 #include "advice/credits_eligibility.hpp"
 #include "ccredits/error.hpp"
-#include "formats/json_input.hpp"
 #include "numbers/text.hpp"
 
 namespace ccredits {
 
-FundingRequest parse_funding(const json& funding) {
-  FundingRequest r;
-  if (funding.is_null()) return r;
-  if (!funding.is_object()) throw field_error("bad_value", "funding", "The funding should be an object like {\"mode\": \"auto_recharge\", \"months\": 12}.");
-  if (const json* v = find_member(funding, "mode", "funding")) {
-    const std::string mode = to_lower_ascii(trim(text_value(*v, "funding.mode")));
-    if (mode == "auto_recharge") r.mode = FundingMode::auto_recharge;
-    else if (mode == "one_time") r.mode = FundingMode::one_time;
-    else throw field_error("bad_value", "funding.mode", "The funding mode must be auto_recharge or one_time, not \"" + mode + "\".");
-  }
-  if (const json* v = find_member(funding, "months", "funding")) {
-    const std::int64_t months = count_value(*v, "funding.months");
-    if (months < 1 || months > kPlannerMaxMonths) {
-      throw field_error("bad_value", "funding.months", "The months of the funding must be from 1 to 12 (credits expire 12 months after purchase), not " +
-                                        std::to_string(months) + ".");
-    }
-    r.months = static_cast<int>(months);
-  }
-  if (const json* v = find_member(funding, "daily_profile", "funding")) {
-    if (!v->is_array()) {
-      throw field_error("bad_value", "funding.daily_profile", "The daily profile of the funding should be a list of daily amounts.");
-    }
-    if (v->size() > 400) throw field_error("bad_value", "funding.daily_profile", "The daily profile of the funding holds more than 400 days.");
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const std::string path = "funding.daily_profile[" + std::to_string(i) + "]";
-      const Money day = money_value((*v)[i], path);
-      if (day.is_negative()) throw field_error("bad_value", path, field_words(path, true) + " cannot be negative.");
-      r.daily_profile.push_back(day);
-    }
-  }
-  if (const json* v = find_member(funding, "seed", "funding")) r.seed = static_cast<std::uint64_t>(count_value(*v, "funding.seed"));
-  return r;
-}
-
-CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& b, const json& funding, const CreditsPolicy& policy) {
-  const FundingRequest request = parse_funding(funding);
-
+CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& b, const FundingRequest& request,
+                             const CreditsPolicy& policy) {
   CreditNeedInput need_in;
   need_in.currency = in.currency;
   Money monthly;

@@ -1,7 +1,7 @@
 #pragma once
 // The answers an estimate adds on top of the monthly figures (core/CONTRACT.md "Estimate"): needs_credits and its
 // reasons, eligibility, and the funding recommendation — from the estimate's per-use-case spend and pools and the
-// scenario's raw `billing` and `funding` sections.
+// scenario's `billing` and `funding` answers.
 #include <set>
 #include <string>
 #include <vector>
@@ -10,7 +10,8 @@
 #include "advice/credits_need.hpp"
 #include "reference/credits_policy.hpp"
 #include "advice/funding_planner.hpp"
-#include "formats/json_input.hpp"
+#include "scenario/billing.hpp"
+#include "scenario/funding.hpp"
 
 namespace ccredits {
 
@@ -23,16 +24,6 @@ struct AdviceInputs {
   std::set<std::string> payg_countries;  // licence countries of Pay-As-You-Go users
 };
 
-struct FundingRequest {
-  FundingMode mode = FundingMode::auto_recharge;
-  int months = kPlannerMaxMonths;
-  std::vector<Money> daily_profile;  // per-day spend from an imported usage report, when the page has one
-  std::uint64_t seed = 1;
-};
-
-// `funding` may be null: auto-recharge over 12 months. Errors name funding.* paths.
-FundingRequest parse_funding(const json& funding);
-
 // The estimate document's needs_credits, needs_credits_reasons, eligibility and recommendation.
 struct CreditsAdvice {
   CreditNeed need;
@@ -43,7 +34,7 @@ struct CreditsAdvice {
   bool operator==(const CreditsAdvice&) const = default;
 };
 
-// `funding` may be null (no funding section).
-CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& billing, const json& funding, const CreditsPolicy& policy);
+CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& billing, const FundingRequest& funding,
+                             const CreditsPolicy& policy);
 
 }  // namespace ccredits

@@ -57,11 +57,8 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
   const Estimate& estimate = result.estimate;
   const CreditsPolicy policy =
       with_plan_data(default_credits_policy(), plans, scenario.settings.applied_to(plans.defaults));
-  // Read once, here, for the advice and the what-if: after the rating, so that a scenario with a rating error and a
-  // bad billing section reports the rating error, as it always has.
-  const Billing billing = parse_billing(&scenario.billing, "billing");
-  result.advice = credits_advice(advice_inputs(scenario, estimate), billing, scenario.funding, policy);
-  result.what_if = what_if_report(scenario, billing, estimate, plans, [&](const Scenario& changed) {
+  result.advice = credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy);
+  result.what_if = what_if_report(scenario, estimate, plans, [&](const Scenario& changed) {
     return estimate_of(changed, EstimateDetail::totals);
   });
   if (scenario.report) result.report = report_summary(*scenario.report, estimate);

@@ -24,11 +24,12 @@
 
 #include "reference/credits_policy.hpp"
 #include "ccredits/money.hpp"
+#include "scenario/funding.hpp"
 
 namespace ccredits {
 
 inline constexpr int kPlannerDaysPerMonth = 30;
-inline constexpr int kPlannerMaxMonths = 12;
+inline constexpr int kPlannerMaxMonths = kFundingMaxMonths;
 inline constexpr std::int64_t kWeekdayWeight = 1000;  // per mille
 inline constexpr std::int64_t kWeekendWeight = 250;   // per mille: working days carry 4x weekend traffic
 inline constexpr std::int64_t kVariationLow = 850;    // per mille
@@ -38,7 +39,6 @@ inline constexpr std::int64_t kTriggerMarginPercent = 25;
 inline constexpr int kRechargeLagDays = 3;
 inline constexpr int kExpiryDays = kPlannerMaxMonths * kPlannerDaysPerMonth;
 
-enum class FundingMode { auto_recharge, one_time };
 const char* funding_mode_key(FundingMode m);
 
 struct PlannerInput {

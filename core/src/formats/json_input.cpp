@@ -305,6 +305,19 @@ const json& require_member(const json& obj, const char* key, const std::string& 
   return *v;
 }
 
+Money money_value(const JsonValue& v, const ValuePath& path) {
+  // A plain number has at most 15 significant digits, so its text and nlohmann's shortest form of the double read
+  // from it are the same decimal; anything else, and every error, takes the json route.
+  if (v.plain() && (v.is_number() || v.is_string())) {
+    try {
+      return Money::parse(v.raw(), "");
+    } catch (const InputError&) {
+      // worded below, from the value as nlohmann reads it
+    }
+  }
+  return money_value(v.to_json(), path.text());
+}
+
 Minutes minutes_value(const JsonValue& v, const ValuePath& path) {
   if (v.plain() && (v.is_number() || v.is_string())) {
     const ExtraDecimals extra = v.is_number() && !v.is_integer_text() ? ExtraDecimals::round_half_up
@@ -332,6 +345,11 @@ std::int64_t count_value(const JsonValue& v, const ValuePath& path) {
     if (error == std::errc() && end == t.data() + t.size() && n >= 0 && n <= 1'000'000'000) return n;
   }
   return count_value(v.to_json(), path.text());
+}
+
+bool bool_value(const JsonValue& v, const ValuePath& path) {
+  if (v.kind() == JsonView::Kind::boolean) return v.raw() == "true";
+  return bool_value(v.to_json(), path.text());
 }
 
 JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path) {

@@ -1,5 +1,6 @@
 #include "formats/json_view.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -243,6 +244,21 @@ JsonValue JsonValue::member(std::string_view key) const {
     if (k.key_equals(key)) found = v;
   });
   return found;
+}
+
+std::vector<std::pair<std::string, JsonValue>> members_in_key_order(const JsonValue& obj) {
+  std::vector<std::pair<std::string, JsonValue>> members;
+  members.reserve(obj.size());
+  obj.for_each_member([&](const JsonValue& key, const JsonValue& value) { members.emplace_back(key.text(), value); });
+  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Of equal keys, now side by side in document order, the last one stays.
+  std::vector<std::pair<std::string, JsonValue>> kept;
+  kept.reserve(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].first == members[i].first) continue;
+    kept.push_back(std::move(members[i]));
+  }
+  return kept;
 }
 
 void read_json(JsonView& view, std::string_view text, const std::string& file) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "formats/json_input.hpp"
@@ -137,11 +138,18 @@ class ValuePath {
 // json_input.hpp's readers over a JsonView's values, for the scenario (defined in json_input.cpp). What the view
 // reads plainly is converted from its text; any other value, and every error, goes through the json overloads, so
 // the messages are the same. find_member returns an absent JsonValue where the json overload returns nullptr.
+Money money_value(const JsonValue& v, const ValuePath& path);
 Minutes minutes_value(const JsonValue& v, const ValuePath& path);
 std::string text_value(const JsonValue& v, const ValuePath& path);
 std::int64_t count_value(const JsonValue& v, const ValuePath& path);
+bool bool_value(const JsonValue& v, const ValuePath& path);
 JsonValue find_member(const JsonValue& obj, const char* key, const std::string& path);
 JsonValue require_member(const JsonValue& obj, const char* key, const std::string& path);
+
+// An object's members as nlohmann keeps them: in byte order of their keys, the last of duplicate keys, null members
+// included. For readers that go through every member of a small object, so that which of two faults is reported,
+// and the order of what they read, are the same as nlohmann's iteration gives. The value must be an object.
+std::vector<std::pair<std::string, JsonValue>> members_in_key_order(const JsonValue& obj);
 
 // Reads `text` into `view`, failing exactly as parse_json does (the same error codes, messages and locations): a
 // text the view rejects or cannot vouch for goes through parse_json, whose error is the one thrown.

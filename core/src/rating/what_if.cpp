@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "ccredits/error.hpp"
-#include "formats/json_input.hpp"
 #include "rating/licence_cost.hpp"
 #include "scenario/billing.hpp"
 
@@ -27,15 +26,6 @@ bool sold_in(const Plans& plans, Plan p, const std::string& country, const std::
 // The customer's country: the organization's, or the tenant's when that is not given (empty when neither is).
 std::string customer_country(const Billing& b) {
   return b.organization_country.empty() ? b.tenant_country : b.organization_country;
-}
-
-Plan plan_at(const json& v, const std::string& path) {
-  const auto p = plan_from_key(text_value(v, path));
-  if (!p) {
-    throw field_error("unknown_plan", path, field_words(path, true) + " must be domestic, domestic_120, domestic_240, "
-                                         "domestic_international, payg or none.");
-  }
-  return *p;
 }
 
 void move_users(WhatIfScenario& w, const Plans& plans, const std::string& customer,
@@ -106,19 +96,14 @@ void compare_licences(const Scenario& now, const Scenario& changed, const Money&
 
 }  // namespace
 
-WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing, const Plans& plans) {
-  const std::string customer = customer_country(billing);
+WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans) {
+  const std::string customer = customer_country(scenario.billing);
   WhatIfScenario w{scenario, {}, {}};
-  if (!scenario.what_if.is_null()) {
-    const json& changes = require_member(scenario.what_if, "plan_changes", "what_if");
-    if (!changes.is_array()) throw field_error("bad_value", "what_if.plan_changes", "The plan changes of the what-if should be a list.");
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-      const std::string path = "what_if.plan_changes[" + std::to_string(i) + "]";
-      const Plan from = plan_at(require_member(changes[i], "from", path), path + ".from");
-      const Plan to = plan_at(require_member(changes[i], "to", path), path + ".to");
-      std::string country;
-      if (const json* c = find_member(changes[i], "country", path)) country = text_value(*c, path + ".country");
-      move_users(w, plans, customer, [&](const License& l) { return l.plan == from && (country.empty() || l.country == country); }, to);
+  if (scenario.what_if) {
+    for (const PlanChangeRequest& change : scenario.what_if->plan_changes) {
+      move_users(w, plans, customer, [&](const License& l) {
+        return l.plan == change.from && (change.country.empty() || l.country == change.country);
+      }, change.to);
     }
     w.description = "The same calls with the plan changes you asked for";
     return w;
@@ -133,10 +118,9 @@ WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing
   return w;
 }
 
-std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Billing& billing, const Estimate& current,
-                                           const Plans& plans,
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
                                            const std::function<Estimate(const Scenario&)>& estimate_of) {
-  WhatIfScenario w = what_if_scenario(scenario, billing, plans);
+  WhatIfScenario w = what_if_scenario(scenario, plans);
   if (w.changes.empty()) return std::nullopt;
   WhatIfReport out;
   out.description = std::move(w.description);

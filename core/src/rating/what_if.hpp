@@ -1,7 +1,6 @@
 #pragma once
 // What-if: the same usage on another plan mix, priced by re-running the one estimate code on a modified
-// scenario. The scenario's optional `what_if` {"plan_changes": [{"from": PLAN, "to": PLAN, "country": CC?}]} says
-// which users move; without it, every Domestic-family user moves to Pay-As-You-Go (where PAYG is sold), or, when
+// scenario. The scenario's optional `what_if` (its plan changes, scenario/scenario.hpp) says which users move; without it, every Domestic-family user moves to Pay-As-You-Go (where PAYG is sold), or, when
 // there are none, every Pay-As-You-Go user moves to Domestic.
 #include <functional>
 #include <map>
@@ -33,8 +32,8 @@ struct WhatIfScenario {
 // "Domestic and International", "Pay-As-You-Go", …
 std::string plan_title(Plan p);
 
-// `billing`: the scenario's billing answers (the customer's country decides where some plans are sold).
-WhatIfScenario what_if_scenario(const Scenario& scenario, const Billing& billing, const Plans& plans);
+// The scenario's billing answers say the customer's country, which decides where some plans are sold.
+WhatIfScenario what_if_scenario(const Scenario& scenario, const Plans& plans);
 
 // The estimate document's `what_if` (core/CONTRACT.md "Estimate"). When the changed plans cannot be priced (a rate
 // missing for minutes they bill), `error` says why and the figures of the change stay empty.
@@ -72,8 +71,7 @@ struct WhatIfReport {
 };
 
 // Nothing when no user changes plan. `estimate_of` is compute_estimate with the same rates and plans.
-std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Billing& billing, const Estimate& current,
-                                           const Plans& plans,
+std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estimate& current, const Plans& plans,
                                            const std::function<Estimate(const Scenario&)>& estimate_of);
 
 }  // namespace ccredits

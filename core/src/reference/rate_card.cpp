@@ -2,6 +2,7 @@
 
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
+#include "formats/json_view.hpp"
 #include "numbers/text.hpp"
 
 namespace ccredits {
@@ -13,33 +14,33 @@ constexpr std::array<std::string_view, kSheetCount> kSheetTitles = {"Dial-out ca
                                                                     "Dial-in to toll free", "Dial-in to toll"};
 constexpr std::array<std::string_view, 4> kNumberTypeKeys = {"all", "wireline", "wireless", "premium"};
 
-RateRow row_from_json(const json& j, const std::string& path) {
+RateRow row_from_json(const JsonValue& j, const std::string& path) {
   RateRow row;
-  if (const json* v = find_member(j, "origin", path)) row.origin = to_upper_ascii(text_value(*v, path + ".origin"));
+  if (const JsonValue v = find_member(j, "origin", path); v.present()) row.origin = to_upper_ascii(text_value(v, path + ".origin"));
   if (row.origin != "*" && !is_country_code(row.origin)) {
     throw InputError("bad_value", "\"" + path + ".origin\" must be \"*\" or a two-letter country code, not \"" +
                                       row.origin + "\".");
   }
-  if (const json* v = find_member(j, "destination", path)) row.destination = text_value(*v, path + ".destination");
+  if (const JsonValue v = find_member(j, "destination", path); v.present()) row.destination = text_value(v, path + ".destination");
   row.country = to_upper_ascii(text_value(require_member(j, "country", path), path + ".country"));
   if (!is_country_code(row.country)) {
     throw InputError("bad_value", "\"" + path + ".country\" must be a two-letter country code, not \"" +
                                       row.country + "\".");
   }
   if (row.destination.empty()) row.destination = row.country;
-  if (const json* v = find_member(j, "prefixes", path)) {
-    if (!v->is_array()) throw InputError("bad_value", "\"" + path + ".prefixes\" should be a list of digit strings.");
-    for (std::size_t i = 0; i < v->size(); ++i) {
+  if (const JsonValue v = find_member(j, "prefixes", path); v.present()) {
+    if (!v.is_array()) throw InputError("bad_value", "\"" + path + ".prefixes\" should be a list of digit strings.");
+    v.for_each_element([&](std::size_t i, const JsonValue& prefix) {
       const std::string p = path + ".prefixes[" + std::to_string(i) + "]";
-      std::string digits = text_value((*v)[i], p);
+      std::string digits = text_value(prefix, p);
       if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) {
         throw InputError("bad_value", "\"" + p + "\" must be digits only (E.164 without '+'), not \"" + digits + "\".");
       }
       row.prefixes.push_back(std::move(digits));
-    }
+    });
   }
-  if (const json* v = find_member(j, "number_type", path)) {
-    const std::string t = text_value(*v, path + ".number_type");
+  if (const JsonValue v = find_member(j, "number_type", path); v.present()) {
+    const std::string t = text_value(v, path + ".number_type");
     auto nt = number_type_from_text(t);
     if (!nt) {
       throw InputError("bad_value", "\"" + path + ".number_type\" must be all, wireline, wireless or premium, not \"" +
@@ -48,7 +49,7 @@ RateRow row_from_json(const json& j, const std::string& path) {
     row.number_type = *nt;
   }
   row.per_minute = money_value(require_member(j, "per_minute", path), path + ".per_minute");
-  if (const json* v = find_member(j, "connection", path)) row.connection = money_value(*v, path + ".connection");
+  if (const JsonValue v = find_member(j, "connection", path); v.present()) row.connection = money_value(v, path + ".connection");
   if (row.per_minute.is_negative() || row.connection.is_negative()) {
     throw InputError("bad_value", "\"" + path + "\" has a negative rate.");
   }
@@ -104,10 +105,12 @@ std::string rate_card_json_text(const RateCard& card) {
 }
 
 RateCard load_rate_card_json(std::string_view text, const std::string& file) {
-  return rate_card_from_json(parse_json(text, file), file);
+  JsonView view;
+  read_json(view, text, file);
+  return rate_card_from_json(view.root(), file);
 }
 
-RateCard rate_card_from_json(const json& doc, const std::string& file) {
+RateCard rate_card_from_json(const JsonValue& doc, const std::string& file) {
   try {
     RateCard card;
     const std::string schema = text_value(require_member(doc, "schema", ""), "schema");
@@ -119,30 +122,32 @@ RateCard rate_card_from_json(const json& doc, const std::string& file) {
     if (card.currency.size() != 3) {
       throw InputError("bad_value", "\"currency\" must be an ISO 4217 code like USD, not \"" + card.currency + "\".");
     }
-    if (const json* v = find_member(doc, "effective", "")) card.effective = text_value(*v, "effective");
-    if (const json* v = find_member(doc, "source", "")) card.source = text_value(*v, "source");
-    if (const json* v = find_member(doc, "illustrative", "")) card.illustrative = bool_value(*v, "illustrative");
-    if (const json* v = find_member(doc, "billing_increment_seconds", "")) {
-      const auto inc = count_value(*v, "billing_increment_seconds");
+    if (const JsonValue v = find_member(doc, "effective", ""); v.present()) card.effective = text_value(v, "effective");
+    if (const JsonValue v = find_member(doc, "source", ""); v.present()) card.source = text_value(v, "source");
+    if (const JsonValue v = find_member(doc, "illustrative", ""); v.present()) card.illustrative = bool_value(v, "illustrative");
+    if (const JsonValue v = find_member(doc, "billing_increment_seconds", ""); v.present()) {
+      const auto inc = count_value(v, "billing_increment_seconds");
       if (inc < 1 || inc > 3600) {
         throw InputError("bad_value", "\"billing_increment_seconds\" must be between 1 and 3600.");
       }
       card.billing_increment_seconds = static_cast<int>(inc);
     }
-    const json& sheets = require_member(doc, "sheets", "");
+    const JsonValue sheets = require_member(doc, "sheets", "");
     if (!sheets.is_object()) throw InputError("bad_value", "\"sheets\" should be an object of the four rate sheets.");
-    for (auto it = sheets.begin(); it != sheets.end(); ++it) {
-      auto sheet = sheet_from_key(it.key());
+    for (const auto& member : members_in_key_order(sheets)) {
+      const std::string& key = member.first;  // a named variable, not a structured binding: the lambda below uses it
+      const JsonValue& list = member.second;
+      auto sheet = sheet_from_key(key);
       if (!sheet) {
-        throw InputError("bad_value", "Unknown sheet \"" + it.key() +
+        throw InputError("bad_value", "Unknown sheet \"" + key +
                                           "\" (expected dial_out_calls, dial_out_audio, toll_free_in, toll_in).");
       }
-      if (!it->is_array()) throw InputError("bad_value", "\"sheets." + it.key() + "\" should be a list of rows.");
+      if (!list.is_array()) throw InputError("bad_value", "\"sheets." + key + "\" should be a list of rows.");
       auto& rows = card.rows(*sheet);
-      rows.reserve(it->size());
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        rows.push_back(row_from_json((*it)[i], "sheets." + it.key() + "[" + std::to_string(i) + "]"));
-      }
+      rows.reserve(list.size());
+      list.for_each_element([&](std::size_t i, const JsonValue& row) {
+        rows.push_back(row_from_json(row, "sheets." + key + "[" + std::to_string(i) + "]"));
+      });
     }
     return card;
   } catch (const InputError& e) {

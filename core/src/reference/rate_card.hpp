@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ccredits/money.hpp"
-#include "formats/json_input.hpp"
+#include "formats/json_view.hpp"
 
 namespace ccredits {
 
@@ -50,7 +50,7 @@ RateCard load_rate_card_json(std::string_view text, const std::string& file);
 // The card in that format (a workbook read once, then loaded as a card wherever cards load: the page's module,
 // its import worker). load_rate_card_json of it gives the same card, source lines aside.
 std::string rate_card_json_text(const RateCard& card);
-// The same from a parsed document (a card inside a scenario: the rates learned from a usage report).
-RateCard rate_card_from_json(const json& doc, const std::string& file);
+// The same from a value of a document being read (a card inside a scenario: the rates learned from a usage report).
+RateCard rate_card_from_json(const JsonValue& doc, const std::string& file);
 
 }  // namespace ccredits

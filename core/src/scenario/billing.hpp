@@ -3,7 +3,7 @@
 // "I don't know" (missing, null or "unknown"): that is kept as unknown, never replaced by a default.
 #include <string>
 
-#include "formats/json_input.hpp"
+#include "formats/json_view.hpp"
 
 namespace ccredits {
 
@@ -19,8 +19,9 @@ struct Billing {
   std::string tenant_country;        // country the tenant was created in, empty = unknown
 };
 
-// `billing` may be null (no billing section: everything unknown). `path` names it in errors ("billing").
-Billing parse_billing(const json* billing, const std::string& path);
+// The scenario's `billing`; an absent or null value is no billing section (everything unknown). `path` names it in
+// errors ("billing").
+Billing billing_from_json(const JsonValue& billing, const std::string& path);
 
 const char* account_type_key(AccountType a);
 const char* channel_key(Channel c);

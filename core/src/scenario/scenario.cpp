@@ -138,12 +138,12 @@ LicenceCount licence_count(const JsonValue& v, const std::string& path) {
   return c;
 }
 
-// A setting's value must be one plans.json documents (its default or an alternative).
-void check_allowed(const json& v, const std::string& name, const std::string& path, const Plans* plans) {
+// A setting's value must be one plans.json documents (its default or an alternative), which lists them as JSON
+// text: `text` is the value read, written the same way.
+void check_allowed(const std::string& text, const std::string& name, const std::string& path, const Plans* plans) {
   if (!plans) return;
   const SettingInfo* info = plans->setting(name);
   if (!info) return;
-  const std::string text = v.dump();
   for (const auto& a : info->allowed) {
     if (a == text) return;
   }
@@ -152,23 +152,34 @@ void check_allowed(const json& v, const std::string& name, const std::string& pa
   throw field_error("bad_value", path, field_words(path, true) + " must be " + list + ", not " + text + ".");
 }
 
-SettingOverrides settings_from_json(const json& j, const Plans* plans) {
+SettingOverrides settings_from_json(const JsonValue& j, const Plans* plans) {
   SettingOverrides s;
   if (!j.is_object()) throw field_error("bad_value", "settings", "The settings should be an object.");
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string path = "settings." + it.key();
-    if (it->is_null()) continue;
-    if (it.key() == "uk_domestic_minutes") s.uk_domestic_minutes = count_value(*it, path);
-    else if (it.key() == "spend_includes_connection_fee") s.spend_includes_connection_fee = bool_value(*it, path);
-    else if (it.key() == "billing_increment_seconds") s.billing_increment_seconds = count_value(*it, path);
-    else if (it.key() == "dial_out_pool_basis") s.dial_out_pool_basis = text_value(*it, path);
-    else if (it.key() == "minimum_purchase") s.minimum_purchase = count_value(*it, path);
-    else {
-      throw field_error("bad_value", path, "\"" + it.key() + "\" is not a setting; the settings are uk_domestic_minutes, "
+  for (const auto& [key, value] : members_in_key_order(j)) {
+    const std::string path = "settings." + key;
+    if (value.is_null()) continue;
+    std::string text;  // the value as JSON text, for check_allowed
+    if (key == "uk_domestic_minutes") {
+      s.uk_domestic_minutes = count_value(value, path);
+      text = std::to_string(*s.uk_domestic_minutes);
+    } else if (key == "spend_includes_connection_fee") {
+      s.spend_includes_connection_fee = bool_value(value, path);
+      text = *s.spend_includes_connection_fee ? "true" : "false";
+    } else if (key == "billing_increment_seconds") {
+      s.billing_increment_seconds = count_value(value, path);
+      text = std::to_string(*s.billing_increment_seconds);
+    } else if (key == "dial_out_pool_basis") {
+      s.dial_out_pool_basis = text_value(value, path);
+      text = json(*s.dial_out_pool_basis).dump();
+    } else if (key == "minimum_purchase") {
+      s.minimum_purchase = count_value(value, path);
+      text = std::to_string(*s.minimum_purchase);
+    } else {
+      throw field_error("bad_value", path, "\"" + key + "\" is not a setting; the settings are uk_domestic_minutes, "
                                     "spend_includes_connection_fee, billing_increment_seconds, dial_out_pool_basis, "
                                     "minimum_purchase.");
     }
-    check_allowed(*it, it.key(), path, plans);
+    check_allowed(text, key, path, plans);
   }
   if (s.dial_out_pool_basis && *s.dial_out_pool_basis != "assigned" && *s.dial_out_pool_basis != "purchased") {
     throw field_error("bad_value", "settings.dial_out_pool_basis",
@@ -223,18 +234,18 @@ std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Pl
   if (basis->currency.size() != 3) {
     throw InputError("bad_value", "\"report.currency\" must be a three-letter ISO 4217 code such as USD.");
   }
-  const json charges = require_member(r, "charges", "report").to_json();
+  const JsonValue charges = require_member(r, "charges", "report");
   if (!charges.is_object()) throw InputError("bad_value", "\"report.charges\" should be an object of amounts per use case.");
-  for (auto it = charges.begin(); it != charges.end(); ++it) {
-    const std::string path = "report.charges." + it.key();
-    if (std::find(std::begin(kChargeKeys), std::end(kChargeKeys), it.key()) == std::end(kChargeKeys)) {
+  for (const auto& [key, amount] : members_in_key_order(charges)) {
+    const std::string path = "report.charges." + key;
+    if (std::find(std::begin(kChargeKeys), std::end(kChargeKeys), key) == std::end(kChargeKeys)) {
       throw InputError("bad_value", "\"" + path + "\" is not a use case; the use cases are toll_free, "
                                     "conference_dial_out, calling_plan_overage, payg_outbound and "
                                     "pay_per_minute_conferencing.");
     }
-    const Money m = money_value(*it, path);
+    const Money m = money_value(amount, path);
     if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" must not be negative.");
-    basis->charges.emplace_back(it.key(), m);
+    basis->charges.emplace_back(key, m);
     basis->monthly_total += m;
   }
   if (const JsonValue p = find_member(r, "period", "report"); p.present() && p.is_object()) {
@@ -245,7 +256,7 @@ std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Pl
   }
   if (const JsonValue rates = find_member(r, "rates", "report"); rates.present() && !rates.is_null()) {
     try {
-      basis->rates = rate_card_from_json(rates.to_json(), "");
+      basis->rates = rate_card_from_json(rates, "");
     } catch (const InputError& e) {
       throw InputError(e.code(), std::string("\"report.rates\": ") + e.what());
     }
@@ -275,38 +286,64 @@ std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Pl
 LicencePrices licence_prices_from_json(const JsonValue& v) {
   LicencePrices prices;
   prices.given = true;
-  const json doc = v.to_json();
-  if (!doc.is_object()) throw field_error("bad_value", "licence_prices", "The licence prices should be an object.");
-  const auto price = [](const json& amount, const std::string& path, const std::string& key) {
+  if (!v.is_object()) throw field_error("bad_value", "licence_prices", "The licence prices should be an object.");
+  const auto price = [](const JsonValue& amount, const std::string& path, const std::string& key) {
     const Money m = money_value(amount, path);
     if (m.is_negative()) throw field_error("bad_value", path, "The licence price for " + key + " cannot be negative.");
     return m;
   };
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    const std::string path = "licence_prices." + it.key();
-    if (it.key() != "calling_plans" && it.key() != "conferencing") {
-      throw field_error("bad_value", path, "The licence prices have calling_plans and conferencing, not \"" + it.key() + "\".");
+  for (const auto& [group, list] : members_in_key_order(v)) {
+    const std::string path = "licence_prices." + group;
+    if (group != "calling_plans" && group != "conferencing") {
+      throw field_error("bad_value", path, "The licence prices have calling_plans and conferencing, not \"" + group + "\".");
     }
-    if (!it.value().is_object()) throw field_error("bad_value", path, field_words(path, true) + " should be an object.");
-    for (auto p = it.value().begin(); p != it.value().end(); ++p) {
-      const std::string at = path + "." + p.key();
-      if (it.key() == "calling_plans") {
-        const std::optional<Plan> plan = plan_from_key(p.key());
+    if (!list.is_object()) throw field_error("bad_value", path, field_words(path, true) + " should be an object.");
+    for (const auto& [key, amount] : members_in_key_order(list)) {
+      const std::string at = path + "." + key;
+      if (group == "calling_plans") {
+        const std::optional<Plan> plan = plan_from_key(key);
         if (!plan || *plan == Plan::none) {
           throw field_error("unknown_plan", at, "A licence price is for domestic, domestic_120, domestic_240, "
-                                                "domestic_international or payg, not \"" + p.key() + "\".");
+                                                "domestic_international or payg, not \"" + key + "\".");
         }
-        prices.calling_plans[*plan] = price(p.value(), at, p.key());
+        prices.calling_plans[*plan] = price(amount, at, key);
       } else {
-        if (p.key() != "standard" && p.key() != "us_ca_dial_out" && p.key() != "pay_per_minute") {
+        if (key != "standard" && key != "us_ca_dial_out" && key != "pay_per_minute") {
           throw field_error("bad_value", at, "A conferencing licence price is for standard, us_ca_dial_out or "
-                                             "pay_per_minute, not \"" + p.key() + "\".");
+                                             "pay_per_minute, not \"" + key + "\".");
         }
-        prices.conferencing[p.key()] = price(p.value(), at, p.key());
+        prices.conferencing[key] = price(amount, at, key);
       }
     }
   }
   return prices;
+}
+
+Plan plan_change_plan(const JsonValue& v, const std::string& path) {
+  const auto p = plan_from_key(text_value(v, path));
+  if (!p) {
+    throw field_error("unknown_plan", path, field_words(path, true) + " must be domestic, domestic_120, domestic_240, "
+                                         "domestic_international, payg or none.");
+  }
+  return *p;
+}
+
+// `what_if`: {"plan_changes": [{"from": PLAN, "to": PLAN, "country": CC?}]}.
+WhatIfRequest what_if_from_json(const JsonValue& w) {
+  WhatIfRequest request;
+  const JsonValue changes = require_member(w, "plan_changes", "what_if");
+  if (!changes.is_array()) throw field_error("bad_value", "what_if.plan_changes", "The plan changes of the what-if should be a list.");
+  changes.for_each_element([&](std::size_t i, const JsonValue& change) {
+    const std::string path = "what_if.plan_changes[" + std::to_string(i) + "]";
+    PlanChangeRequest c;
+    c.from = plan_change_plan(require_member(change, "from", path), path + ".from");
+    c.to = plan_change_plan(require_member(change, "to", path), path + ".to");
+    if (const JsonValue country = find_member(change, "country", path); country.present()) {
+      c.country = text_value(country, path + ".country");
+    }
+    request.plan_changes.push_back(std::move(c));
+  });
+  return request;
 }
 
 }  // namespace
@@ -353,9 +390,8 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
         s.usage.push_back(usage_from_json(j, path, plans));
       }
     });
-    // The few small members read by other parts of the core stay nlohmann documents.
     if (const JsonValue settings = find_member(doc, "settings", ""); settings.present()) {
-      s.settings = settings_from_json(settings.to_json(), plans);
+      s.settings = settings_from_json(settings, plans);
     }
     if (const JsonValue currency = find_member(doc, "currency", ""); currency.present()) {
       s.currency = to_upper_ascii(trim(text_value(currency, "currency")));
@@ -363,15 +399,16 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
         throw field_error("bad_value", "currency", "The currency must be a three-letter ISO 4217 code such as USD.");
       }
     }
-    if (const JsonValue b = find_member(doc, "billing", ""); b.present()) s.billing = b.to_json();
-    if (const JsonValue f = find_member(doc, "funding", ""); f.present()) s.funding = f.to_json();
-    if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = w.to_json();
     if (const JsonValue p = find_member(doc, "licence_prices", ""); p.present() && !p.is_null()) {
       s.licence_prices = licence_prices_from_json(p);
     }
     if (const JsonValue r = find_member(doc, "report", ""); r.present() && !r.is_null()) {
       s.report = report_from_json(r, plans);
     }
+    // Last, in this order: the answers only the advice and the what-if use (core/CONTRACT.md "Errors").
+    s.billing = billing_from_json(find_member(doc, "billing", ""), "billing");
+    s.funding = funding_from_json(find_member(doc, "funding", ""));
+    if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = what_if_from_json(w);
     if (cache) {
       cache->text.assign(text);
       cache->spans = std::move(spans);

@@ -7,10 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/json_input.hpp"
 #include "ccredits/money.hpp"
 #include "reference/plans.hpp"
 #include "reference/rate_card.hpp"
+#include "scenario/billing.hpp"
+#include "scenario/funding.hpp"
 
 namespace ccredits {
 
@@ -82,15 +83,26 @@ struct LicencePrices {
   std::map<std::string, Money, std::less<>> conferencing;  // "standard", "us_ca_dial_out", "pay_per_minute"
 };
 
+// The scenario's optional `what_if`: which users the comparison moves to another plan (rating/what_if.hpp).
+struct PlanChangeRequest {
+  Plan from = Plan::none;
+  Plan to = Plan::none;
+  std::string country;  // the licence country; empty: every country
+};
+
+struct WhatIfRequest {
+  std::vector<PlanChangeRequest> plan_changes;
+};
+
 struct Scenario {
   std::vector<License> licenses;
   Conferencing conferencing;
   std::vector<UsageRow> usage;
   SettingOverrides settings;
   std::string currency;  // optional: empty means the loaded card's currency
-  json billing;          // raw, read by the eligibility rules
-  json funding;          // raw, read by the funding recommendation
-  json what_if;          // raw, read by the what-if comparison (what_if.hpp)
+  Billing billing;        // every answer unknown without a `billing` section
+  FundingRequest funding;  // auto-recharge over 12 months without a `funding` section
+  std::optional<WhatIfRequest> what_if;  // none: the default comparison (rating/what_if.hpp)
   LicencePrices licence_prices;
   std::shared_ptr<const ReportBasis> report;  // null without an imported report; shared by the what-if's copies
 };
@@ -107,8 +119,10 @@ struct UsageRowCache {
   std::uint64_t plans_version = 0;
 };
 
-// Parses and checks the shape. With plans, licence and usage-origin countries must be countries the plan data
-// knows, and settings must be among plans.json's documented values. Errors carry the file and a JSON path.
+// Parses and checks the whole scenario, every member into its typed part: nothing is read again later. With plans,
+// licence and usage-origin countries must be countries the plan data knows, and settings must be among plans.json's
+// documented values. Errors carry the file and a JSON path; of several faults, the first in the order of
+// core/CONTRACT.md "Errors" is reported.
 // With a cache, unchanged usage rows are taken from it, and it is refilled when the whole text has been read.
 Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr,
                         UsageRowCache* cache = nullptr, std::uint64_t plans_version = 0);
