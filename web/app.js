@@ -54,17 +54,13 @@ function keyForPath(path, paths) {
   return /^(conferencing|billing|funding)\.\w+$|^licence_prices\.\w+\.\w+$/.test(path) ? path : null;
 }
 
-// A core error's path: its own "path" member when the core gives one, else the first path its message names.
-// A missing rate belongs to the row's destination (the field a person changes to get a price).
+// A core error's field, from its "path" member (core/CONTRACT.md "Errors"): ["usage", 3, "minutes"] ->
+// "usage[3].minutes"; null for an error that belongs to no field. A missing rate belongs to the row's destination
+// (the field a person changes to get a price).
 const DESTINATION = { user_out: 'to', conf_out: 'to', toll_free_in: 'country', toll_in: 'country' };
 function errorPath(error) {
-  if (typeof error.path === 'string') return error.path;
-  // ["usage", 3, "minutes"] -> "usage[3].minutes"
-  if (Array.isArray(error.path) && error.path.length) {
-    return error.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : String(p))).join('');
-  }
-  const m = /\b(?:usage|licenses)\[\d+\](?:\.\w+)?|\b(?:conferencing|billing|funding)\.\w+/.exec(String(error.message ?? ''));
-  return m ? m[0] : null;
+  if (!Array.isArray(error.path) || !error.path.length) return null;
+  return error.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : String(p))).join('');
 }
 function errorKey(error, paths) {
   const path = errorPath(error);
