@@ -25,14 +25,15 @@ std::string load_plans(const std::string& text, const std::string& file) {
   return ccredits::as_json_result([&] { return calculator().load_plans(text, file); });
 }
 
+// One estimate, whole: for an input priced once (a kept estimate, the build's first estimate) and for the tests.
+// The page's input while it is edited goes through the session below.
 std::string estimate(const std::string& scenario) {
   return ccredits::as_json_result([&] { return calculator().estimate_text(scenario); });
 }
 
-// The estimate for the page's façade, with the bytes moved as bytes: JS writes the scenario's UTF-8 into
-// scenarioBuffer(n) (TextEncoder.encodeInto), estimateBuffer(n) returns the result's UTF-8 as a view of wasm memory,
-// valid until the next call, which JS decodes with TextDecoder. Embind's std::string conversions copy byte by byte
-// in JS loops, a fifth of a 200-row estimate (tests/bench/estimate_bench.mjs).
+// The session's bytes are moved as bytes: JS writes the scenario's UTF-8 into scenarioBuffer(n)
+// (TextEncoder.encodeInto) and decodes the result, a view of wasm memory, with TextDecoder. Embind's std::string
+// conversions copy byte by byte in JS loops, a fifth of a 200-row estimate (tests/bench/estimate_bench.mjs).
 std::string& scenario_bytes() {
   static std::string bytes;
   return bytes;
@@ -53,12 +54,6 @@ std::string_view scenario_text(std::size_t size) {
 emscripten::val bytes_view(const std::string& result) {
   return emscripten::val(
       emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));
-}
-
-emscripten::val estimate_buffer(std::size_t size) {
-  static std::string result;
-  result = ccredits::as_json_result([&] { return calculator().estimate_text(scenario_text(size)); });
-  return bytes_view(result);
 }
 
 // columns: which header is which column as JSON ({"destination": "Ziel", ...}), or "" when the headers are known.
@@ -98,7 +93,6 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::function("loadPlans", &load_plans);
   emscripten::function("estimate", &estimate);
   emscripten::function("scenarioBuffer", &scenario_buffer);
-  emscripten::function("estimateBuffer", &estimate_buffer);
   emscripten::function("loadRateSheet", &load_rate_sheet);
   emscripten::function("ratesJson", &rates_json);
   emscripten::function("simulate", &simulate);
@@ -106,5 +100,4 @@ EMSCRIPTEN_BINDINGS(ccredits) {
   emscripten::class_<EstimateSessionBinding>("EstimateSession")
       .constructor<>()
       .function("update", &EstimateSessionBinding::update);
-
 }

@@ -12,13 +12,6 @@ function scenarioWriter(module) {
   };
 }
 
-// estimate(text) -> the estimate's JSON text, through the module's byte buffers.
-export function bufferedEstimate(module) {
-  const write = scenarioWriter(module);
-  const decoder = new TextDecoder();
-  return (text) => decoder.decode(module.estimateBuffer(write(text)));
-}
-
 // estimate(text) -> the estimate as an object, through an estimate session this façade owns: the module sends only
 // the lines and members that changed since the result held here (core/include/ccredits/estimate_session.hpp), which
 // are applied to it. Results are frozen and share their unchanged lines and members with the one before, so the page
@@ -51,33 +44,29 @@ function deepFreeze(value) {
 
 export function loadCalculatorFrom(module) {
   const estimate = sessionEstimate(module);
-  // One estimate on its own, beside the session (a kept estimate in the side-by-side table), so the session's
-  // held result stays the page's input.
-  const estimateAlone = bufferedEstimate(module);
-  const call = (fn, ...args) => {
+  // run() -> the result as an object; a failure of the core itself (never bad input) as {error}.
+  const call = (run) => {
     try {
-      return fn === 'estimate' ? estimate(...args) : JSON.parse(module[fn](...args));
+      return run();
     } catch (e) {
       return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
     }
   };
   const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
   return {
-    loadRates: (text, file) => call('loadRates', text, file),
-    loadPlans: (text, file) => call('loadPlans', text, file),
+    loadRates: (text, file) => call(() => JSON.parse(module.loadRates(text, file))),
+    loadPlans: (text, file) => call(() => JSON.parse(module.loadPlans(text, file))),
     // columns: which header is which column ({destination: "Land", ..., currency: "EUR"}), or null.
-    loadRateSheet: (text, file, sheet = '', columns = null) => call('loadRateSheet', text, file, sheet, columns ? JSON.stringify(columns) : ''),
+    loadRateSheet: (text, file, sheet = '', columns = null) =>
+      call(() => JSON.parse(module.loadRateSheet(text, file, sheet, columns ? JSON.stringify(columns) : ''))),
     // The loaded card as the core's JSON text (the same rates give the same text), or {error}.
     ratesJson: () => (typeof module.ratesJson === 'function' ? module.ratesJson() : null),
-    estimate: (scenario) => call('estimate', asText(scenario)),
-    estimateAlone: (scenario) => {
-      try {
-        return JSON.parse(estimateAlone(asText(scenario)));
-      } catch (e) {
-        return { error: { code: 'internal', message: `The calculator core failed: ${e?.message ?? e}` } };
-      }
-    },
-    simulate: (request) => call('simulate', asText(request)),
+    // The page's input while it is edited, through the session.
+    estimate: (scenario) => call(() => estimate(asText(scenario))),
+    // One estimate on its own, beside the session (a kept estimate in the side-by-side table), so the session's
+    // held result stays the page's input.
+    estimateAlone: (scenario) => call(() => JSON.parse(module.estimate(asText(scenario)))),
+    simulate: (request) => call(() => JSON.parse(module.simulate(asText(request)))),
   };
 }
 

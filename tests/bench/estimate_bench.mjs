@@ -4,9 +4,8 @@
 //   node tests/bench/estimate_bench.mjs [seconds]
 // Each figure is CPU time, the fastest of 5 rounds (the machine is shared; see msPerCall):
 // - module: module.estimate(text) -> estimate JSON text (the C++ core, Embind's string copies in and out);
-// - buffers: scenario bytes in through TextEncoder, result bytes out through TextDecoder (wasm/bindings.cpp
-//   estimateBuffer), i.e. the wasm core plus the cheapest transfer;
-// - whole object: the same + JSON.parse, the whole estimate as a plain object (what a caller without the session pays);
+// - whole object: the same + JSON.parse, the whole estimate as a plain object (the page's estimateAlone, for an
+//   input priced once);
 // - façade, a keystroke: calculator.estimate(text) as the page calls it while an admin types, alternating between
 //   the scenario and the same with the first row's minutes one higher: the module's estimate session recomputes
 //   the whole estimate and sends only what changed, which the façade patches into the object it holds;
@@ -17,10 +16,9 @@ import { pathToFileURL } from 'node:url';
 import { loadSiteModule, readRepoFile, siteDir } from '../node/load-module.mjs';
 
 const seconds = Number(process.argv[2] ?? 3);
-const { loadCalculatorFrom, bufferedEstimate } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
+const { loadCalculatorFrom } = await import(pathToFileURL(path.join(siteDir, 'ccredits-client.js')).href);
 const module = await loadSiteModule();
 const calculator = loadCalculatorFrom(module);
-const estimateViaBuffers = bufferedEstimate(module);
 const rates = calculator.loadRates(await readRepoFile('tests/bench/bench-rates.json'), 'bench-rates.json');
 if (rates.error) throw new Error(rates.error.message);
 const plans = calculator.loadPlans(await readRepoFile('rates/plans.json'), 'plans.json');
@@ -57,15 +55,11 @@ for (const [label, text, share] of [['200-row', scenario200, 0.6], ['1-row', sce
   const out = module.estimate(text);
   console.log(`${label}: ${JSON.parse(text).usage.length} usage rows -> ${first.lines.length} lines, ` +
               `${first.pools.length} pools, monthly_total ${first.monthly_total}, ${out.length} characters out`);
-  const budget = seconds * share / 6;
+  const budget = seconds * share / 5;
   console.log(`  wasm (node ${process.version}) module: ${figure(msPerCall(() => module.estimate(text), budget))}` +
               ' (JSON text in, JSON text out)');
-  const viaBuffers = () => estimateViaBuffers(text);
-  if (viaBuffers() !== out) throw new Error('estimateBuffer and estimate disagree');
-  console.log(`  wasm (node ${process.version}) buffers: ${figure(msPerCall(viaBuffers, budget))}` +
-              ' (JSON text in, JSON text out through TextEncoder/TextDecoder)');
-  console.log(`  wasm (node ${process.version}) whole object: ${figure(msPerCall(() => JSON.parse(viaBuffers()), budget))}` +
-              ' (buffers + JSON.parse)');
+  console.log(`  wasm (node ${process.version}) whole object: ${figure(msPerCall(() => calculator.estimateAlone(text), budget))}` +
+              ' (module + JSON.parse)');
   const edited = JSON.parse(text);
   edited.usage[0].minutes = Number(edited.usage[0].minutes) + 1;
   const texts = [JSON.stringify(JSON.parse(text)), JSON.stringify(edited)];  // compact, as the page sends them
