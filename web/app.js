@@ -119,7 +119,8 @@ function render(estimate) {
 // The printed page's own top: the date, and the input the figures come from (print-only in style.css).
 function showPrintHeader() {
   const date = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-  $('print-date').textContent = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
+  const made = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
+  if ($('print-date').textContent !== made) $('print-date').textContent = made;
   // Each keystroke changes a line or two of a list as long as the form: only those are written.
   const list = $('print-input-list');
   const lines = inputSummary(model);

@@ -1,6 +1,6 @@
 // The planner's day-by-day balance as an SVG line, with the same figures in a table for screen readers and
 // anyone who wants the numbers. Coordinates are display geometry only; the figures shown are the core's strings.
-import { h } from './dom.js';
+import { h, keep } from './dom.js';
 import { money, isDecimal } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -61,7 +61,7 @@ export function balanceFigure() {
     if (details.open) details.append(balanceTable(values));
   };
   details.addEventListener('toggle', fillTable);
-  const figure = h('figure', { class: 'balance' }, details);
+  const figure = keep(h('figure', { class: 'balance' }, details));
   return {
     element: figure,
     // Draws the series; false when it cannot be drawn (fewer than two days, or a value that is not a decimal).

@@ -173,6 +173,29 @@ test('a much wider amount changes neither the lines table\'s column widths nor s
   assert.deepEqual(spills, []);
 });
 
+// A keystroke patches the results instead of drawing them again (web/dom.js, patch): the words that stay are the
+// same nodes, so the browser lays out and paints only what changed, and a screen reader's place is kept.
+test('typing changes the results\' figures in place: the elements showing them stay the same nodes', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  const marked = () => page.evaluate(() => {
+    const picks = ['#headline-total', '#monthly-total', '#needs-verdict', '#recommendation dl.facts dd', '#what-if-difference'];
+    window.shownBefore ??= picks.map((s) => document.querySelector(s));
+    return window.shownBefore.map((el, i) => ({
+      selector: picks[i], same: el !== null && el === document.querySelector(picks[i]), text: el?.textContent ?? null,
+    }));
+  });
+  const before = await marked();
+  assert.ok(before.every((m) => m.same && m.text), JSON.stringify(before));
+  await page.locator('[data-key="user_out.0.minutes"]').fill('987654321');
+  await page.waitForFunction((t) => document.getElementById('headline-total')?.textContent !== t, before[0].text);
+  const after = await marked();
+  assert.deepEqual(after.map((m) => [m.selector, m.same]), before.map((m) => [m.selector, true]));
+  assert.notEqual(after[0].text, before[0].text);
+  assert.equal(after[1].text, after[0].text);
+});
+
 test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
   const { page } = site;
   await page.locator('[data-key="what_if.from"]').selectOption('domestic');

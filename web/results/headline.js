@@ -1,7 +1,7 @@
 // The headline an admin acts on, and its copy in the phone's result bar: the monthly spend with where its rates
 // come from, and what to do about credits (advice.js, the same verdicts the sections show). When the input
 // cannot be estimated, both say so and name the field to fix; the figures below stay, marked out of date.
-import { h, replace, $ } from '../dom.js';
+import { h, replace, patchContent, $ } from '../dom.js';
 import { money } from '../format.js';
 import { purchaseAdvice } from './advice.js';
 
@@ -23,17 +23,19 @@ function focusLink(problem, text) {
 export function showHeadline({ estimate, source, example, tenantCountry }) {
   const advice = purchaseAdvice(estimate, { tenantCountry });
   const whose = example ? ' for the example organization' : '';
-  replace($('summary'),
+  // Patched, not replaced: on a keystroke only the amount changes (dom.js).
+  patchContent($('summary'),
     h('p', { class: 'headline-figure' }, `Monthly credit spend${whose}: `, h('strong', { id: 'headline-total', text: money(estimate.monthly_total) }),
       ` ${source.short}.`),
     advice ? h('p', { id: 'headline-advice', class: `headline-advice ${advice.kind}`, text: advice.text }) : null);
   const note = $('rate-note');
   note.hidden = !source.note;
-  replace(note, source.note, source.illustrative
+  patchContent(note, source.note, source.illustrative
     ? [' For real figures, load Microsoft\'s rate sheets under ', h('a', { href: '#h-rates', text: 'Rates' }), '.'] : null);
   markStale(false);
   const bar = $('result-bar');
-  bar.textContent = `${money(estimate.monthly_total)} a month ${source.short} · see the results`;
+  const barText = `${money(estimate.monthly_total)} a month ${source.short} · see the results`;
+  if (bar.textContent !== barText) bar.textContent = barText;
   bar.setAttribute('href', '#results');
   bar.onclick = null;
   bar.hidden = false;

@@ -1,19 +1,14 @@
 // A result section that hides itself when the estimate has nothing for it (a missing key is never "undefined").
-import { h } from '../dom.js';
+import { h, patchChildren } from '../dom.js';
 
 // Children that are already in place stay where they are: moving a node makes the browser restyle its whole
-// subtree, and the lines table of a 200-row scenario is kept from one keystroke to the next (spend.js).
+// subtree, and the lines table of a 200-row scenario is kept from one keystroke to the next (spend.js). A part drawn
+// anew is patched over the one drawn last time at its place (dom.js), so a keystroke changes only the words that
+// changed.
 export function fill(section, content) {
   const parts = (Array.isArray(content) ? content : [content]).filter(Boolean);
   section.hidden = parts.length === 0;
-  const nodes = [section.querySelector(':scope > h2, :scope > h3'), ...parts].filter(Boolean);
-  const wanted = new Set(nodes);
-  for (const child of [...section.childNodes]) if (!wanted.has(child)) child.remove();
-  let cursor = section.firstChild;
-  for (const node of nodes) {
-    if (node === cursor) cursor = cursor.nextSibling;
-    else section.insertBefore(node, cursor);
-  }
+  patchChildren(section, [section.querySelector(':scope > h2, :scope > h3'), ...parts].filter(Boolean));
 }
 
 export const textOf = (v) => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');

@@ -1,7 +1,7 @@
 // Estimates side by side: the input on the page and the estimates the admin kept (kept-estimates.js), each priced by
 // the core with the rates loaded now, in one table: monthly credit spend, by use case, and what to buy in the words
 // of the headline (advice.js). Each kept estimate can be opened, cloned, removed, and has its own share link.
-import { h, replace } from '../dom.js';
+import { h, replace, patchContent } from '../dom.js';
 import { money, isDecimal } from '../format.js';
 import { purchaseAdvice } from './advice.js';
 import { useCaseName } from './spend.js';
@@ -119,7 +119,7 @@ export function mountSideBySide(section, page) {
     if (current && !open) rows.push({ name: 'This input (not kept)', estimate: current.estimate, kept: null });
     for (const kept of list) rows.push({ name: kept.name, estimate: estimateOf(kept, current, note), kept, open: kept === open });
     if (!list.length) {
-      replace(body, h('p', { class: 'note', text: 'No estimates kept yet.' }));
+      patchContent(body, h('p', { class: 'note', text: 'No estimates kept yet.' })); // the same words: nothing redrawn
       return;
     }
     // The use cases any row spends on, in the order the core lists them.

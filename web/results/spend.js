@@ -1,5 +1,5 @@
 // Monthly credit spend: the total, by use case, and line by line by destination.
-import { h } from '../dom.js';
+import { h, keep } from '../dom.js';
 import { money, rate, amount, humanize, isDecimal, currency } from '../format.js';
 import { fill, table, tableRow, textOf } from './section.js';
 import { peopleList } from './people-list.js';
@@ -52,7 +52,7 @@ function linesTable(lines) {
     return null;
   }
   if (!kept || kept.currency !== currency() || !kept.wrap.isConnected) {
-    const wrap = table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' });
+    const wrap = keep(table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' }));
     const tbody = wrap.querySelector('tbody');
     kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency() };
     return wrap;
