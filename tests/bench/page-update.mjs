@@ -2,7 +2,9 @@
 // card of bench_estimate (tests/bench/scenario-200.json opened through a share link, tests/bench/bench-rates.json
 // loaded in the rates panel as an admin loads a card): each keystroke in a
 // minutes field runs the page's update (web/app.js), which measures itself ('ccredits:estimate': the wasm estimate
-// through the façade, JSON.parse included; 'ccredits:update': the whole update, rendering included).
+// through the façade, JSON.parse included; 'ccredits:update': the whole update, rendering included). It also
+// prints the time from a key to the frame after it, the same in a field the page ignores, and, from a Chromium
+// trace of the same keys typed again, the renderer main thread's CPU time per keystroke by kind of work.
 // Usage: node tests/bench/page-update.mjs [keystrokes] [usage rows]   (after bash .ci/build; rows: the scenario's
 // first N usage rows, all 200 by default)
 import { readFile } from 'node:fs/promises';
@@ -17,10 +19,49 @@ const scenario = JSON.parse(await readFile(path.join(repoRoot, 'tests/bench/scen
 if (process.argv[3]) scenario.usage = scenario.usage.slice(0, Number(process.argv[3]));
 const fragment = await encodeShare(scenario);
 
+// The renderer's main thread CPU time (thread time, which other processes on a shared machine hardly change) per
+// keystroke, typed again while Chromium traces, split into its kinds of work.
+async function mainThreadCpu(page, keys) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  for (let i = 0; i < keys; i++) await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
+  await page.waitForTimeout(300);
+  await cdp.send('Tracing.end');
+  await complete;
+  const threads = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const main = events.filter((e) => e.ph === 'X' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Each event's own CPU time (its children's taken out) goes to the kind of work of its nearest enclosing event
+  // that has one: a layout forced by a script is layout, a script run from an animation frame is script.
+  const kindOf = new Map(Object.entries({
+    FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'layout', Layout: 'layout',
+    PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', Commit: 'paint',
+  }));
+  const spent = { total: 0, script: 0, layout: 0, paint: 0, rest: 0 };
+  const stack = [];
+  for (const e of main) {
+    while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    const kind = kindOf.get(e.name) ?? parent?.kind ?? 'rest';
+    const cpu = e.tdur ?? 0;
+    if (parent) spent[parent.kind] -= cpu;
+    else spent.total += cpu;
+    spent[kind] += cpu;
+    stack.push({ event: e, kind });
+  }
+  for (const k of Object.keys(spent)) spent[k] /= 1000 * keys;
+  return spent;
+}
+
 const site = await openSite();
 try {
   const { page } = site;
-  // Keystroke to the frame after it (two animation frames later: style, layout and paint included).
+  // Keystroke to the frame after it (two animation frames later: style, layout and paint included). Even with no
+  // work at all this waits for the next frame's turn, so the same keys are also timed in a field the page does not
+  // listen to (the floor).
   await page.addInitScript(() => {
     document.addEventListener('keydown', () => {
       const start = performance.now();
@@ -33,6 +74,18 @@ try {
   await page.setInputFiles('#rates-file', path.join(repoRoot, 'tests/bench/bench-rates.json'));
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   const lines = await page.evaluate(() => JSON.parse(document.getElementById('raw-estimate').textContent).lines.length);
+  // The floor: the same keys in a field the page does not listen to (what the browser alone takes).
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'bench-floor';
+    input.setAttribute('aria-label', 'bench floor');
+    document.body.append(input);
+  });
+  await page.locator('#bench-floor').click();
+  await page.evaluate(() => performance.clearMeasures());
+  for (let i = 0; i < keystrokes; i++) await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
+  await page.waitForFunction((n) => performance.getEntriesByName('bench:frame').length >= n, keystrokes);
+  const floor = await page.evaluate(() => performance.getEntriesByName('bench:frame').map((e) => e.duration));
   const field = page.locator('[data-key="user_out.0.minutes"]');
   await field.click();
   await page.keyboard.press('End');
@@ -58,6 +111,10 @@ try {
   console.log(`  estimate (wasm through the façade, JSON.parse included): ${summary(durations.estimate)}`);
   console.log(`  whole update (form -> scenario, estimate, rendering):    ${summary(durations.update)}`);
   console.log(`  keystroke to the next frame (style, layout, paint too):   ${summary(durations.frame)}`);
+  console.log(`  the same in a field the page does not listen to:          ${summary(floor)}`);
+  const cpu = await mainThreadCpu(page, keystrokes);
+  console.log(`  renderer main thread CPU per keystroke (Chromium trace):  ${cpu.total.toFixed(2)} ms: script ${cpu.script.toFixed(2)}, ` +
+              `style and layout ${cpu.layout.toFixed(2)}, paint and commit ${cpu.paint.toFixed(2)}, the rest ${cpu.rest.toFixed(2)}`);
   if (site.problems.length) console.log(`  page problems: ${site.problems.join('; ')}`);
 } finally {
   await site.close();
