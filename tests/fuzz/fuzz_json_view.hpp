@@ -1,7 +1,8 @@
 #pragma once
 // libFuzzer target: JsonView (the scenario's reader) against nlohmann's parser through parse_json. The view must
-// accept exactly the texts parse_json accepts, unless it asks for parse_json's check (needs_full_check), and read
-// every value as the json readers read the same value from nlohmann's document.
+// accept exactly the texts parse_json accepts, unless it asks for parse_json's check (needs_full_check), read every
+// value as the json readers read the same value from nlohmann's document, and walk each object's members as
+// nlohmann keeps them.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -42,14 +43,26 @@ inline void compare(const JsonValue& v, const json& j, const std::string& path) 
     const auto text_view = outcome([&] { return text_value(v, path); });
     const auto text_dom = outcome([&] { return text_value(j, path); });
     if (text_view != text_dom) finding(path + ": text " + text_view + " vs " + text_dom);
+    const auto money_view = outcome([&] { return money_value(v, path).to_exact_string(); });
+    const auto money_dom = outcome([&] { return money_value(j, path).to_exact_string(); });
+    if (money_view != money_dom) finding(path + ": money " + money_view + " vs " + money_dom);
+  } else if (v.kind() == Kind::boolean || v.is_null()) {
+    const auto bool_view = outcome([&] { return std::string(bool_value(v, path) ? "true" : "false"); });
+    const auto bool_dom = outcome([&] { return std::string(bool_value(j, path) ? "true" : "false"); });
+    if (bool_view != bool_dom) finding(path + ": true/false " + bool_view + " vs " + bool_dom);
   } else if (v.is_array()) {
     if (v.size() != j.size()) finding(path + ": arrays of different sizes");
     v.for_each_element([&](std::size_t i, const JsonValue& e) { compare(e, j[i], path + "[" + std::to_string(i) + "]"); });
   } else if (v.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      const JsonValue member = v.member(it.key());
-      if (!member.present()) finding(path + "." + it.key() + ": missing from the view");
-      compare(member, it.value(), path + "." + it.key());
+    // members_in_key_order must give nlohmann's members in nlohmann's order (byte order, the last of duplicates),
+    // and member() each of them.
+    const auto members = members_in_key_order(v);
+    if (members.size() != j.size()) finding(path + ": members_in_key_order gives another number of members");
+    std::size_t i = 0;
+    for (auto it = j.begin(); it != j.end() && i < members.size(); ++it, ++i) {
+      if (members[i].first != it.key()) finding(path + ": members_in_key_order gives \"" + members[i].first + "\" for \"" + it.key() + "\"");
+      if (!v.member(it.key()).present()) finding(path + "." + it.key() + ": missing from the view");
+      compare(members[i].second, it.value(), path + "." + it.key());
     }
   }
 }
