@@ -2,17 +2,59 @@
 //   node tests/tools/generate-report.mjs --rows 1000000 --out /tmp/report.csv
 //   build/native/tests/bench_import /tmp/report.csv [RATES.json]
 // The file is read into memory first, then fed in 1 MiB chunks, the way the CLI reads it; best of 3 runs.
-// Also prints the CSV reader alone (no aggregation), to show where the time goes.
+// Also prints the CSV reader alone (no aggregation), to show where the time goes, and the cost of the chargeback,
+// flags and trend: the import with the rate card with and without them (UsageImportSettings::insights), CPU time
+// of this thread, fastest of 5 alternating rounds, and the most heap each holds at once (every operator new
+// counted). Built for node with em++ (tests/bench/README.md), the same figures are the page's wasm core.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "formats/csv_reader.hpp"
 #include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
 #include "usage_report/usage_report_reader.hpp"
+
+// Heap in use and its peak: each block carries its size in a header the size of max_align_t.
+namespace {
+std::size_t heap_now = 0;
+std::size_t heap_peak = 0;
+constexpr std::size_t kHeader = alignof(std::max_align_t);
+void* counted_new(std::size_t size) {
+  auto* block = static_cast<unsigned char*>(std::malloc(size + kHeader));
+  if (!block) throw std::bad_alloc();
+  *reinterpret_cast<std::size_t*>(block) = size;
+  heap_now += size;
+  if (heap_now > heap_peak) heap_peak = heap_now;
+  return block + kHeader;
+}
+void counted_delete(void* p) noexcept {
+  if (!p) return;
+  auto* block = static_cast<unsigned char*>(p) - kHeader;
+  heap_now -= *reinterpret_cast<std::size_t*>(block);
+  std::free(block);
+}
+}  // namespace
+void* operator new(std::size_t size) { return counted_new(size); }
+void* operator new[](std::size_t size) { return counted_new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try { return counted_new(size); } catch (...) { return nullptr; }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  try { return counted_new(size); } catch (...) { return nullptr; }
+}
+void operator delete(void* p) noexcept { counted_delete(p); }
+void operator delete[](void* p) noexcept { counted_delete(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { counted_delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_delete(p); }
 
 using namespace ccredits;
 
@@ -39,6 +81,17 @@ double best_seconds(Body&& body) {
 }
 
 constexpr std::size_t kChunk = 1 << 20;
+
+// CPU time of this thread where the platform has the clock (not under Emscripten: wall time there).
+double cpu_seconds() {
+#if defined(CLOCK_THREAD_CPUTIME_ID) && !defined(__EMSCRIPTEN__)
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+#else
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+#endif
+}
 
 }  // namespace
 
@@ -73,11 +126,40 @@ int main(int argc, char** argv) {
     const double plain_s = best_seconds([&] { import(nullptr); });
     const double rerate_s = best_seconds([&] { import(&card); });
 
+    // With and without chargeback, flags and trend, in alternating rounds so that a busy moment hits both alike.
+    double best[2] = {1e9, 1e9};
+    std::size_t peak[2] = {0, 0};
+    for (int round = 0; round < 5; ++round) {
+      for (int with = 0; with < 2; ++with) {
+        UsageImportSettings settings;
+        settings.insights = with == 1;
+        const std::size_t before = heap_now;
+        heap_peak = heap_now;
+        const double t0 = cpu_seconds();
+        {
+          UsageImporter importer(&card, settings);
+          for (std::size_t i = 0; i < data.size(); i += kChunk) importer.feed(std::string_view(data).substr(i, kChunk));
+          const json r = importer.finish();
+          if (r.contains("flags") != (with == 1)) throw std::runtime_error("the insights switch did not work");
+        }
+        const double s = cpu_seconds() - t0;
+        if (s < best[with]) best[with] = s;
+        peak[with] = std::max(peak[with], heap_peak - before);
+      }
+    }
+
     std::printf("file: %s, %.1f MB, %lld data rows\n", argv[1], mb, static_cast<long long>(rows));
     std::printf("csv reader only:        %8.1f MB/s  %10.0f rows/s\n", mb / csv_s, csv_rows / csv_s);
     std::printf("import (no rates):      %8.1f MB/s  %10.0f rows/s\n", mb / plain_s, rows / plain_s);
     std::printf("import + rerate (%zu rows on card): %8.1f MB/s  %10.0f rows/s  (rerated total %s)\n",
                 card.rows(Sheet::dial_out_calls).size(), mb / rerate_s, rows / rerate_s, total.c_str());
+    const double mib = 1024.0 * 1024.0;
+    std::printf("import + rerate, without chargeback, flags, trend: %8.3f s CPU  %8.1f MB/s  heap peak %6.1f MiB\n",
+                best[0], mb / best[0], static_cast<double>(peak[0]) / mib);
+    std::printf("import + rerate, with them:                        %8.3f s CPU  %8.1f MB/s  heap peak %6.1f MiB\n",
+                best[1], mb / best[1], static_cast<double>(peak[1]) / mib);
+    std::printf("cost of chargeback, flags and trend: %+.1f %% time, %+.1f MiB heap\n",
+                (best[1] / best[0] - 1) * 100, (static_cast<double>(peak[1]) - static_cast<double>(peak[0])) / mib);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "bench_import: " << e.what() << "\n";

@@ -13,6 +13,7 @@
 #include "ccredits/usage_import.hpp"
 #include "reference/rate_card.hpp"
 #include "usage_report/usage_call.hpp"
+#include "usage_report/call_sample.hpp"
 #include "usage_report/usage_chargeback.hpp"
 
 using namespace ccredits;
@@ -276,4 +277,23 @@ TEST_CASE("insights: monthly trend and a 12-month forecast with a range", "[usag
   const double nov = static_cast<double>(Money::parse(months[0]["spend"].get<std::string>()).micros()) / 21;  // 21 in 2026-11
   CHECK(nov > sept * 0.9);
   CHECK(nov < sept * 1.1);
+}
+
+TEST_CASE("insights: the pooled earliest calls keep what a CallList keeps, ties in arrival order", "[usage][flags]") {
+  // Many groups fed interleaved calls in a scrambled order with repeated minutes: each pooled list must equal a
+  // CallList(earliest) fed the same calls.
+  EarliestCalls pool;
+  std::vector<EarliestCalls::Head> heads(7);
+  std::vector<CallList> lists(7, CallList(CallList::Keep::earliest));
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, static_cast<int>((state >> 16) % 1000); };
+  for (int i = 0; i < 2000; ++i) {
+    const std::size_t g = static_cast<std::size_t>(next() % 7);
+    const int day = 20000 + next() % 3, minute = next() % 4;
+    const CallSample call(day, minute, i, Money::from_micros(i), nullptr, "+44" + std::to_string(i));
+    pool.add(heads[g], call);
+    lists[g].add(call);
+    REQUIRE(pool.wants(heads[g], day, minute) == lists[g].wants(day, minute, Money()));
+  }
+  for (std::size_t g = 0; g < heads.size(); ++g) REQUIRE(pool.to_json(heads[g]) == lists[g].to_json());
 }

@@ -60,6 +60,10 @@ struct UsageImportSettings {
   // The billing increment the learned rates divide by when no rate card is given (DOMAIN.md §8: 6 seconds).
   int billing_increment_seconds = 6;
   UsageFlagSettings flags;
+  // Chargeback, flags and trend (core/CONTRACT.md): always on in the CLI and the page. Off, the document has none of
+  // them and the import keeps none of their per-row state: only the benchmark of their cost turns them off
+  // (tests/bench/import_bench.cpp).
+  bool insights = true;
 };
 
 // The use cases of the estimate (rating/estimate.hpp kUseCases) the report's charges are counted under, so that an

@@ -42,9 +42,8 @@ bool CallList::before(const CallSample& a, const CallSample& b) const {
 
 bool CallList::wants(int day, int minute, Money charge) const {
   if (size_ < kCallsListed) return true;
-  const CallSample& last = calls_[size_ - 1];
-  if (keep_ == Keep::costliest) return charge > last.charge;
-  return day != last.day ? day < last.day : minute < last.minute;
+  if (keep_ == Keep::costliest) return charge > last_charge_;
+  return day != last_day_ ? day < last_day_ : minute < last_minute_;
 }
 
 void CallList::add(const CallSample& call) {
@@ -57,11 +56,62 @@ void CallList::add(const CallSample& call) {
   }
   calls_[at] = call;
   if (size_ < kCallsListed) ++size_;
+  const CallSample& last = calls_[size_ - 1];
+  last_day_ = last.day;
+  last_minute_ = last.minute;
+  last_charge_ = last.charge;
 }
 
 json CallList::to_json() const {
   json out = json::array();
   for (std::size_t i = 0; i < size_; ++i) out.push_back(calls_[i].to_json());
+  return out;
+}
+
+bool EarliestCalls::wants(const Head& head, int day, int minute) const {
+  if (head.size < kCallsListed) return true;
+  return day != head.last_day ? day < head.last_day : minute < head.last_minute;
+}
+
+void EarliestCalls::add(Head& head, const CallSample& call) {
+  if (!wants(head, call.day, call.minute)) return;
+  std::uint32_t node;
+  const bool full = head.size == kCallsListed;
+  if (!full) {
+    node = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.push_back(Node{call, kNone});
+    ++head.size;
+  } else {
+    // Full: the latest call drops out, and its node takes the new one.
+    std::uint32_t* link = &head.first;
+    while (nodes_[*link].next != kNone) link = &nodes_[*link].next;
+    node = *link;
+    *link = kNone;
+    nodes_[node].call = call;
+  }
+  // After every call that is not later than this one, as CallList keeps calls of the same minute in arrival order.
+  std::uint32_t* link = &head.first;
+  std::uint32_t before = kNone;
+  while (*link != kNone && !call.earlier_than(nodes_[*link].call)) {
+    before = *link;
+    link = &nodes_[*link].next;
+  }
+  nodes_[node].next = *link;
+  *link = node;
+  std::uint32_t last = nodes_[node].next == kNone ? node : kNone;
+  if (last == kNone && full) {
+    last = before == kNone ? node : before;
+    while (nodes_[last].next != kNone) last = nodes_[last].next;
+  }
+  if (last != kNone) {
+    head.last_day = nodes_[last].call.day;
+    head.last_minute = nodes_[last].call.minute;
+  }
+}
+
+json EarliestCalls::to_json(const Head& head) const {
+  json out = json::array();
+  for (std::uint32_t at = head.first; at != kNone; at = nodes_[at].next) out.push_back(nodes_[at].call.to_json());
   return out;
 }
 

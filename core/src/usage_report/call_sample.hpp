@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ccredits/money.hpp"
 #include "formats/json_input.hpp"
@@ -49,9 +50,40 @@ class CallList {
 
  private:
   bool before(const CallSample& a, const CallSample& b) const;
+  // What wants() reads comes first, so that turning a call away touches one cache line of the list: a million-row
+  // report asks a user's or a day's list for nearly every charged call.
   Keep keep_;
+  std::uint8_t size_ = 0;
+  std::int16_t last_minute_ = 0;  // the last call kept (when full: the one a new call must beat)
+  std::int32_t last_day_ = 0;
+  Money last_charge_;
   std::array<CallSample, kCallsListed> calls_{};
-  std::size_t size_ = 0;
+};
+
+// The earliest calls (by Start Time, at most kCallsListed) of many groups at once, kept in one pool: a group holds
+// only a head, and takes one pooled call per call it has seen up to kCallsListed. A group of one call costs one
+// pooled call instead of a whole CallList, which matters where most groups stay small (the off-hours user-days and
+// the short calls' number-days of a million-row report). The same calls as CallList(Keep::earliest) would keep.
+class EarliestCalls {
+ public:
+  struct Head {
+    std::uint32_t first = kNone;  // the pooled call that is earliest, kNone when empty
+    std::int32_t last_day = 0;    // the latest call kept, so that a full list turns calls away without the pool
+    std::int16_t last_minute = 0;
+    std::uint8_t size = 0;
+  };
+  bool wants(const Head& head, int day, int minute) const;
+  void add(Head& head, const CallSample& call);
+  // In time order, as CallList::to_json.
+  json to_json(const Head& head) const;
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  struct Node {
+    CallSample call;
+    std::uint32_t next = kNone;
+  };
+  std::vector<Node> nodes_;
 };
 
 }  // namespace ccredits

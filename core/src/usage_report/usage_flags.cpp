@@ -45,13 +45,13 @@ std::string plural(std::int64_t n, const char* word) {
 }
 
 json flag(const char* kind, const json& account, std::string why, std::string figure, std::string threshold,
-          const CallList& calls, std::int64_t calls_total, std::string advice, json see) {
+          json calls, std::int64_t calls_total, std::string advice, json see) {
   return {{"kind", kind},
           {"account", account},
           {"why", std::move(why)},
           {"figure", std::move(figure)},
           {"threshold", std::move(threshold)},
-          {"calls", calls.to_json()},
+          {"calls", std::move(calls)},
           {"calls_total", calls_total},
           {"advice", std::move(advice)},
           {"see", std::move(see)}};
@@ -80,12 +80,34 @@ UsageFlags::Group* UsageFlags::make(Groups& groups) {
   return &groups.list.back();
 }
 
+UsageFlags::KeyIndex::Slot& UsageFlags::KeyIndex::find(std::uint64_t key) {
+  if (slots.empty()) slots.resize(1024);
+  const std::size_t mask = slots.size() - 1;
+  std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+  while (slots[at].index_plus_one != 0 && slots[at].key != key) at = (at + 1) & mask;
+  return slots[at];
+}
+
+void UsageFlags::KeyIndex::insert(std::uint64_t key, std::uint32_t index) {
+  if ((used + 1) * 2 > slots.size()) {  // at most half full: probes stay short
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+    for (const Slot& s : old) {
+      if (s.index_plus_one != 0) find(s.key) = s;
+    }
+  }
+  Slot& slot = find(key);
+  slot.key = key;
+  slot.index_plus_one = index + 1;
+  ++used;
+}
+
 UsageFlags::Group* UsageFlags::group(Groups& groups, std::uint64_t key) {
-  auto it = groups.by_key.find(key);
-  if (it != groups.by_key.end()) return &groups.list[it->second];
+  const KeyIndex::Slot& slot = groups.by_key.find(key);
+  if (slot.index_plus_one != 0) return &groups.list[slot.index_plus_one - 1];
   const auto index = static_cast<std::uint32_t>(groups.list.size());
   Group* g = make(groups);
-  if (g) groups.by_key.emplace(key, index);
+  if (g) groups.by_key.insert(key, index);
   return g;
 }
 
@@ -94,16 +116,17 @@ UsageFlags::Group* UsageFlags::group(Groups& groups, const std::string& key) {
   if (it != groups.by_text.end()) return &groups.list[it->second];
   const auto index = static_cast<std::uint32_t>(groups.list.size());
   Group* g = make(groups);
-  if (g) groups.by_text.emplace(key, index);
+  if (g) g->text_key = &groups.by_text.emplace(key, index).first->first;
   return g;
 }
 
-void UsageFlags::note(Group& g, const UsageCall& call, Money spend, std::string_view number, const std::string* user) {
+void UsageFlags::note(Groups& groups, Group& g, const UsageCall& call, Money spend, std::string_view number,
+                      const std::string* user) {
   ++g.calls;
   g.seconds += call.seconds;
   g.spend += spend;
-  if (g.first.wants(call.day, call.minute, spend)) {
-    g.first.add(CallSample(call.day, call.minute, call.seconds, spend, user, number));
+  if (groups.first_calls.wants(g.first, call.day, call.minute)) {
+    groups.first_calls.add(g.first, CallSample(call.day, call.minute, call.seconds, spend, user, number));
   }
 }
 
@@ -135,7 +158,7 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
     if (Group* g = group(off_hours_, key)) {
       g->user = user;
       g->day = local_day;
-      note(*g, call, spend, number, user);
+      note(off_hours_, *g, call, spend, number, user);
     }
   }
 
@@ -155,7 +178,7 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
   if ((premium || rate >= settings_.high_rate_per_minute) && user) {
     if (Group* g = group(premium_, user_index)) {
       g->user = user;
-      note(*g, call, spend, number, user);
+      note(premium_, *g, call, spend, number, user);
       g->highest_rate = std::max(g->highest_rate, rate);
     }
   }
@@ -163,7 +186,7 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
   if (call.seconds >= std::int64_t{settings_.long_call_minutes} * 60 && user) {
     if (Group* g = group(long_calls_, user_index)) {
       g->user = user;
-      note(*g, call, spend, number, user);
+      note(long_calls_, *g, call, spend, number, user);
     }
   }
   if (call.seconds <= settings_.short_call_seconds && !digits.empty()) {
@@ -171,9 +194,8 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
     key_ += '\x1f';
     key_.append(std::to_string(call.day));
     if (Group* g = group(short_calls_, key_)) {
-      if (g->calls == 0) g->number.assign(digits);
       g->day = call.day;
-      note(*g, call, spend, number, user);
+      note(short_calls_, *g, call, spend, number, user);
     }
   }
 
@@ -210,7 +232,8 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
             std::to_string(s.business_end_hour) + ":00, Monday to Friday): a burst like this is typical of a "
             "compromised account used for toll fraud.",
         plural(g.calls, "call") + " in one day, costing" + currency + " " + g.spend.to_string(2),
-        std::to_string(s.off_hours_calls_per_day) + " calls outside business hours in one day", g.first, g.calls,
+        std::to_string(s.off_hours_calls_per_day) + " calls outside business hours in one day",
+        off_hours_.first_calls.to_json(g.first), g.calls,
         restrict_advice, links({kOutboundRestriction, kCallingPolicies})));
   }
 
@@ -228,7 +251,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
           for (const std::string& p : s.premium_prefixes) list += (list.empty() ? "" : ", +") + p;
           return list;
         }() + ", or a rate of" + currency + " " + s.high_rate_per_minute.to_string(2) + " a minute or more",
-        g.first, g.calls, restrict_advice, links({kOutboundRestriction, kDialPlans})));
+        premium_.first_calls.to_json(g.first), g.calls, restrict_advice, links({kOutboundRestriction, kDialPlans})));
   }
 
   // A user's spend against their peers': the median spend of the users who spent anything.
@@ -257,7 +280,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
           currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
               std::to_string(s.user_spend_factor) + " times the median user, at least " +
               s.user_spend_minimum.to_string(2) + ")",
-          totals.user_costliest[u->second.index], u->second.calls,
+          totals.user_costliest[u->second.index].to_json(), u->second.calls,
           std::string(kCheckAccount) + ". If the calls are expected, set a spend limit for the user in a calling "
           "policy; if not, restrict the account's international dialling.",
           links({kSpendLimits, kOutboundRestriction})));
@@ -286,7 +309,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
               plural(s.new_country_baseline_days, "day") + " of the report (" + iso_date(totals.first_day) +
               " onwards), so it is new for the tenant.",
           plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + c.spend.to_string(2),
-          "a country not called in the first " + plural(s.new_country_baseline_days, "day"), c.first, c.calls,
+          "a country not called in the first " + plural(s.new_country_baseline_days, "day"), c.first.to_json(), c.calls,
           "Check that the calls to " + code + " are business calls. " + restrict_advice,
           links({kOutboundRestriction, kDialPlans})));
     }
@@ -300,21 +323,23 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
             " minutes or more: a call left open for hours is a sign of a line used by someone else.",
         plural(g.calls, "call") + ", " + minutes_json(Minutes::from_seconds(g.seconds)).dump() +
             " minutes in all, costing" + currency + " " + g.spend.to_string(2),
-        std::to_string(s.long_call_minutes) + " minutes for one call", g.first, g.calls, restrict_advice,
+        std::to_string(s.long_call_minutes) + " minutes for one call", long_calls_.first_calls.to_json(g.first), g.calls,
+        restrict_advice,
         links({kOutboundRestriction, kCallingPolicies})));
   }
 
   for (const Group* entry : by_spend(short_calls_)) {
     const Group& g = *entry;
     if (g.calls < s.short_calls_to_one_number) continue;
-    const std::string number = g.number, day = iso_date(g.day);
-    const std::string first_user = g.first.size() > 0 ? std::string(g.first.to_json()[0]["user"]) : "";
+    const std::string number = g.text_key->substr(0, g.text_key->find('\x1f')), day = iso_date(g.day);
+    json calls = short_calls_.first_calls.to_json(g.first);
+    const std::string first_user = calls.empty() ? "" : std::string(calls[0]["user"]);
     flags.push_back(flag(
         "short_calls_to_one_number", first_user.empty() ? json(nullptr) : json(first_user),
         plural(g.calls, "call") + " of " + std::to_string(s.short_call_seconds) + " seconds or less went to +" +
             number + " on " + day + ": many short calls to one number are typical of automated dialling.",
         plural(g.calls, "short call") + " to one number in one day",
-        std::to_string(s.short_calls_to_one_number) + " short calls to one number in one day", g.first, g.calls,
+        std::to_string(s.short_calls_to_one_number) + " short calls to one number in one day", std::move(calls), g.calls,
         restrict_advice, links({kOutboundRestriction, kDialPlans})));
   }
 
@@ -344,7 +369,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
           currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
               std::to_string(s.day_spend_factor) + " times the median day, at least " +
               s.day_spend_minimum.to_string(2) + ")",
-          t.costliest, t.calls,
+          t.costliest.to_json(), t.calls,
           "Look at the accounts behind the costliest calls of that day. " + restrict_advice,
           links({kOutboundRestriction, kSpendLimits})));
     }

@@ -35,15 +35,17 @@ class UsageFlags {
   json settings_json() const;
 
  private:
+  // Small (64 bytes): a million-row report makes tens of thousands of off-hours user-days and short-call
+  // number-days, nearly all of one or two calls; their first calls are pooled per kind (Groups::first_calls).
   struct Group {
     const std::string* user = nullptr;
+    const std::string* text_key = nullptr;  // short calls: the number's digits, '\x1f', the day (the map's key)
     int day = -1;
-    std::string number;  // short calls: the number's digits
+    EarliestCalls::Head first;
     std::int64_t calls = 0;
     std::int64_t seconds = 0;
     Money spend;
     Money highest_rate;  // premium: the highest rate per minute seen
-    CallList first{CallList::Keep::earliest};
   };
   struct CountrySeen {
     int first_day = 0;
@@ -54,15 +56,30 @@ class UsageFlags {
   };
   // Groups in a vector, found by a small integer key (user index and day) or, for numbers, a string key: the
   // per-row lookups stay cheap and allocation-free once a group exists.
+  // Open addressing with linear probing (slots of key and index + 1, 0 for empty): one probe finds most keys,
+  // where a node-based map costs a cache miss for each hop, and there are tens of thousands of user-days.
+  struct KeyIndex {
+    struct Slot {
+      std::uint64_t key = 0;
+      std::uint32_t index_plus_one = 0;
+    };
+    std::vector<Slot> slots;
+    std::size_t used = 0;
+    // The slot of `key`: its own, or the empty one where it would go.
+    Slot& find(std::uint64_t key);
+    void insert(std::uint64_t key, std::uint32_t index);
+  };
   struct Groups {
-    std::unordered_map<std::uint64_t, std::uint32_t> by_key;
+    KeyIndex by_key;
     std::unordered_map<std::string, std::uint32_t> by_text;
     std::vector<Group> list;
+    EarliestCalls first_calls;
   };
   Group* group(Groups& groups, std::uint64_t key);
   Group* group(Groups& groups, const std::string& key);
   Group* make(Groups& groups);
-  void note(Group& g, const UsageCall& call, Money spend, std::string_view number, const std::string* user);
+  static void note(Groups& groups, Group& g, const UsageCall& call, Money spend, std::string_view number,
+                   const std::string* user);
   static std::vector<const Group*> by_spend(const Groups& groups);
 
   UsageFlagSettings settings_;

@@ -55,13 +55,15 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
   }
   const bool learn = totals_.add(call_);
   const Money spend = learn ? totals_.spend_of(call_) : Money();
+  const bool insights = totals_.settings.insights;
   if (!is_scenario_kind(call_.use_case)) {
-    chargeback_.add(call_, spend, nullptr);
+    if (insights) chargeback_.add(call_, spend, nullptr);
     return;
   }
   const CallDestination destination = rerater_.destination(call_);
   totals_.add_destination(call_, destination);
   rerater_.add(call_, destination, learn);
+  if (!insights) return;
   chargeback_.add(call_, spend, &destination);
   flags_.add(call_, spend, &destination, totals_.last_user_key,
              totals_.last_user ? totals_.last_user->index : 0);
@@ -78,10 +80,12 @@ json UsageReportReader::finish() {
   }
   try {
     json out = usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
-    out["chargeback"] = chargeback_.to_json(totals_);
-    out["flags"] = flags_.to_json(totals_);
-    out["flag_settings"] = flags_.settings_json();
-    out["trend"] = usage_trend(totals_);
+    if (totals_.settings.insights) {
+      out["chargeback"] = chargeback_.to_json(totals_);
+      out["flags"] = flags_.to_json(totals_);
+      out["flag_settings"] = flags_.settings_json();
+      out["trend"] = usage_trend(totals_);
+    }
     return out;
   } catch (const InputError& e) {
     throw e.in_file(report_rows_.file());  // a total or a per-month figure past the largest exact amount

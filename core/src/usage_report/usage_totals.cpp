@@ -93,7 +93,7 @@ bool UsageTotals::add(const UsageCall& call) {
     if (it == users.end() && users.size() < settings.max_tracked_users) {
       it = users.emplace(user_key_, UserTotals{std::string(call.display_name), call.location, 0, 0, {},
                                                static_cast<std::uint32_t>(user_costliest.size())}).first;
-      user_costliest.emplace_back(CallList::Keep::costliest);
+      if (settings.insights) user_costliest.emplace_back(CallList::Keep::costliest);
     }
     if (it != users.end()) {
       it->second.seconds += call.seconds;
@@ -102,9 +102,9 @@ bool UsageTotals::add(const UsageCall& call) {
       last_user = &it->second;
       if (call.charged && main_currency) {
         it->second.spend += spend;
-        CallList& costliest = user_costliest[it->second.index];
-        if (costliest.wants(call.day, call.minute, spend)) {
-          costliest.add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
+        CallList* costliest = settings.insights ? &user_costliest[it->second.index] : nullptr;
+        if (costliest && costliest->wants(call.day, call.minute, spend)) {
+          costliest->add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
         }
       }
     } else {
@@ -112,7 +112,7 @@ bool UsageTotals::add(const UsageCall& call) {
       other_users.calls += 1;
     }
   }
-  if (call.charged && main_currency && d.costliest.wants(call.day, call.minute, spend)) {
+  if (call.charged && main_currency && settings.insights && d.costliest.wants(call.day, call.minute, spend)) {
     d.costliest.add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
   }
   return call.charged && main_currency;
