@@ -83,6 +83,11 @@ double best_seconds(Body&& body) {
 constexpr std::size_t kChunk = 1 << 20;
 
 // CPU time of this thread where the platform has the clock (not under Emscripten: wall time there).
+#if defined(CLOCK_THREAD_CPUTIME_ID) && !defined(__EMSCRIPTEN__)
+constexpr const char* kClock = "CPU";
+#else
+constexpr const char* kClock = "wall";
+#endif
 double cpu_seconds() {
 #if defined(CLOCK_THREAD_CPUTIME_ID) && !defined(__EMSCRIPTEN__)
   timespec t{};
@@ -154,10 +159,10 @@ int main(int argc, char** argv) {
     std::printf("import + rerate (%zu rows on card): %8.1f MB/s  %10.0f rows/s  (rerated total %s)\n",
                 card.rows(Sheet::dial_out_calls).size(), mb / rerate_s, rows / rerate_s, total.c_str());
     const double mib = 1024.0 * 1024.0;
-    std::printf("import + rerate, without chargeback, flags, trend: %8.3f s CPU  %8.1f MB/s  heap peak %6.1f MiB\n",
-                best[0], mb / best[0], static_cast<double>(peak[0]) / mib);
-    std::printf("import + rerate, with them:                        %8.3f s CPU  %8.1f MB/s  heap peak %6.1f MiB\n",
-                best[1], mb / best[1], static_cast<double>(peak[1]) / mib);
+    std::printf("import + rerate, without chargeback, flags, trend: %8.3f s %s  %8.1f MB/s  heap peak %6.1f MiB\n",
+                best[0], kClock, mb / best[0], static_cast<double>(peak[0]) / mib);
+    std::printf("import + rerate, with them:                        %8.3f s %s  %8.1f MB/s  heap peak %6.1f MiB\n",
+                best[1], kClock, mb / best[1], static_cast<double>(peak[1]) / mib);
     std::printf("cost of chargeback, flags and trend: %+.1f %% time, %+.1f MiB heap\n",
                 (best[1] / best[0] - 1) * 100, (static_cast<double>(peak[1]) - static_cast<double>(peak[0])) / mib);
     return 0;
