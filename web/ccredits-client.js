@@ -59,8 +59,9 @@ export function loadCalculatorFrom(module) {
     // columns: which header is which column ({destination: "Land", ..., currency: "EUR"}), or null.
     loadRateSheet: (text, file, sheet = '', columns = null) =>
       call(() => JSON.parse(module.loadRateSheet(text, file, sheet, columns ? JSON.stringify(columns) : ''))),
-    // The loaded card as the core's JSON text (the same rates give the same text), or {error}.
-    ratesJson: () => (typeof module.ratesJson === 'function' ? module.ratesJson() : null),
+    // The loaded card as the core's JSON text (the same rates give the same text), or the text of {error} when no
+    // card is loaded.
+    ratesJson: () => module.ratesJson(),
     // The page's input while it is edited, through the session.
     estimate: (scenario) => call(() => estimate(asText(scenario))),
     // One estimate on its own, beside the session (a kept estimate in the side-by-side table), so the session's
