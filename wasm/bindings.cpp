@@ -9,17 +9,12 @@
 
 #include "ccredits/calculator.hpp"
 #include "ccredits/estimate_session.hpp"
+#include "module_calculator.hpp"
 
 namespace {
 
-ccredits::Calculator& calculator() {
-  static ccredits::Calculator instance;
-  return instance;
-}
-
-std::string load_rates(const std::string& text, const std::string& file) {
-  return ccredits::as_json_result([&] { return calculator().load_rates(text, file); });
-}
+using ccredits::wasm::calculator;
+using ccredits::wasm::load_rates;
 
 std::string load_plans(const std::string& text, const std::string& file) {
   return ccredits::as_json_result([&] { return calculator().load_plans(text, file); });

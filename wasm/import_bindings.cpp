@@ -12,17 +12,12 @@
 #include "ccredits/calculator.hpp"
 #include "ccredits/usage_import.hpp"
 #include "ccredits/usage_zip.hpp"
+#include "module_calculator.hpp"
 
 namespace {
 
-ccredits::Calculator& calculator() {
-  static ccredits::Calculator instance;
-  return instance;
-}
-
-std::string load_rates(const std::string& text, const std::string& file) {
-  return ccredits::as_json_result([&] { return calculator().load_rates(text, file); });
-}
+using ccredits::wasm::calculator;
+using ccredits::wasm::load_rates;
 
 class UsageImportBinding {
  public:
