@@ -290,6 +290,11 @@ export function withImportedUsage(model, report) {
   if (basis && typeof basis === 'object') {
     next.report = { currency: basis.currency, charges: basis.charges, period: basis.period };
     if (report.learned_rates) next.report.rates = report.learned_rates;
+    // The report's trend: the planner follows its 12-month forecast instead of a flat average month.
+    const ahead = report.trend?.currency === basis.currency ? report.trend?.forecast?.months : null;
+    if (Array.isArray(ahead) && ahead.length > 0 && ahead.length <= 12 && ahead.every((m) => AMOUNT.test(m?.spend ?? ''))) {
+      next.report.forecast = ahead.map((m) => m.spend);
+    }
     next.report.baseline = baselineOf(next);
   }
   return next;

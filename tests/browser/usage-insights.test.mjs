@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -129,6 +129,17 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
     .format(Date.parse(`${cli.trend.forecast.months[0].month}-01T00:00:00Z`)));
   assert.match(await page.locator('#usage-forecast-total').textContent(),
     new RegExp(`^Forecast for the next 12 months: \\${usd.format(cli.trend.forecast.total)} \\(likely between`));
+
+  // The planner follows the forecast: the page's scenario carries it, its estimate is the CLI's for that scenario,
+  // and the recommendation says so.
+  const scenario = JSON.parse(await page.locator('#raw-scenario').textContent());
+  assert.deepEqual(scenario.report.forecast, cli.trend.forecast.months.map((m) => m.spend));
+  const scenarioFile = path.join(dir, 'scenario.json');
+  await writeFile(scenarioFile, JSON.stringify(scenario));
+  const cliEstimate = JSON.parse(execFileSync(nativeCli, ['estimate', scenarioFile], { encoding: 'utf8' }));
+  assert.deepEqual(JSON.parse(await page.locator('#raw-estimate').textContent()), cliEstimate);
+  assert.ok(cliEstimate.recommendation.explanation.some((l) => l.includes("follows the imported report's 12-month forecast")));
+  assert.match(await page.locator('#recommendation').innerText(), /follows the imported report's 12-month forecast/);
 
   // Read by people: headings and captions, no junk, no serious axe finding, the tables reachable by keyboard.
   assert.deepEqual(await page.locator('#usage-insights h3').allTextContents(),

@@ -189,3 +189,26 @@ TEST_CASE("planner invariants over 600 generated scenarios", "[planner]") {
   }
   CHECK(recharging > 50);  // the generator exercises the recharge path, not only the initial purchase
 }
+
+TEST_CASE("hand-computed: with a report's forecast each simulated month costs its forecast month", "[planner]") {
+  PlannerInput in = flat_ten_a_day(3, FundingMode::auto_recharge);  // a flat month would be 300 (10 a day)
+  in.monthly_forecast = {usd("300"), usd("330"), usd("360"), usd("390")};
+  const FundingPlan p = plan_funding(in);
+  // Flat days: month 1 at 10.00 a day, month 2 at 11.00, month 3 at 12.00.
+  CHECK(p.daily_spend[0] == usd("10"));
+  CHECK(p.daily_spend[30] == usd("11"));
+  CHECK(p.daily_spend[89] == usd("12"));
+  CHECK(p.horizon_spend == usd("990"));
+  // One month of spend is the costliest month of the horizon (360), not the flat 300.
+  CHECK(p.recharge_amount == usd("360"));
+  CHECK(p.largest_window_spend == usd("84"));  // the last 7 days at 12
+  bool says = false;
+  for (const std::string& line : p.explanation) {
+    says = says || line.find("follows the imported report's 12-month forecast") != std::string::npos;
+  }
+  CHECK(says);
+  // Past the forecast's end its last month repeats: the 12 months it caps at are 300 + 330 + 360 + 9 x 390.
+  CHECK(p.cap == usd("4500"));
+  in.monthly_forecast.clear();
+  CHECK(plan_funding(in).recharge_amount == usd("300"));
+}

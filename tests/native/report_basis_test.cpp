@@ -149,3 +149,32 @@ TEST_CASE("report: without a report the lines carry no rate source", "[report]")
   REQUIRE(e.lines.size() == 1);
   CHECK(e.lines[0].rate_source.empty());
 }
+
+TEST_CASE("report: with a forecast the planner follows it, plus the changes typed on top, and says so", "[report]") {
+  // The report's 100.00 a month is forecast to grow: 110, 120, 130. Nothing typed on top: the months are the forecast.
+  std::string text = scenario(kAsImported);
+  const std::string forecast = R"(, "forecast": ["110.00", "120.00", "130.00"])";
+  const auto with_forecast = [&](std::string t) { return t.insert(t.find(R"(, "period")"), forecast); };
+  const EstimateWithAdvice r = run(with_forecast(text));
+  CHECK(r.estimate.monthly_total == Money::parse("100"));
+  const FundingPlan& plan = r.advice.recommendation;
+  CHECK(plan.recharge_amount == Money::parse("130"));  // the costliest month of the 12-month horizon
+  bool says = false;
+  for (const std::string& line : plan.explanation) {
+    says = says || line.find("rather than a flat average month: month by month, the forecast plus what you typed on "
+                             "top costs 110.00, 120.00, 130.00, 130.00") != std::string::npos;
+  }
+  CHECK(says);
+  // 200 more minutes and 20 more calls to France typed on top: every planned month adds what they cost.
+  const EstimateWithAdvice more = run(with_forecast(scenario(
+      R"([{"kind": "user_out", "from": "US", "to": "FR", "number_type": "all", "minutes": 1200, "calls": 120}])")));
+  const Money changes = more.estimate.monthly_total - Money::parse("100");
+  REQUIRE(changes > Money());
+  CHECK(more.advice.recommendation.recharge_amount == round_up_to_whole_unit(Money::parse("130") + changes));
+  // Without a forecast the flat month stands.
+  CHECK(run(text).advice.recommendation.recharge_amount == Money::parse("100"));
+  // A forecast that is not a list of amounts is refused with a sentence.
+  std::string bad = text;
+  bad.insert(bad.find(R"(, "period")"), R"(, "forecast": "rising")");
+  CHECK_THROWS_WITH(run(bad), Catch::Contains("\"report.forecast\" should be a list of at most 12 monthly amounts"));
+}

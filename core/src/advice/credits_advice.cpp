@@ -32,6 +32,12 @@ CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& b, const Fun
   plan_in.mode = request.mode;
   plan_in.minimum_purchase = policy.minimum_purchase;
   plan_in.daily_profile = request.daily_profile;
+  // The report's forecast, month by month, plus what the changes typed on top cost (the estimate's month less the
+  // report's flat month): the planner follows the trend instead of repeating one average month.
+  if (!plan_in.monthly_spend.is_zero()) {
+    const Money changes = monthly - in.report_monthly_total;
+    for (const Money& m : in.report_forecast) plan_in.monthly_forecast.push_back(std::max(Money{}, m + changes));
+  }
   plan_in.seed = request.seed;
   out.recommendation = plan_funding(plan_in);
   const FundingPlan& plan = out.recommendation;

@@ -22,6 +22,10 @@ struct AdviceInputs {
   bool toll_free_in_use = false;
   bool payg_in_use = false;
   std::set<std::string> payg_countries;  // licence countries of Pay-As-You-Go users
+  // With an imported report that has a trend: its forecast per coming month and the flat average month it replaces
+  // (the report's charges per month), so that each planned month is the forecast plus what was typed on top.
+  std::vector<Money> report_forecast;
+  Money report_monthly_total;
 };
 
 // The estimate document's needs_credits, needs_credits_reasons, eligibility and recommendation.

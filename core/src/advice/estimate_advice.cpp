@@ -30,6 +30,10 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
     // A toll-free number needs a positive balance to ring at all, whatever its projected minutes (core/DOMAIN.md §1).
     if (u.kind == UsageKind::toll_free_in) in.toll_free_in_use = true;
   }
+  if (scenario.report) {
+    in.report_forecast = scenario.report->forecast;
+    in.report_monthly_total = scenario.report->monthly_total;
+  }
   for (const License& l : scenario.licenses) {
     if (l.plan == Plan::payg && l.users > 0) {
       in.payg_in_use = true;

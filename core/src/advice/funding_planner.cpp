@@ -28,6 +28,12 @@ class SeededVariation {
   std::uint64_t state_;
 };
 
+// The spend of simulated month `month` (0-based): the forecast's month, its last one past its end, or the flat month.
+Money month_spend(const PlannerInput& in, int month) {
+  if (in.monthly_forecast.empty()) return in.monthly_spend;
+  return in.monthly_forecast[std::min(static_cast<std::size_t>(month), in.monthly_forecast.size() - 1)];
+}
+
 // Spend of simulated day d, for as many days as asked (the horizon, then the continuation after it).
 std::vector<Money> daily_spend(const PlannerInput& in, int days) {
   std::vector<Money> out;
@@ -39,7 +45,8 @@ std::vector<Money> daily_spend(const PlannerInput& in, int days) {
     for (int d = 0; d < days; ++d) {
       const Money& shape = in.daily_profile[static_cast<std::size_t>(d) % in.daily_profile.size()];
       // monthly x (n x shape / total) / 30: the profile's average day costs monthly / 30.
-      out.push_back(in.monthly_spend.scaled(n * shape.micros(), wide_int(total.micros()) * kPlannerDaysPerMonth));
+      out.push_back(month_spend(in, d / kPlannerDaysPerMonth)
+                        .scaled(n * shape.micros(), wide_int(total.micros()) * kPlannerDaysPerMonth));
     }
     return out;
   }
@@ -49,7 +56,8 @@ std::vector<Money> daily_spend(const PlannerInput& in, int days) {
     const std::int64_t day_weight = d % 7 < 5 ? kWeekdayWeight : kWeekendWeight;
     const std::int64_t vary = variation.next_per_mille();
     // monthly x 7 x weight x vary / (week weight x 30 x 1000): an average week costs 7/30 of a month.
-    out.push_back(in.monthly_spend.scaled(wide_int(7) * day_weight * vary, week_weight * kPlannerDaysPerMonth * 1000));
+    out.push_back(month_spend(in, d / kPlannerDaysPerMonth)
+                      .scaled(wide_int(7) * day_weight * vary, week_weight * kPlannerDaysPerMonth * 1000));
   }
   return out;
 }
@@ -122,10 +130,18 @@ void explain(FundingPlan& p, const PlannerInput& in) {
   e.push_back("Projected spend from credits: " + amount(in.monthly_spend, cur) + " a month; the " +
               std::to_string(horizon_days) + " simulated days of the " + std::to_string(p.horizon_months) +
               "-month horizon (30-day months) add up to " + amount(p.horizon_spend, cur) + ".");
+  if (!in.monthly_forecast.empty()) {
+    std::string months;
+    for (int m = 0; m < p.horizon_months; ++m) months += (m ? ", " : "") + month_spend(in, m).to_string(2);
+    e.push_back("The plan follows the imported report's 12-month forecast (its growth and weekday shape) rather than a "
+                "flat average month: month by month, the forecast plus what you typed on top costs " + months + " " +
+                cur + ".");
+  }
   if (p.imported_profile) {
     e.push_back("Each simulated day follows the day-to-day spend of the imported usage report (" +
-                std::to_string(in.daily_profile.size()) + " days, repeated), scaled so an average month costs " +
-                amount(in.monthly_spend, cur) + ".");
+                std::to_string(in.daily_profile.size()) + " days, repeated), scaled so " +
+                (in.monthly_forecast.empty() ? "an average month costs " + amount(in.monthly_spend, cur)
+                                             : std::string("each month costs its figure above")) + ".");
   } else {
     e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
                 "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series).");
@@ -218,10 +234,17 @@ FundingPlan plan_funding(const PlannerInput& in) {
   p.daily_spend.assign(spend.begin(), spend.begin() + horizon_days);
   for (const Money& m : p.daily_spend) p.horizon_spend += m;
 
-  p.cap = std::max(round_up_to_whole_unit(in.monthly_spend.times(kPlannerMaxMonths)), in.minimum_purchase);
+  // One month of spend: the flat month, or the costliest month of the forecast over the horizon.
+  Money one_month = in.monthly_forecast.empty() ? in.monthly_spend : Money{};
+  Money twelve_months = in.monthly_forecast.empty() ? in.monthly_spend.times(kPlannerMaxMonths) : Money{};
+  if (!in.monthly_forecast.empty()) {
+    for (int m = 0; m < in.horizon_months; ++m) one_month = std::max(one_month, month_spend(in, m));
+    for (int m = 0; m < kPlannerMaxMonths; ++m) twelve_months += month_spend(in, m);
+  }
+  p.cap = std::max(round_up_to_whole_unit(twelve_months), in.minimum_purchase);
   p.largest_window_spend = largest_window(spend, static_cast<std::size_t>(horizon_days), kTriggerWindowDays);
   p.threshold = round_up_to_whole_unit(p.largest_window_spend.scaled(100 + kTriggerMarginPercent, 100));
-  p.recharge_amount = std::min(std::max({round_up_to_whole_unit(in.monthly_spend), in.minimum_purchase, p.threshold}), p.cap);
+  p.recharge_amount = std::min(std::max({round_up_to_whole_unit(one_month), in.minimum_purchase, p.threshold}), p.cap);
   const Money wanted = in.mode == FundingMode::auto_recharge ? p.threshold + p.recharge_amount
                                                              : round_up_to_whole_unit(p.horizon_spend + p.threshold);
   p.one_time = std::min(std::max(wanted, in.minimum_purchase), p.cap);

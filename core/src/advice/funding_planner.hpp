@@ -11,6 +11,9 @@
 //   to a whole currency unit. A recharge is simulated as landing 3 days after the balance falls below the trigger
 //   (invoice / card processing); the trigger covers a week, so a failed recharge leaves time to fix the card.
 // - Recharge amount ("Add this amount"): one month of spend rounded up, at least the minimum purchase and the trigger.
+// - With an imported report's forecast, each simulated month m costs the forecast's month m instead of the flat
+//   monthly spend (the days still follow the profile or the weekday weights); "one month of spend" is then the
+//   costliest month of the horizon, and 12 months of spend the forecast's 12 months.
 // - One-time amount: auto_recharge mode: trigger + one recharge. one_time mode: the simulated spend over the horizon
 //   + the trigger as reserve. Both at least the minimum purchase, never above 12 months of spend (rounded up to a
 //   whole unit) unless the minimum purchase itself is larger — funds expire 12 months after purchase.
@@ -48,6 +51,9 @@ struct PlannerInput {
   FundingMode mode = FundingMode::auto_recharge;
   Money minimum_purchase;             // zero when none applies (the minimum_purchase setting is 0)
   std::vector<Money> daily_profile;   // optional: spend per day from an imported usage report (only its shape is used)
+  // optional: the spend of each simulated month from an imported report's forecast (month 1 first; past its end the
+  // last month repeats), in place of monthly_spend for the days, the recharge amount and the cap.
+  std::vector<Money> monthly_forecast;
   std::uint64_t seed = 1;
 };
 

@@ -254,6 +254,17 @@ std::shared_ptr<const ReportBasis> report_from_json(const JsonValue& r, const Pl
       basis->period = text_value(from, "report.period.from") + " to " + text_value(to, "report.period.to");
     }
   }
+  if (const JsonValue f = find_member(r, "forecast", "report"); f.present() && !f.is_null()) {
+    if (!f.is_array() || f.size() > 12) {
+      throw InputError("bad_value", "\"report.forecast\" should be a list of at most 12 monthly amounts, the next month first.");
+    }
+    f.for_each_element([&](std::size_t i, const JsonValue& amount) {
+      const std::string path = "report.forecast[" + std::to_string(i) + "]";
+      const Money m = money_value(amount, path);
+      if (m.is_negative()) throw InputError("bad_value", "\"" + path + "\" must not be negative.");
+      basis->forecast.push_back(m);
+    });
+  }
   if (const JsonValue rates = find_member(r, "rates", "report"); rates.present() && !rates.is_null()) {
     try {
       basis->rates = rate_card_from_json(rates, "");

@@ -67,6 +67,9 @@ struct ReportBasis {
   std::vector<std::pair<std::string, Money>> charges;  // estimate use case -> charges per average month
   Money monthly_total;                                  // their sum
   std::string period;                                   // "2026-10-01 to 2026-10-28", for sentences
+  // The report's trend: its spend forecast for each coming calendar month (the usage import's trend.forecast,
+  // at most 12, the next month first), which the funding planner follows instead of a flat average month.
+  std::vector<Money> forecast;
   std::optional<RateCard> rates;                        // learned from the report's charged calls
   bool has_baseline = false;
   std::vector<License> baseline_licenses;
