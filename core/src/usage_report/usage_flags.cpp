@@ -57,6 +57,21 @@ json flag(const char* kind, const json& account, std::string why, std::string fi
           {"see", std::move(see)}};
 }
 
+// Whether the dialable digits of `number` (number_digits, at most 40) start with `prefix`. Reads only as far as the
+// prefix, and stops at the first digit that differs: every outbound call is checked against every premium prefix,
+// and nearly all differ at the first digit.
+bool digits_start_with(std::string_view number, std::string_view prefix) {
+  if (prefix.size() > 40) return false;
+  std::size_t at = 0;
+  for (char c : number) {
+    if (at == prefix.size()) return true;
+    if ((c >= '0' && c <= '9') || c == '*' || c == 'x' || c == 'X') {
+      if (c != prefix[at++]) return false;
+    }
+  }
+  return at == prefix.size();
+}
+
 // Median of amounts (the lower middle for an even count: no averaging, so it stays an amount of the report).
 Money median(std::vector<Money> values) {
   if (values.empty()) return Money();
@@ -130,9 +145,12 @@ void UsageFlags::note(Groups& groups, Group& g, const UsageCall& call, Money spe
   }
 }
 
-std::vector<const UsageFlags::Group*> UsageFlags::by_spend(const Groups& groups) {
+std::vector<const UsageFlags::Group*> UsageFlags::by_spend(const Groups& groups, std::int64_t min_calls) {
+  // Only the groups that raise a flag are sorted: most off-hours user-days and short-call number-days stay below.
   std::vector<const Group*> list;
-  for (const Group& g : groups.list) list.push_back(&g);
+  for (const Group& g : groups.list) {
+    if (g.calls >= min_calls) list.push_back(&g);
+  }
   std::stable_sort(list.begin(), list.end(), [](const Group* a, const Group* b) {
     if (a->spend != b->spend) return a->spend > b->spend;
     return a->calls > b->calls;
@@ -163,11 +181,9 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
   }
 
   // Premium, satellite and international-network numbers, or a high rate per minute.
-  std::array<char, 40> buffer;
-  const std::string_view digits = number_digits(number, buffer);
   bool premium = false;
   for (const std::string& prefix : settings_.premium_prefixes) {
-    if (!prefix.empty() && digits.substr(0, prefix.size()) == prefix) premium = true;
+    if (!prefix.empty() && digits_start_with(number, prefix)) premium = true;
   }
   Money rate;
   if (destination && destination->rate) {
@@ -189,13 +205,17 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
       note(long_calls_, *g, call, spend, number, user);
     }
   }
-  if (call.seconds <= settings_.short_call_seconds && !digits.empty()) {
-    key_.assign(digits);
-    key_ += '\x1f';
-    key_.append(std::to_string(call.day));
-    if (Group* g = group(short_calls_, key_)) {
-      g->day = call.day;
-      note(short_calls_, *g, call, spend, number, user);
+  if (call.seconds <= settings_.short_call_seconds) {
+    std::array<char, 40> buffer;
+    const std::string_view digits = number_digits(number, buffer);
+    if (!digits.empty()) {
+      key_.assign(digits);
+      key_ += '\x1f';
+      key_.append(std::to_string(call.day));
+      if (Group* g = group(short_calls_, key_)) {
+        g->day = call.day;
+        note(short_calls_, *g, call, spend, number, user);
+      }
     }
   }
 
@@ -221,9 +241,8 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
       ", and restrict international or premium dialling for it with an outbound calling restriction policy, or "
       "block the numbers with a dial plan.";
   json flags = json::array();
-  for (const Group* entry : by_spend(off_hours_)) {
+  for (const Group* entry : by_spend(off_hours_, s.off_hours_calls_per_day)) {
     const Group& g = *entry;
-    if (g.calls < s.off_hours_calls_per_day) continue;
     const std::string user = *g.user, day = iso_date(g.day);
     flags.push_back(flag(
         "off_hours_burst", user,
@@ -237,7 +256,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         restrict_advice, links({kOutboundRestriction, kCallingPolicies})));
   }
 
-  for (const Group* entry : by_spend(premium_)) {
+  for (const Group* entry : by_spend(premium_, 1)) {
     const Group& g = *entry;
     flags.push_back(flag(
         "premium_destination", *g.user,
@@ -315,7 +334,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
     }
   }
 
-  for (const Group* entry : by_spend(long_calls_)) {
+  for (const Group* entry : by_spend(long_calls_, 1)) {
     const Group& g = *entry;
     flags.push_back(flag(
         "long_call", *g.user,
@@ -328,9 +347,8 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         links({kOutboundRestriction, kCallingPolicies})));
   }
 
-  for (const Group* entry : by_spend(short_calls_)) {
+  for (const Group* entry : by_spend(short_calls_, s.short_calls_to_one_number)) {
     const Group& g = *entry;
-    if (g.calls < s.short_calls_to_one_number) continue;
     const std::string number = g.text_key->substr(0, g.text_key->find('\x1f')), day = iso_date(g.day);
     json calls = short_calls_.first_calls.to_json(g.first);
     const std::string first_user = calls.empty() ? "" : std::string(calls[0]["user"]);

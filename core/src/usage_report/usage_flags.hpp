@@ -80,7 +80,8 @@ class UsageFlags {
   Group* make(Groups& groups);
   static void note(Groups& groups, Group& g, const UsageCall& call, Money spend, std::string_view number,
                    const std::string* user);
-  static std::vector<const Group*> by_spend(const Groups& groups);
+  // The groups of at least `min_calls` calls, costliest first (then most calls; otherwise in order of appearance).
+  static std::vector<const Group*> by_spend(const Groups& groups, std::int64_t min_calls);
 
   UsageFlagSettings settings_;
   Groups off_hours_;    // user index and local day
