@@ -1,4 +1,4 @@
-import { useCaseName, lineUseCase } from './results/spend.js';
+import { useCaseName, lineUseCase, isReportCharge } from './results/spend.js';
 import { poolTitle } from './results/pools.js';
 import { purchaseAdvice } from './results/advice.js';
 import { peopleText } from './people-text.js';
@@ -41,7 +41,10 @@ export function estimateRows(estimate, currency, { source, date } = {}) {
   if (source) rows.push(['rates', source.short, source.note ?? '', '', '', '']);
   rows.push(['total', 'monthly credit spend', '', '', '', str(estimate.monthly_total)]);
   for (const [k, v] of Object.entries(estimate.by_use_case ?? {})) rows.push(['by use case', useCaseName(k), '', '', '', str(v)]);
-  for (const l of estimate.lines ?? []) rows.push(['line', lineUseCase(l), str(l.destination), str(l.minutes), str(l.rate), str(l.amount)]);
+  for (const l of estimate.lines ?? []) {
+    const charged = isReportCharge(l);
+    rows.push(['line', lineUseCase(l), str(l.destination), charged ? '' : str(l.minutes), charged ? '' : str(l.rate), str(l.amount)]);
+  }
   for (const p of estimate.pools ?? []) rows.push(['pool', poolTitle(p), 'used of included minutes', `${str(p.used_minutes)} of ${str(p.included_minutes)}`, '', '']);
   if (typeof estimate.needs_credits === 'boolean') {
     rows.push(['needs credits', estimate.needs_credits ? 'yes' : 'no', (estimate.needs_credits_reasons ?? []).map(words).join(' | '), '', '', '']);

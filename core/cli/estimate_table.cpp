@@ -87,10 +87,13 @@ std::string estimate_table(const json& e) {
   out << "\n\nLines\n";
   std::vector<Row> rows;
   for (const json& l : e.at("lines")) {
+    // A line of a report's charges is the report's total for a use case, without minutes or a rate of its own.
+    const bool charged = text_of(l.value("rate_source", json())) == "charges";
     rows.push_back({use_case_title(text_of(l.at("use_case"))), usage_row_words(text_of(l.value("usage", json()))),
                     text_of(l.at("destination")), number_type_word(text_of(l.value("number_type", json()))),
                     l.contains("plan") ? plan_title(text_of(l.at("plan"))) : std::string(),
-                    text_of(l.at("minutes")), text_of(l.at("rate")), text_of(l.at("amount"))});
+                    charged ? "-" : text_of(l.at("minutes")), charged ? "-" : text_of(l.at("rate")),
+                    text_of(l.at("amount"))});
   }
   if (rows.empty()) out << "  (nothing billed)\n";
   else print_table(out, {"use case", "usage", "destination", "type", "plan", "billed min", "rate", "amount"}, rows,

@@ -70,6 +70,10 @@ test('an imported report drives the headline; changes on top are priced with the
   const lines = await page.locator('#spend table').last().innerText();
   assert.match(lines, /Mexico[^\n]* — illustrative/);
   assert.match(lines, /Charged in your usage report/);
+  // The report's charges have no minutes or rate of their own: no "0" minutes at "$0.00" beside their amount.
+  for (const row of lines.split('\n').filter((r) => /Charged in your usage report/.test(r))) {
+    assert.match(row, /\t—\t—\t\$\d/, row);
+  }
   assert.match(await page.locator('#rate-note').innerText(), /plus the changes typed on top/);
 
   // More minutes to a destination the report paid for: priced at the rate learned from the report.

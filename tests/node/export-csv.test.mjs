@@ -57,3 +57,10 @@ test('cells: a plain number stays a number (negative too); text that starts like
   assert.equal(csvCell('1.234.5', de), '1.234.5', 'not a plain decimal: left as text');
   assert.equal(csvCell(undefined, de), '');
 });
+
+test('a line of a usage report\'s charges exports its amount without minutes or a rate of its own', () => {
+  const charged = { ...estimate, lines: [{ use_case: 'payg_outbound', usage: 'report', destination: 'Charged in your usage report',
+    minutes: '0', rate: '0', amount: '166.70', rate_source: 'charges' }] };
+  const lines = body(toCsv(estimateRows(charged, 'USD'), 'en-US'));
+  assert.ok(lines.includes('line,Pay-As-You-Go outbound calls,Charged in your usage report,,,166.70'), lines.join('\n'));
+});

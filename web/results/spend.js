@@ -38,7 +38,11 @@ const destinationCell = (l) => {
   const words = typeof l.rate_source === 'string' ? lineWords[l.rate_source] : '';
   return `${textOf(l.destination) || '—'}${words ? ` — ${words}` : ''}`;
 };
-const lineCells = (l) => [destinationCell(l), lineUseCase(l), amount(l.minutes), rate(l.rate), money(l.amount)];
+// A line of a report's charges is the report's total for a use case: it has no minutes or rate of its own, so
+// those cells say so rather than "0" and "$0.00" beside an amount.
+export const isReportCharge = (l) => l.rate_source === 'charges';
+const lineCells = (l) => [destinationCell(l), lineUseCase(l), isReportCharge(l) ? '—' : amount(l.minutes),
+  isReportCharge(l) ? '—' : rate(l.rate), money(l.amount)];
 
 // The lines table is kept from one render to the next and only the rows of lines that changed are rebuilt: the
 // façade hands back the very same object for every line the estimate did not change (web/ccredits-client.js), and
