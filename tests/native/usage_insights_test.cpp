@@ -157,6 +157,24 @@ TEST_CASE("insights: a call listing several units is split with the remainder to
   CHECK(units[1]["calls"] == 1);
 }
 
+TEST_CASE("insights: a user whose calls list different units is charged to each call's own units", "[usage][chargeback]") {
+  // The chargeback remembers each user's last units field: a field that changes from one call to the next must
+  // still be read, and one seen before must find its units again.
+  std::string text = kHeader;
+  const char* const fields[] = {"A", "B", "A;B", "", "A", "B", "B;A"};
+  for (int i = 0; i < 7; ++i) {
+    text += std::to_string(i) + "," + std::to_string(i) + ",,US,o,a@x.com,A,+1,user_out,Outbound,user_geographic," +
+            "International,,+442079460000,GB,2026-10-05T10:0" + std::to_string(i) + ":00Z,2026-10-05T10:09:00Z," +
+            "60,0,1,USD,MCOPSTNPP,Microsoft,Microsoft," + fields[i] + "\r\n";
+  }
+  const json r = import(text);
+  std::map<std::string, std::pair<std::string, std::int64_t>> units;
+  for (const json& u : r["chargeback"]["by_unit"]) units[u["unit"]] = {u["spend"], u["calls"]};
+  // A and B: 1 alone, 0.5 in "A;B", 1 alone again, 0.5 in "B;A"; no unit: the call without a field.
+  CHECK(units == std::map<std::string, std::pair<std::string, std::int64_t>>{
+                     {"A", {"3.00", 4}}, {"B", {"3.00", 4}}, {"no unit", {"1.00", 1}}});
+}
+
 TEST_CASE("insights: each injected anomaly is flagged with its account and calls", "[usage][flags]") {
   SECTION("a burst of calls at night on a Saturday") {
     Tenant t;

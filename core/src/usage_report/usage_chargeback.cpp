@@ -81,24 +81,39 @@ Chargeback::Entry* Chargeback::entry_for(const std::string& unit) {
   return &units_.emplace(unit, Entry{}).first->second;
 }
 
-void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* destination) {
+const std::vector<Chargeback::Entry*>& Chargeback::entries_of(std::string_view field) {
+  field_key_.assign(field);
+  auto it = fields_.find(field_key_);
+  if (it != fields_.end()) return it->second;
+  row_entries_.clear();
+  for (const std::string& unit : split_administrative_units(field_key_)) {
+    Entry* e = entry_for(unit);
+    // Units past the cap all land in "other units": counted once per call.
+    if (std::find(row_entries_.begin(), row_entries_.end(), e) == row_entries_.end()) row_entries_.push_back(e);
+  }
+  if (row_entries_.empty()) row_entries_.push_back(&no_unit_);  // only separators or blanks
+  if (fields_.size() < kMaxFieldsCached) return fields_.emplace(field_key_, row_entries_).first->second;
+  return row_entries_;
+}
+
+void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* destination,
+                     std::uint32_t user_index) {
   const std::vector<Entry*>* entries = &row_entries_;
   if (call.administrative_units.empty()) {
     row_entries_.assign(1, &no_unit_);
+  } else if (user_index == kNoUser) {
+    entries = &entries_of(call.administrative_units);
   } else {
-    field_key_.assign(call.administrative_units);
-    auto it = fields_.find(field_key_);
-    if (it == fields_.end()) {
-      row_entries_.clear();
-      for (const std::string& unit : split_administrative_units(field_key_)) {
-        Entry* e = entry_for(unit);
-        // Units past the cap all land in "other units": counted once per call.
-        if (std::find(row_entries_.begin(), row_entries_.end(), e) == row_entries_.end()) row_entries_.push_back(e);
-      }
-      if (row_entries_.empty()) row_entries_.push_back(&no_unit_);  // only separators or blanks
-      if (fields_.size() < kMaxFieldsCached) it = fields_.emplace(field_key_, row_entries_).first;
+    if (user_index >= user_fields_.size()) user_fields_.resize(std::size_t{user_index} + 1);
+    UserField& last = user_fields_[user_index];
+    if (last.entries == nullptr || last.field != call.administrative_units) {
+      entries = &entries_of(call.administrative_units);
+      // Only entries the field map holds stay valid (row_entries_ changes with the next row).
+      last.entries = entries == &row_entries_ ? nullptr : entries;
+      last.field.assign(call.administrative_units);
+    } else {
+      entries = last.entries;
     }
-    if (it != fields_.end()) entries = &it->second;
   }
   const auto n = static_cast<std::int64_t>(entries->size());
   for (std::int64_t i = 0; i < n; ++i) {

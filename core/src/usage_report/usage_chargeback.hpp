@@ -32,7 +32,9 @@ class Chargeback {
   explicit Chargeback(std::size_t max_units);
   // `spend` is the call's spend in the report's first currency (zero otherwise); `destination` is null for calls
   // that are not of a scenario use case (inbound to ordinary numbers, emergency, Direct Routing).
-  void add(const UsageCall& call, Money spend, const CallDestination* destination);
+  // `user_index`: the aggregation's index of the call's user, or kNoUser (no user, or past the tracked users).
+  void add(const UsageCall& call, Money spend, const CallDestination* destination, std::uint32_t user_index);
+  static constexpr std::uint32_t kNoUser = 0xFFFFFFFFu;
   // {"currency", "split_rule", "by_unit", "by_user", "by_location", "by_destination"}: each list sorted by spend,
   // then minutes, then name; by_user comes from the aggregation's user table.
   json to_json(const UsageTotals& totals) const;
@@ -52,6 +54,14 @@ class Chargeback {
   // Each distinct units field is parsed once: field text -> its units' entries (bounded; beyond, parsed per row).
   std::unordered_map<std::string, std::vector<Entry*>> fields_;
   std::string field_key_;  // reused: no allocation per row
+  // Each user's last units field and its entries: a user's calls nearly always list the same units, so most rows
+  // compare one short string instead of hashing it (a million-row report otherwise hashes a field per row).
+  struct UserField {
+    std::string field;
+    const std::vector<Entry*>* entries = nullptr;
+  };
+  std::vector<UserField> user_fields_;
+  const std::vector<Entry*>& entries_of(std::string_view field);
   std::vector<Entry*> row_entries_;
   std::array<Entry, kCountryCount + 1> by_location_{};
   // Destination: outbound calls by the country called; dial-in (toll-free, toll) by the number's country.

@@ -56,15 +56,16 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
   const bool learn = totals_.add(call_);
   const Money spend = learn ? totals_.spend_of(call_) : Money();
   const bool insights = totals_.settings.insights;
+  const std::uint32_t user_index = totals_.last_user ? totals_.last_user->index : Chargeback::kNoUser;
   if (!is_scenario_kind(call_.use_case)) {
-    if (insights) chargeback_.add(call_, spend, nullptr);
+    if (insights) chargeback_.add(call_, spend, nullptr, user_index);
     return;
   }
   const CallDestination destination = rerater_.destination(call_);
   totals_.add_destination(call_, destination);
   rerater_.add(call_, destination, learn);
   if (!insights) return;
-  chargeback_.add(call_, spend, &destination);
+  chargeback_.add(call_, spend, &destination, user_index);
   flags_.add(call_, spend, &destination, totals_.last_user_key,
              totals_.last_user ? totals_.last_user->index : 0);
 }
