@@ -185,6 +185,14 @@ TEST_CASE("planner invariants over 600 generated scenarios", "[planner]") {
     CHECK(p.expiring_unused >= Money{});
     CHECK(p.expiring_unused <= p.one_time + p.recharge_amount.times(p.recharges_per_month * in.horizon_months));
     CHECK(p.explanation.size() >= (in.mode == FundingMode::auto_recharge ? 7u : 5u));  // one-time names no recharge setting
+    if (!in.daily_profile.empty()) {
+      // With a report's day-to-day shape, each 30-day month still costs the month's figure (to a millionth a day).
+      for (int m = 0; m < in.horizon_months; ++m) {
+        Money month;
+        for (int d = 30 * m; d < 30 * (m + 1); ++d) month += p.daily_spend[static_cast<std::size_t>(d)];
+        REQUIRE((month > in.monthly_spend ? month - in.monthly_spend : in.monthly_spend - month) <= Money::from_micros(30));
+      }
+    }
     if (p.recharges_per_month > 0) ++recharging;
   }
   CHECK(recharging > 50);  // the generator exercises the recharge path, not only the initial purchase
@@ -211,4 +219,37 @@ TEST_CASE("hand-computed: with a report's forecast each simulated month costs it
   CHECK(p.cap == usd("4500"));
   in.monthly_forecast.clear();
   CHECK(plan_funding(in).recharge_amount == usd("300"));
+}
+
+TEST_CASE("a report's uneven days move spend within a month, never between months: the months add up", "[planner]") {
+  // A 28-day report with one expensive day (a toll-fraud burst, say) repeated over 30-day months: each month
+  // takes in that day once or twice, but still costs its forecast figure, and the horizon is their sum.
+  PlannerInput in;
+  in.monthly_spend = usd("232.68");
+  in.horizon_months = 12;
+  in.mode = FundingMode::auto_recharge;
+  in.minimum_purchase = usd("50");
+  in.daily_profile.assign(28, usd("5"));
+  in.daily_profile[2] = usd("113");
+  in.monthly_forecast = {usd("221.14"), usd("228.99"), usd("246.77"), usd("214.05"), usd("230.66"), usd("222.16"),
+                         usd("248.68"), usd("224.82"), usd("249.70"), usd("227.86"), usd("222.27"), usd("246.77")};
+  const FundingPlan p = plan_funding(in);
+  Money months;
+  for (int m = 0; m < 12; ++m) {
+    Money month;
+    for (int d = 30 * m; d < 30 * (m + 1); ++d) month += p.daily_spend[static_cast<std::size_t>(d)];
+    CHECK(month.to_string(2) == in.monthly_forecast[static_cast<std::size_t>(m)].to_string(2));
+    months += in.monthly_forecast[static_cast<std::size_t>(m)];
+  }
+  CHECK(p.horizon_spend.to_string(2) == months.to_string(2));  // 2783.87, what the explanation's months add up to
+  CHECK(p.explanation[0].find("add up to 2783.87 USD") != std::string::npos);
+  // Within a month the expensive day is still expensive: the report's shape is kept.
+  CHECK(p.daily_spend[2] > p.daily_spend[3].times(20));
+  // A month whose 30 days all fall on days without calls spreads its figure evenly.
+  PlannerInput quiet = in;
+  quiet.monthly_forecast.clear();
+  quiet.daily_profile.assign(60, Money{});
+  quiet.daily_profile[59] = usd("1");
+  const FundingPlan q = plan_funding(quiet);
+  CHECK(q.daily_spend[0] == in.monthly_spend.scaled(1, 30));
 }

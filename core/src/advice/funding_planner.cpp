@@ -39,14 +39,20 @@ std::vector<Money> daily_spend(const PlannerInput& in, int days) {
   std::vector<Money> out;
   out.reserve(static_cast<std::size_t>(days));
   if (!in.daily_profile.empty()) {
-    Money total;
-    for (const Money& m : in.daily_profile) total += m;
-    const wide_int n = static_cast<wide_int>(in.daily_profile.size());
-    for (int d = 0; d < days; ++d) {
-      const Money& shape = in.daily_profile[static_cast<std::size_t>(d) % in.daily_profile.size()];
-      // monthly x (n x shape / total) / 30: the profile's average day costs monthly / 30.
-      out.push_back(month_spend(in, d / kPlannerDaysPerMonth)
-                        .scaled(n * shape.micros(), wide_int(total.micros()) * kPlannerDaysPerMonth));
+    // Each 30-day month takes the report's days in turn and is scaled by their own sum, so that it costs exactly its
+    // figure (rounded to the millionth a day): the report's busy days move spend within a month, never between
+    // months, and the months add up to what the explanation lists.
+    const std::size_t n = in.daily_profile.size();
+    const auto shape = [&](int d) { return in.daily_profile[static_cast<std::size_t>(d) % n]; };
+    for (int start = 0; start < days; start += kPlannerDaysPerMonth) {
+      const Money month = month_spend(in, start / kPlannerDaysPerMonth);
+      Money window;
+      for (int d = start; d < start + kPlannerDaysPerMonth; ++d) window += shape(d);
+      for (int d = start; d < std::min(days, start + kPlannerDaysPerMonth); ++d) {
+        // A month that falls on 30 of the report's days without calls spreads its figure evenly.
+        out.push_back(window.is_zero() ? month.scaled(1, kPlannerDaysPerMonth)
+                                       : month.scaled(shape(d).micros(), window.micros()));
+      }
     }
     return out;
   }
@@ -140,8 +146,9 @@ void explain(FundingPlan& p, const PlannerInput& in) {
   if (p.imported_profile) {
     e.push_back("Each simulated day follows the day-to-day spend of the imported usage report (" +
                 std::to_string(in.daily_profile.size()) + " days, repeated), scaled so " +
-                (in.monthly_forecast.empty() ? "an average month costs " + amount(in.monthly_spend, cur)
-                                             : std::string("each month costs its figure above")) + ".");
+                (in.monthly_forecast.empty() ? "each 30-day month costs " + amount(in.monthly_spend, cur)
+                                             : std::string("each 30-day month costs its figure above")) +
+                ": the report's busy days move spend within a month, not between months.");
   } else {
     e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
                 "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series).");
