@@ -87,3 +87,11 @@ TEST_CASE("an MCA default account alone does not make calling billed after use",
   CHECK(n.needs_credits);
   CHECK_FALSE(n.billed_after_use);
 }
+
+TEST_CASE("minutes left in a sentence are whole minutes, rounded down", "[need]") {
+  CreditNeedInput in = base_input();
+  in.pools[1].used = Minutes::parse("958.255842");  // an imported report's minutes are exact to the millionth
+  const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
+  // 3000 - 958.255842 = 2041.744158: "2041", never "2042" nor the millionths.
+  CHECK_THAT(n.reasons[1], Catch::Contains("2041 of 3000 included minutes remain"));
+}

@@ -12,13 +12,18 @@ std::string use_case_title(const std::string& key) {
   return key;
 }
 
+// Minutes in a sentence, in whole minutes: the pools are exact to the millionth of a minute, which people do not
+// read. What remains is rounded down, so the sentence never promises a minute the pool does not have.
+std::string whole_minutes_down(const Minutes& m) { return std::to_string(m.micros() / 1000000); }
+
 std::string pools_remaining_text(const std::vector<PoolRemaining>& pools, const std::string& use_case) {
   std::string text;
   for (const PoolRemaining& p : pools) {
     if (p.use_case != use_case) continue;
     const Minutes left = p.used >= p.included ? Minutes{} : p.included - p.used;
     if (!text.empty()) text += "; ";
-    text += p.label + ": " + left.to_string() + " of " + p.included.to_string() + " included minutes remain";
+    text += p.label + ": " + whole_minutes_down(left) + " of " + whole_minutes_down(p.included) +
+            " included minutes remain";
   }
   return text;
 }
