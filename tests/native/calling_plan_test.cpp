@@ -191,6 +191,11 @@ TEST_CASE("Usage from a country without licences is billed in full as Pay-As-You
   CHECK(e.lines[0].use_case == "payg_outbound");
   CHECK(total(e) == "7.00");
   CHECK(has_warning(e, "no licences are entered for users in JP"));
+  CHECK(has_warning(e, "its 100 minutes are billed in full"));
+  // An imported report's monthly minutes, exact to the millionth, are said to the hundredth.
+  const Estimate imported = run(R"({"licenses": [{"country": "US", "plan": "domestic", "users": 1}],
+    "usage": [{"kind": "user_out", "from": "JP", "to": "JP", "minutes": "44.224962"}]})");
+  CHECK(has_warning(imported, "its 44.22 minutes are billed in full"));
 }
 
 TEST_CASE("Plans not sold in a country are flagged", "[estimate][warnings]") {

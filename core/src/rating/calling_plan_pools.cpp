@@ -12,6 +12,15 @@
 namespace ccredits::detail {
 namespace {
 
+// Minutes in a warning, to the hundredth: an imported report's monthly minutes are exact to the millionth, which
+// people do not read ("44.22", not "44.224962"; typed whole minutes stay "1000").
+std::string minutes_in_words(const Minutes& m) {
+  std::string text = format_fixed(m.micros(), 2);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
 struct PlanPool {
   std::string country;
   Plan plan;
@@ -98,14 +107,14 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       if (has_none_plan) {
         // core/CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
         out.warnings.push_back(field_words(row.path, true) + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
-                               "cannot place PSTN calls through Microsoft; its " + row.minutes.to_string() +
+                               "cannot place PSTN calls through Microsoft; its " + minutes_in_words(row.minutes) +
                                " minutes are not charged.");
         continue;
       }
       // Choice: usage from a country without licences is billed in full, as Pay-As-You-Go, so the estimate never
       // understates what credits must cover; the warning asks for the licences.
       out.warnings.push_back(field_words(row.path, true) + ": no licences are entered for users in " + row.from + "; its " +
-                             row.minutes.to_string() + " minutes are billed in full as Pay-As-You-Go. Add the " +
+                             minutes_in_words(row.minutes) + " minutes are billed in full as Pay-As-You-Go. Add the " +
                              row.from + " licences to count their included minutes.");
       Charge c = base;
       c.use_case = "payg_outbound";
