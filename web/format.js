@@ -24,20 +24,35 @@ let formatMoney = remembered(new Intl.NumberFormat(undefined, { style: 'currency
 let formatRate = remembered(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 6 }));
 let currencyCode = 'USD';
 
-export function setCurrency(code) {
-  let moneyFormat;
-  let rateFormat;
+// Intl's formats for a currency code: amounts, and rates with their digits; plain decimals when Intl does not
+// know the code (code then '').
+function currencyFormats(code) {
   try {
-    moneyFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
-    rateFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: code, maximumFractionDigits: 6 });
-    currencyCode = code;
+    return {
+      code,
+      money: new Intl.NumberFormat(undefined, { style: 'currency', currency: code }),
+      rate: new Intl.NumberFormat(undefined, { style: 'currency', currency: code, maximumFractionDigits: 6 }),
+    };
   } catch {
-    moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    rateFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 });
-    currencyCode = '';
+    return {
+      code: '',
+      money: new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      rate: new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 }),
+    };
   }
-  formatMoney = remembered(moneyFormat);
-  formatRate = remembered(rateFormat);
+}
+
+export function setCurrency(code) {
+  const formats = currencyFormats(code);
+  formatMoney = remembered(formats.money);
+  formatRate = remembered(formats.rate);
+  currencyCode = formats.code;
+}
+
+// Amounts in a currency other than the page's (a usage report's own), formatted as money() formats the page's.
+export function moneyIn(code) {
+  const format = currencyFormats(code).money;
+  return (value) => (isDecimal(value) ? format.format(value) : '—');
 }
 
 export const currency = () => currencyCode;

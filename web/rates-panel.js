@@ -216,7 +216,7 @@ export function mountRates(section, calculator, onChange) {
         }
         showColumnsNote(file, used);
         // A sheet in another currency than the card in use is a card of its own: nothing of the card before is in it.
-        const before = result.new_card && card ? textOf(current?.currency) : '';
+        const before = result.new_card ? textOf(current?.currency) : '';
         if (result.new_card) card = { illustrative: false, file: '', effective: textOf(result.effective), currency: textOf(result.currency), sheets: [] };
         if (textOf(result.sheet)) {
           card = { ...card, sheets: [...card.sheets.filter(([k]) => k !== result.sheet), [result.sheet, file.name]] };
@@ -224,8 +224,7 @@ export function mountRates(section, calculator, onChange) {
         show({ ...(current ?? {}), ...result, file: file.name, illustrative: Boolean(result.illustrative) });
         keepLoaded(current);
         const title = SHEETS.find(([k]) => k === result.sheet)?.[1];
-        const newCard = before && before !== textOf(result.currency)
-          ? ` of a new ${textOf(result.currency)} card; the ${before} rates used before are not mixed with it` : '';
+        const newCard = before ? ` of a new ${textOf(result.currency)} card; the ${before} rates used before are not mixed with it` : '';
         messages.push(`${file.name}: loaded${title ? ` as the "${title}" sheet` : ''}${newCard}${used.length ? ' with the columns you chose' : ''}.`);
       }
     }

@@ -1,10 +1,10 @@
 // Chargeback of an imported report (core/CONTRACT.md "Chargeback"): the top entries by Administrative Unit, user,
 // user location and destination, each list downloadable whole as a CSV.
 import { h } from '../dom.js';
-import { amount } from '../format.js';
+import { amount, moneyIn } from '../format.js';
 import { countryName } from '../countries.js';
 import { table } from '../results/section.js';
-import { moneyIn, csvButton } from './common.js';
+import { csvButton } from './common.js';
 
 // Entries shown per list; the CSV holds every one.
 export const TOP_ENTRIES = 10;
@@ -35,8 +35,8 @@ export function chargebackPart(chargeback) {
   }
   const currency = typeof chargeback.currency === 'string' ? chargeback.currency : '';
   const money = moneyIn(currency);
-  part.append(h('p', { text: `Spend${currency ? ` in ${currency}` : ''} (charge and connection fee), minutes and calls. ` +
-    'Users without an Administrative Unit are under "no unit".' }));
+  // The core's split rule (below) says where users without a unit go.
+  part.append(h('p', { text: `Spend${currency ? ` in ${currency}` : ''} (charge and connection fee), minutes and calls.` }));
   if (typeof chargeback.split_rule === 'string') part.append(h('p', { class: 'hint', text: chargeback.split_rule }));
   for (const d of DIMENSIONS) {
     const entries = Array.isArray(chargeback[d.key]) ? chargeback[d.key] : [];

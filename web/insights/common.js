@@ -1,20 +1,8 @@
-// What the report's insights (chargeback.js, flags.js, trend.js) share: amounts in the report's own currency, a
-// calendar month in words, and a button that downloads every row of a list as a CSV in the page's locale.
+// What the report's insights (chargeback.js, flags.js, trend.js) share: a calendar month in words, and a button that
+// downloads every row of a list as a CSV in the page's locale. Amounts in the report's currency: format.js moneyIn.
 import { h } from '../dom.js';
-import { isDecimal } from '../format.js';
 import { toCsv, download } from '../export.js';
 import { pageLocale } from '../number-input.js';
-
-// Amounts of the report are in its first currency, which may differ from the rate card the page shows.
-export function moneyIn(code) {
-  let format;
-  try {
-    format = new Intl.NumberFormat(undefined, { style: 'currency', currency: code });
-  } catch {
-    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
-  return (value) => (isDecimal(value) ? format.format(value) : '—');
-}
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 // "2026-10" -> "October 2026"; anything else is shown as it is.

@@ -2,10 +2,10 @@
 // words, the figure and the threshold it crossed, the first calls behind it, what to do and Microsoft's pages for
 // it; a report with none says that nothing unusual was found.
 import { h } from '../dom.js';
-import { amount } from '../format.js';
+import { amount, moneyIn } from '../format.js';
 import { countryName } from '../countries.js';
 import { table } from '../results/section.js';
-import { moneyIn, count } from './common.js';
+import { count } from './common.js';
 
 const KINDS = {
   off_hours_burst: 'Calls outside business hours',

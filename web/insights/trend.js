@@ -1,9 +1,9 @@
 // The monthly trend of an imported report and the 12-month forecast with its range (core/CONTRACT.md "Trend and
 // forecast"), as tables: the core's figures as it gives them, in the report's currency.
 import { h } from '../dom.js';
-import { amount } from '../format.js';
+import { amount, moneyIn } from '../format.js';
 import { table } from '../results/section.js';
-import { moneyIn, monthName } from './common.js';
+import { monthName } from './common.js';
 
 export function trendPart(trend) {
   const part = h('section', { class: 'insight', id: 'usage-trend', 'aria-labelledby': 'usage-trend-title' },
