@@ -10,9 +10,8 @@ import { mountForm } from './inputs/form.js';
 import { currency, setCurrency } from './format.js';
 import { pageLocale } from './number-input.js';
 import { showHeadline, showProblem, showPending, clearProblem } from './results/headline.js';
-import { textOf } from './results/section.js';
-import { readFirstEstimate } from './first-estimate.js';
-import { rateSource, wholeCard } from './rate-source.js';
+import { readFirstEstimate, firstCardOf, firstCurrencyOf } from './first-estimate.js';
+import { rateSource } from './rate-source.js';
 import { peopleText } from './people-text.js';
 import { inputSummary } from './results/input-summary.js';
 import { renderSpend, setLineSource } from './results/spend.js';
@@ -363,8 +362,8 @@ async function main() {
   const [first] = await Promise.all([starting ? null : readFirstEstimate(toScenario(defaultModel()).scenario), loadCountries(), starting]);
   if (first) {
     firstEstimate = first;
-    firstCard = wholeCard(first.rates.loaded, first.rates.file.split('/').pop(), RATE_CARDS[0].label);
-    setCurrency(textOf(first.rates.loaded.currency) || 'USD');
+    firstCard = firstCardOf(first);
+    setCurrency(firstCurrencyOf(first));
   } else if (!starting) {
     await startCalculator();
   }
@@ -395,6 +394,8 @@ async function main() {
     countryName,
   });
   wireKeep();
+  // The headline is the page's own from here on, whatever became of the one written at build time (first-screen.js).
+  delete document.body.dataset.firstScreen;
   update();
   if (!calculator) {
     await afterPaint();

@@ -85,13 +85,21 @@ export function patchChildren(live, nodes) {
   return live;
 }
 
-// replace(), patching: el's content becomes children (nodes and text), changing only what differs.
+// replace(), patching: el's content becomes children (nodes and text), changing only what differs. Text next to
+// text is one text node, as the same content read from HTML is (the headline written into index.html at build
+// time, which this patches over without a change).
 export function patchContent(el, ...children) {
   const nodes = [];
+  let text = null;
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
-    nodes.push(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child instanceof Node) {
+      if (text !== null) nodes.push(document.createTextNode(text));
+      text = null;
+      nodes.push(child);
+    } else text = (text ?? '') + String(child);
   }
+  if (text !== null) nodes.push(document.createTextNode(text));
   return patchChildren(el, nodes);
 }
 

@@ -3,6 +3,8 @@
 // from: the one the page would send to the module now. Anything else (a link, another locale's reading, a missing
 // or broken file) -> null, and the page waits for the module as before.
 import { FIRST_ESTIMATE_FILE, RATE_CARDS, PLANS_FILE } from './site-data.js';
+import { wholeCard } from './rate-source.js';
+import { textOf } from './results/section.js';
 
 export async function readFirstEstimate(scenario) {
   try {
@@ -17,3 +19,9 @@ export async function readFirstEstimate(scenario) {
     return null;
   }
 }
+
+// The card the build-time estimate was priced with, as the rates panel describes a loaded card (rate-source.js),
+// and its currency: what the page's words and amounts need before the module has loaded. The page and the
+// build-time first screen (wasm/write-first-screen.mjs) both take them from here.
+export const firstCardOf = (first) => wholeCard(first.rates.loaded, first.rates.file.split('/').pop(), RATE_CARDS[0].label);
+export const firstCurrencyOf = (first) => textOf(first.rates.loaded.currency) || 'USD';

@@ -2,8 +2,9 @@
 // result if each were served gzip -9 (and Brotli at quality 11, node's own zlib); the time from navigation start to
 // the first result shown (performance mark 'ccredits:first-result'), and to the first result the page's wasm module
 // computed itself (mark 'ccredits:live-result': the module loaded, the page ready); and the size of everything a
-// first visit fetches until then. A first visit shows the example's estimate made at build time before the module
-// has loaded; with --link the page opens a share link instead, whose first result waits for the module.
+// first visit fetches until then. A first visit's first result is the example's headline, written into index.html
+// at build time and shown by web/first-screen.js before the page's modules run; with --link the page opens a share
+// link instead, whose first result waits for the module.
 // Usage: node tests/bench/page-load.mjs [runs] [--link]   (after bash .ci/build; CCREDITS_SITE_DIR picks the site)
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
