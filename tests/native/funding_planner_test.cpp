@@ -102,21 +102,38 @@ TEST_CASE("zero spend needs no purchase", "[planner]") {
   CHECK_THAT(p.explanation.front(), Catch::Contains("no purchase is needed"));
 }
 
-TEST_CASE("the weekday/weekend profile: working days carry 4x, seeded variation within 15 %", "[planner]") {
+TEST_CASE("the weekday/weekend profile: working days carry 4x, seeded variation within 15 %, each month its figure",
+          "[planner]") {
   PlannerInput in;
   in.monthly_spend = usd("5500");
-  in.horizon_months = 1;
+  in.horizon_months = 2;
   in.seed = 42;
   const FundingPlan a = plan_funding(in);
-  // An unvaried working day costs 5500 x 7 x 1000 / (5500 x 30) = 233.33; a weekend day a quarter of it.
-  const Money weekday = usd("233.333333");
-  const Money weekend = usd("58.333333");
-  for (std::size_t d = 0; d < a.daily_spend.size(); ++d) {
-    const Money base = d % 7 < 5 ? weekday : weekend;
-    INFO("day " << d);
-    CHECK(a.daily_spend[d] >= base.scaled(850, 1000));
-    CHECK(a.daily_spend[d] <= base.scaled(1150, 1000));
+  REQUIRE(a.daily_spend.size() >= 60);
+  for (int month = 0; month < 2; ++month) {
+    INFO("month " << month);
+    const auto first = a.daily_spend.begin() + month * 30;
+    // Each day is rounded to the millionth: 30 of them are within 30 millionths of the month's figure.
+    const Money sum = std::accumulate(first, first + 30, Money{});
+    CHECK(sum >= usd("5499.99997"));
+    CHECK(sum <= usd("5500.00003"));
+    // Any working day against any weekend day of the month: 4 times, each varied by up to 15 % either way.
+    for (int d = 0; d < 30; ++d) {
+      for (int e = 0; e < 30; ++e) {
+        const bool working = (month * 30 + d) % 7 < 5;  // the simulation's weeks start on day 0, a Monday
+        const bool weekend_day = (month * 30 + e) % 7 >= 5;
+        if (!working || !weekend_day) continue;
+        INFO("day " << d << " against weekend day " << e);
+        const Money work = first[d];
+        const Money weekend = first[e];
+        CHECK(work.scaled(1150, 1) >= weekend.scaled(4 * 850, 1));
+        CHECK(work.scaled(850, 1) <= weekend.scaled(4 * 1150, 1));
+      }
+    }
   }
+  CHECK(a.horizon_spend >= usd("10999.99994"));
+  CHECK(a.horizon_spend <= usd("11000.00006"));
+  CHECK(a.daily_spend[0] != a.daily_spend[1]);  // varied, not flat
   CHECK(plan_funding(in).balance_series == a.balance_series);  // same seed, same series
   in.seed = 43;
   CHECK(plan_funding(in).daily_spend != a.daily_spend);

@@ -34,36 +34,43 @@ Money month_spend(const PlannerInput& in, int month) {
   return in.monthly_forecast[std::min(static_cast<std::size_t>(month), in.monthly_forecast.size() - 1)];
 }
 
-// Spend of simulated day d, for as many days as asked (the horizon, then the continuation after it).
-std::vector<Money> daily_spend(const PlannerInput& in, int days) {
-  std::vector<Money> out;
+// The weight of each of `days` simulated days within its 30-day month: the imported report's day-to-day spend,
+// repeated; or, without a report, a week that starts on a Monday, working days 4 times a weekend day, each day varied
+// by the seeded per-mille factor.
+std::vector<std::int64_t> day_weights(const PlannerInput& in, int days) {
+  std::vector<std::int64_t> out;
   out.reserve(static_cast<std::size_t>(days));
   if (!in.daily_profile.empty()) {
-    // Each 30-day month takes the report's days in turn and is scaled by their own sum, so that it costs exactly its
-    // figure (rounded to the millionth a day): the report's busy days move spend within a month, never between
-    // months, and the months add up to what the explanation lists.
     const std::size_t n = in.daily_profile.size();
-    const auto shape = [&](int d) { return in.daily_profile[static_cast<std::size_t>(d) % n]; };
-    for (int start = 0; start < days; start += kPlannerDaysPerMonth) {
-      const Money month = month_spend(in, start / kPlannerDaysPerMonth);
-      Money window;
-      for (int d = start; d < start + kPlannerDaysPerMonth; ++d) window += shape(d);
-      for (int d = start; d < std::min(days, start + kPlannerDaysPerMonth); ++d) {
-        // A month that falls on 30 of the report's days without calls spreads its figure evenly.
-        out.push_back(window.is_zero() ? month.scaled(1, kPlannerDaysPerMonth)
-                                       : month.scaled(shape(d).micros(), window.micros()));
-      }
-    }
+    for (int d = 0; d < days; ++d) out.push_back(in.daily_profile[static_cast<std::size_t>(d) % n].micros());
     return out;
   }
   SeededVariation variation(in.seed);
-  const wide_int week_weight = 5 * kWeekdayWeight + 2 * kWeekendWeight;
   for (int d = 0; d < days; ++d) {
     const std::int64_t day_weight = d % 7 < 5 ? kWeekdayWeight : kWeekendWeight;
-    const std::int64_t vary = variation.next_per_mille();
-    // monthly x 7 x weight x vary / (week weight x 30 x 1000): an average week costs 7/30 of a month.
-    out.push_back(month_spend(in, d / kPlannerDaysPerMonth)
-                      .scaled(wide_int(7) * day_weight * vary, week_weight * kPlannerDaysPerMonth * 1000));
+    out.push_back(day_weight * variation.next_per_mille());
+  }
+  return out;
+}
+
+// Spend of simulated day d, for as many days as asked (the horizon, then the continuation after it). Each 30-day
+// month shares out exactly its figure (to the millionth a day) by its days' weights: the weekday shape, the variation
+// or the report's busy days move spend within a month, never between months, so the months add up to what the
+// explanation states.
+std::vector<Money> daily_spend(const PlannerInput& in, int days) {
+  const int months = (days + kPlannerDaysPerMonth - 1) / kPlannerDaysPerMonth;
+  const std::vector<std::int64_t> weight = day_weights(in, months * kPlannerDaysPerMonth);
+  std::vector<Money> out;
+  out.reserve(static_cast<std::size_t>(days));
+  for (int start = 0; start < days; start += kPlannerDaysPerMonth) {
+    const Money month = month_spend(in, start / kPlannerDaysPerMonth);
+    wide_int window = 0;
+    for (int d = start; d < start + kPlannerDaysPerMonth; ++d) window += weight[static_cast<std::size_t>(d)];
+    for (int d = start; d < std::min(days, start + kPlannerDaysPerMonth); ++d) {
+      // A month that falls on 30 of the report's days without calls spreads its figure evenly.
+      out.push_back(window == 0 ? month.scaled(1, kPlannerDaysPerMonth)
+                                : month.scaled(weight[static_cast<std::size_t>(d)], window));
+    }
   }
   return out;
 }
@@ -151,7 +158,11 @@ void explain(FundingPlan& p, const PlannerInput& in) {
                 ": the report's busy days move spend within a month, not between months.");
   } else {
     e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
-                "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series).");
+                "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series), "
+                "scaled so " +
+                (in.monthly_forecast.empty() ? "each 30-day month costs " + amount(in.monthly_spend, cur)
+                                             : std::string("each 30-day month costs its figure above")) +
+                ": the variation moves spend within a month, not between months.");
   }
   const std::string window = "the largest spend in any 7 days of the simulation (" + amount(p.largest_window_spend, cur) +
                              ") plus 25 %, rounded up to a whole " + cur;
