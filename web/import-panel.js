@@ -24,6 +24,11 @@ function resultView(report, projection) {
     ? `${report.period.from} to ${report.period.to} (${report.period.days} days)` : 'no usable rows';
   view.append(el('p', { id: 'usage-summary' },
     `${report.rows_used} of ${report.rows} calls used, ${period}.`));
+  // What the core says about the report as a whole (a Direct Routing export, calls that did not connect): without it
+  // "0 of 1 calls used" would not say why.
+  if (report.notices.length > 0) {
+    view.append(el('ul', { id: 'usage-notices' }, ...report.notices.map((n) => el('li', {}, n))));
+  }
   if (report.skipped_count > 0) {
     const first = report.skipped[0];
     view.append(el('p', { id: 'usage-skipped' },

@@ -87,6 +87,7 @@ void print_table(const json& r) {
   for (const auto& s : r["skipped"]) {
     std::cout << "skipped line " << s["line"] << ": " << s["reason"].get<std::string>() << "\n";
   }
+  for (const auto& n : r["notices"]) std::cout << "note: " << n.get<std::string>() << "\n";
   print_chargeback(r["chargeback"]);
   print_flags(r["flags"]);
   print_trend(r["trend"]);

@@ -80,6 +80,33 @@ test('a long import shows progress, keeps the page responsive, and cancel stops 
   await noJunk(page);
 });
 
+// Our own rows in the shape of a Teams admin center Direct Routing export (26 columns, "Success", masked caller).
+const DIRECT_ROUTING_HEADER = 'CorrelationId,AAD ObjectId,UPN,Display Name,User country,External Country,Invite time,' +
+  'Start time,Failure time,End time,Duration (seconds),Success,Caller Number,Callee Number,Call type,Call Direction,' +
+  'Azure region for Media,Azure region for Signaling,Final SIP code,Final Microsoft subcode,Final SIP Phrase,SBC FQDN,' +
+  'Media bypass,Shared correlation ID,Administrative Units,Transfer or Correlation ID';
+const directRoutingRow = (id, success) => [
+  id, '', success ? 'ana@contoso.example' : '', success ? 'Ana' : '', 'NL', 'NL', '2026-10-05T09:00:00.0000000Z',
+  success ? '2026-10-05T09:00:02.0000000Z' : '', success ? '' : '2026-10-05T09:00:01.0000000Z',
+  success ? '2026-10-05T09:03:02.0000000Z' : '', success ? '180' : '0', success ? 'Yes' : 'No', '+3120555****',
+  '+31205550123', success ? 'ByotOut' : 'ByotIn', success ? 'Outbound' : 'Inbound', '', 'EUWE',
+  success ? '200' : '404', success ? '0' : '511404', success ? 'BYE' : 'User data not found.', 'sbc.contoso.example',
+  'No', id, '', ''].join(',');
+
+test('a Direct Routing export says why none of its calls is priced, and that a call did not connect', async () => {
+  const { page } = site;
+  const file = path.join(dir, 'DirectRoutingCalls.csv');
+  await writeFile(file, [DIRECT_ROUTING_HEADER, directRoutingRow('0A1B2C3D-0000-4000-8000-000000000001', true),
+    directRoutingRow('0A1B2C3D-0000-4000-8000-000000000002', false)].join('\r\n') + '\r\n');
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported DirectRoutingCalls\.csv/.test(document.getElementById('usage-status').textContent));
+  const notices = await page.locator('#usage-notices li').allTextContents();
+  assert.equal(notices.length, 2, notices.join('\n'));
+  assert.match(notices[0], /^This is a Direct Routing report: its 2 calls are billed by your carrier, not from Communication Credits/);
+  assert.match(notices[1], /^1 call did not connect \(Success: No\)/);
+  await noJunk(page);
+});
+
 test('a file that is not a usage report gets a plain message', async () => {
   const { page } = site;
   const file = path.join(dir, 'notes.csv');

@@ -355,6 +355,13 @@ TEST_CASE("usage: a Direct Routing export is recognised, its failed calls counte
              Catch::StartsWith("This is a Direct Routing report: its 3 calls are billed by your carrier, not from "
                                "Communication Credits"));
   CHECK_THAT(r["notices"][1].get<std::string>(), Catch::StartsWith("2 calls did not connect"));
+
+  // One call: the sentences say "1 call", not "1 calls".
+  const json one = import_text(header + failed);
+  REQUIRE(one["notices"].size() == 2);
+  CHECK_THAT(one["notices"][0].get<std::string>(),
+             Catch::StartsWith("This is a Direct Routing report: its 1 call is billed by your carrier"));
+  CHECK_THAT(one["notices"][1].get<std::string>(), Catch::StartsWith("1 call did not connect (Success: No)"));
 }
 
 TEST_CASE("usage: the Audio Conferencing dial-out summary is refused with a sentence saying what it is", "[usage]") {

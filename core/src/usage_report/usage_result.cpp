@@ -33,19 +33,25 @@ json usage_result(const UsageTotals& agg, const CallRerater& rerater, const std:
   json notices = json::array();
   const std::int64_t direct_routing_calls =
       agg.by_use_case[static_cast<std::size_t>(UseCase::direct_routing)].calls + agg.failed_direct_routing_calls;
+  // "1 call is", "2 calls are": the number and the words that agree with it.
+  const auto said = [](std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + (n == 1 ? one : many);
+  };
   if (direct_routing_calls > 0 && direct_routing_calls == agg.rows_used + agg.failed_calls) {
-    notices.push_back("This is a Direct Routing report: its " + std::to_string(direct_routing_calls) +
-                      " calls are billed by your carrier, not from Communication Credits, so none of them is priced "
-                      "here. Export the PSTN usage report of your Calling Plans (Teams admin center > Analytics & "
-                      "reports > PSTN and SMS usage > Export) to see what credits pay for.");
+    notices.push_back("This is a Direct Routing report: its " +
+                      said(direct_routing_calls, " call is billed by your carrier, not from Communication Credits, so "
+                                                 "it is not priced here.",
+                           " calls are billed by your carrier, not from Communication Credits, so none of them is "
+                           "priced here.") +
+                      " Export the PSTN usage report of your Calling Plans (Teams admin center > Analytics & reports > "
+                      "PSTN and SMS usage > Export) to see what credits pay for.");
   } else if (direct_routing_calls > 0) {
-    notices.push_back(std::to_string(direct_routing_calls) +
-                      " Direct Routing calls are billed by your carrier, not from Communication Credits: they are "
-                      "counted but not priced.");
+    notices.push_back(said(direct_routing_calls, " Direct Routing call is billed", " Direct Routing calls are billed") +
+                      " by your carrier, not from Communication Credits: counted but not priced.");
   }
   if (agg.failed_calls > 0) {
-    notices.push_back(std::to_string(agg.failed_calls) + " calls did not connect (Success: No): they are counted as "
-                      "failed calls and cost nothing.");
+    notices.push_back(said(agg.failed_calls, " call did not connect (Success: No): it is counted as a failed call and costs nothing.",
+                           " calls did not connect (Success: No): they are counted as failed calls and cost nothing."));
   }
   out["notices"] = std::move(notices);
   const int days = agg.days();
