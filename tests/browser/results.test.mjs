@@ -140,6 +140,23 @@ test('printing gives a one-page summary without the form', async () => {
   assert.equal(await page.locator('#inputs').isHidden(), true);
   assert.equal(await page.locator('#keep').isHidden(), true);
   assert.equal(await page.locator('#spend').isVisible(), true);
+  const screen = page.viewportSize();
+  await page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi: the width the page is laid out at on paper
+  // Every word of the lines table stays whole on paper: a cell broken inside a word ("$89.0" over "0") is a line box
+  // that ends where the word does not.
+  const broken = await page.evaluate(() => [...document.querySelectorAll('#spend .lines-table th, #spend .lines-table td')]
+    .filter((cell) => cell.getClientRects().length > 0)
+    .flatMap((cell) => cell.textContent.split(/\s+/).filter(Boolean).filter((word) => {
+      const range = document.createRange();
+      const text = [...cell.querySelectorAll('*'), cell].flatMap((n) => [...n.childNodes]).find((n) => n.nodeType === 3 && n.data.includes(word));
+      if (!text) return false;
+      const at = text.data.indexOf(word);
+      range.setStart(text, at);
+      range.setEnd(text, at + word.length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    })));
+  await page.setViewportSize(screen);
+  assert.deepEqual(broken, []);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
   await page.emulateMedia({ media: 'screen' });
