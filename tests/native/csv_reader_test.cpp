@@ -67,3 +67,17 @@ TEST_CASE("CSV: rows too wide or too long are refused, not buffered without end"
   CsvReader long_rows([](const CsvRow&) {}, 10, 100);
   CHECK_THROWS_AS(long_rows.feed("12345678901234567890\n"), InputError);
 }
+
+TEST_CASE("CSV: the row length limit is the same whether a row arrives whole or in pieces", "[csv][errors]") {
+  // One byte over the limit, unquoted and quoted: refused both ways; at the limit, read both ways.
+  for (const std::string_view row : {std::string_view("12345678901\n"), std::string_view("\"1234567890\",1\n")}) {
+    CsvReader whole([](const CsvRow&) {}, 10, 100);
+    CHECK_THROWS_AS(whole.feed(row), InputError);
+    CsvReader pieces([](const CsvRow&) {}, 10, 100);
+    CHECK_THROWS_AS([&] { for (char c : row) pieces.feed(std::string_view(&c, 1)); }(), InputError);
+  }
+  long rows = 0;
+  CsvReader whole([&](const CsvRow&) { ++rows; }, 10, 100);
+  whole.feed("1234567890\n\"12345\",67\n");
+  CHECK(rows == 2);
+}

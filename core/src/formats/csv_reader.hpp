@@ -2,11 +2,13 @@
 // A streaming RFC 4180 CSV reader: fed chunks of any size (a row may span chunks), it calls back once per row
 // with the row's fields. Quoted fields, doubled quotes, embedded commas and newlines, CRLF or LF, a UTF-8 BOM.
 // Memory is bounded by the longest row, not by the file.
-// Speed: runs of plain bytes are scanned with a table loop (unquoted) or memchr (quoted) and appended in one
-// copy, so the per-byte cost is a load and a compare (the usage-report importer aims at 300 MB/s or more natively).
+// Speed: a row that ends inside the chunk is viewed in place, its fields' ends found 64 bytes at a time with SSE2
+// natively (8 bytes at a time elsewhere) and quoted fields with memchr; other rows go through a byte loop that
+// copies runs of plain bytes in one append. A usage report row of 25 fields costs a few hundred instructions.
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +16,7 @@
 namespace ccredits {
 
 struct CsvRow {
-  const std::vector<std::string_view>& fields;  // valid only during the callback
+  std::span<const std::string_view> fields;  // valid only during the callback
   long line;                                    // 1-based line where the row starts
 };
 

@@ -201,7 +201,9 @@ RowOutcome read_usage_call(const UsageValues& values, UsageCall& call, std::stri
     reason = "a charge without a Currency";
     return RowOutcome::skipped;
   }
-  call.use_case = use_case_of(*category, is_toll_free_number_type(value(UsageColumn::number_type)));
+  // Only dial-in calls are told toll-free from toll by their Number Type (use_case_of): the others skip reading it.
+  const bool dial_in = *category == CallCategory::conf_in || *category == CallCategory::ucap_in;
+  call.use_case = use_case_of(*category, dial_in && is_toll_free_number_type(value(UsageColumn::number_type)));
   call.location = country_index(value(UsageColumn::user_location));
   call.display_name = value(UsageColumn::display_name);
   call.user = value(UsageColumn::upn);

@@ -2,6 +2,7 @@
 #include "usage_report/usage_totals.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ccredits {
 namespace {
@@ -20,7 +21,57 @@ int charge_use_case(UseCase u, std::string_view capability) {
   return upper_capability.rfind("MCOPSTN_PAYG", 0) == 0 ? 3 : 2;
 }
 
+// A 64-bit hash of a user's text, 8 bytes at a time (the index below; std::hash would need a std::string).
+std::uint64_t user_hash(std::string_view text) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
+  std::uint64_t h = text.size() * kMultiplier;
+  const auto mix = [&](std::uint64_t word) {
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    mix(word);
+  }
+  if (i < text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, text.size() - i);
+    mix(word);
+  }
+  h ^= h >> 32;
+  return h * kMultiplier;
+}
+
 }  // namespace
+
+UsageTotals::UserEntry* UsageTotals::find_user(std::string_view user, std::uint64_t hash) const {
+  if (user_slots_.empty()) return nullptr;
+  const std::size_t mask = user_slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const UserSlot& slot = user_slots_[i];
+    if (!slot.entry) return nullptr;
+    if (slot.hash == hash && slot.entry->first == user) return slot.entry;
+  }
+}
+
+void UsageTotals::index_user(UserEntry& entry, std::uint64_t hash) {
+  const auto place = [](std::vector<UserSlot>& slots, UserSlot slot) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = slot.hash & mask;
+    while (slots[i].entry) i = (i + 1) & mask;
+    slots[i] = slot;
+  };
+  if (users.size() * 2 > user_slots_.size()) {
+    std::vector<UserSlot> grown(std::max<std::size_t>(64, user_slots_.size() * 2));
+    for (const UserSlot& slot : user_slots_) {
+      if (slot.entry) place(grown, slot);
+    }
+    user_slots_.swap(grown);
+  }
+  place(user_slots_, UserSlot{hash, &entry});
+}
 
 std::uint64_t ScenarioKey::packed() const {
   return static_cast<std::uint64_t>(use_case) | static_cast<std::uint64_t>(from) << 4 |
@@ -88,14 +139,16 @@ bool UsageTotals::add(const UsageCall& call) {
   last_user_key = nullptr;
   last_user = nullptr;
   if (!call.user.empty()) {
-    user_key_.assign(call.user);
-    auto it = users.find(user_key_);
-    if (it == users.end() && users.size() < settings.max_tracked_users) {
-      it = users.emplace(user_key_, UserTotals{std::string(call.display_name), call.location, 0, 0, {},
-                                               static_cast<std::uint32_t>(user_costliest.size())}).first;
+    const std::uint64_t hash = user_hash(call.user);
+    UserEntry* it = find_user(call.user, hash);
+    if (!it && users.size() < settings.max_tracked_users) {
+      it = &*users.emplace(std::string(call.user), UserTotals{std::string(call.display_name), call.location, 0, 0, {},
+                                                              static_cast<std::uint32_t>(user_costliest.size())})
+                  .first;
+      index_user(*it, hash);
       if (settings.insights) user_costliest.emplace_back(CallList::Keep::costliest);
     }
-    if (it != users.end()) {
+    if (it) {
       it->second.seconds += call.seconds;
       it->second.calls += 1;
       last_user_key = &it->first;

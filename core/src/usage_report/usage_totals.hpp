@@ -113,7 +113,19 @@ struct UsageTotals {
   std::int64_t failed_direct_routing_calls = 0;
 
  private:
-  std::string user_key_;  // reused: no allocation per row
+  using UserEntry = std::pair<const std::string, UserTotals>;
+  // The user table's entry for `user`, or null; `hash` is user_hash(user).
+  UserEntry* find_user(std::string_view user, std::uint64_t hash) const;
+  void index_user(UserEntry& entry, std::uint64_t hash);
+
+  // An open-addressed index in front of `users` (power-of-two size, at most half full): a row's user is found by
+  // one hash of its text and, mostly, one slot, without copying the text into a key or walking the map's buckets.
+  // `users` keeps the entries and their order; the index only points at them.
+  struct UserSlot {
+    std::uint64_t hash = 0;
+    UserEntry* entry = nullptr;
+  };
+  std::vector<UserSlot> user_slots_;
 };
 
 }  // namespace ccredits
