@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "formats/csv_reader.hpp"
+#include "formats/csv_stops.hpp"
 #include "ccredits/error.hpp"
 
 using namespace ccredits;
@@ -80,4 +81,27 @@ TEST_CASE("CSV: the row length limit is the same whether a row arrives whole or 
   CsvReader whole([&](const CsvRow&) { ++rows; }, 10, 100);
   whole.feed("1234567890\n\"12345\",67\n");
   CHECK(rows == 2);
+}
+
+TEST_CASE("CSV: the 64-byte stop bitmaps mark exactly the separator, CR and LF", "[csv]") {
+  // Every byte value in every position, and bytes that differ from a stop in one bit or by a borrow.
+  std::uint32_t seed = 7;
+  const std::string tricky = std::string(",;\t\n\r\x0b\x0c\x0e\x2b\x2d\x3a\x3c\x00\x80\xff\xac\x8a\x8d", 18);
+  for (int round = 0; round < 2000; ++round) {
+    char block[64];
+    for (char& c : block) {
+      seed = seed * 1103515245u + 12345u;
+      c = round % 2 ? static_cast<char>(seed >> 16) : tricky[(seed >> 16) % tricky.size()];
+    }
+    for (const char separator : {',', ';', '\t'}) {
+      std::uint64_t expected = 0;
+      for (int i = 0; i < 64; ++i) {
+        if (block[i] == separator || block[i] == '\n' || block[i] == '\r') expected |= std::uint64_t{1} << i;
+      }
+      CHECK(csv_stops::stop_bits_portable(block, separator) == expected);
+      CHECK(csv_stops::stop_bits(block, separator) == expected);
+      const std::size_t size = (seed >> 8) % 64;
+      CHECK(csv_stops::stop_bits_tail(block, size, separator) == (expected & ((std::uint64_t{1} << size) - 1)));
+    }
+  }
 }

@@ -6,11 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "ccredits/error.hpp"
+#include "formats/csv_stops.hpp"
 
 namespace ccredits {
 namespace {
@@ -24,95 +21,43 @@ std::array<bool, 256> unquoted_stops(char separator) {
   return t;
 }
 
-// Where the vector paths below can read 8 or 16 bytes at once and take the first match from the low bits.
-constexpr bool kLittleEndian = std::endian::native == std::endian::little;
-
-// One bit in the high bit of each byte of `word` equal to the byte `b` repeated in `pattern`. A borrow can only
-// mark bytes above a real match, so the lowest bit set is exact, which is all the callers use.
-inline std::uint64_t equal_bytes(std::uint64_t word, std::uint64_t pattern) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-  const std::uint64_t x = word ^ pattern;
-  return (x - kOnes) & ~x & kHigh;
-}
-
-// The first separator, CR or LF in [p, end), or end. Fields are short (a dozen bytes in a Teams export), so the
-// scan looks at 16 bytes (SSE2 natively) or 8 bytes (elsewhere, the wasm build included) per step instead of one.
-const char* find_unquoted_stop(const std::array<bool, 256>& stop, char separator, const char* p, const char* end) {
-#if defined(__SSE2__)
-  const __m128i sep = _mm_set1_epi8(separator), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-    const unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (bits) return p + std::countr_zero(bits);
-    p += 16;
-  }
-#endif
-  if constexpr (kLittleEndian) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101u;
-    const std::uint64_t sep = kOnes * static_cast<unsigned char>(separator), lf = kOnes * '\n', cr = kOnes * '\r';
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      const std::uint64_t hit = equal_bytes(word, sep) | equal_bytes(word, lf) | equal_bytes(word, cr);
-      if (hit) return p + std::countr_zero(hit) / 8;
-      p += 8;
-    }
+const char* find_unquoted_stop(const std::array<bool, 256>& stop, const char* p, const char* end) {
+  // Unrolled by four: the common case is a run of ordinary bytes.
+  while (end - p >= 4) {
+    if (stop[static_cast<unsigned char>(p[0])]) return p;
+    if (stop[static_cast<unsigned char>(p[1])]) return p + 1;
+    if (stop[static_cast<unsigned char>(p[2])]) return p + 2;
+    if (stop[static_cast<unsigned char>(p[3])]) return p + 3;
+    p += 4;
   }
   while (p < end && !stop[static_cast<unsigned char>(*p)]) ++p;
   return p;
 }
 
-// The stops ahead in a row. Natively a bitmap of the next 64 bytes (one bit per separator, CR or LF), so that each
-// field costs a shift and a count of trailing zeros, and a row's bytes are compared 16 at a time once. Where there
-// is no SSE2 (the wasm build), each field is scanned by find_unquoted_stop.
+// The stops of a row in place, a 64-byte window at a time (csv_stops.hpp).
 class StopWindow {
  public:
-  StopWindow(const std::array<bool, 256>& stop, char separator, const char* start)
-      : stop_(stop), separator_(separator), window_(start), window_end_(start) {
-#if defined(__SSE2__)
-    sep_ = _mm_set1_epi8(separator);
-#endif
-  }
+  StopWindow(char separator, const char* start) : separator_(separator), window_(start), window_end_(start) {}
 
   // The first stop in [q, end), or end; q never goes back between calls.
   const char* next(const char* q, const char* end) {
-#if defined(__SSE2__)
     if (q < window_end_) {
       const std::uint64_t ahead = bits_ >> (q - window_);
       if (ahead) return q + std::countr_zero(ahead);
       q = window_end_;
     }
-    for (;;) {
-      if (end - q < 64) return find_unquoted_stop(stop_, separator_, q, end);
-      load(q);
+    while (q < end) {
+      const auto left = static_cast<std::size_t>(end - q);
+      bits_ = left >= 64 ? csv_stops::stop_bits(q, separator_) : csv_stops::stop_bits_tail(q, left, separator_);
+      window_ = q;
+      window_end_ = q + std::min<std::size_t>(left, 64);
       if (bits_) return q + std::countr_zero(bits_);
       q = window_end_;
     }
-#else
-    return find_unquoted_stop(stop_, separator_, q, end);
-#endif
+    return end;
   }
 
  private:
-#if defined(__SSE2__)
-  void load(const char* p) {
-    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    std::uint64_t bits = 0;
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      const __m128i hit =
-          _mm_or_si128(_mm_cmpeq_epi8(v, sep_), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-      bits |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hit))) << (16 * k);
-    }
-    window_ = p;
-    window_end_ = p + 64;
-    bits_ = bits;
-  }
-  __m128i sep_;
-#endif
-
-  const std::array<bool, 256>& stop_;
   char separator_;
   const char* window_;
   const char* window_end_;
@@ -177,7 +122,7 @@ bool CsvReader::whole_row_in_place(const char*& p, const char* const end) {
   unescaped_.clear();
   unescaped_fields_.clear();
   bool quoted_any = false;
-  StopWindow stops(stops_, separator_, p);
+  StopWindow stops(separator_, p);
   for (;;) {
     if (q == end) return false;
     if (*q == '"') {
@@ -282,7 +227,7 @@ void CsvReader::feed(std::string_view chunk) {
         [[fallthrough]];
       case State::unquoted: {
         // A stray quote inside an unquoted field is kept as text, as spreadsheets do.
-        const char* stop = find_unquoted_stop(stops_, separator_, p, end);
+        const char* stop = find_unquoted_stop(stops_, p, end);
         append(p, static_cast<std::size_t>(stop - p));
         p = stop;
         if (p == end) return;

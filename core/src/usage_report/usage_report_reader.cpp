@@ -53,15 +53,18 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
     case RowOutcome::failed_call: totals_.add_failed(call_); return;
     case RowOutcome::call: break;
   }
+  // The destination first (it reads only the call and the card): its work hides the user table's cache misses.
+  totals_.expect_user(call_);
+  const bool scenario_kind = is_scenario_kind(call_.use_case);
+  const CallDestination destination = scenario_kind ? rerater_.destination(call_) : CallDestination{};
   const bool learn = totals_.add(call_);
   const Money spend = learn ? totals_.spend_of(call_) : Money();
   const bool insights = totals_.settings.insights;
   const std::uint32_t user_index = totals_.last_user ? totals_.last_user->index : Chargeback::kNoUser;
-  if (!is_scenario_kind(call_.use_case)) {
+  if (!scenario_kind) {
     if (insights) chargeback_.add(call_, spend, nullptr, user_index);
     return;
   }
-  const CallDestination destination = rerater_.destination(call_);
   totals_.add_destination(call_, destination);
   rerater_.add(call_, destination, learn);
   if (!insights) return;

@@ -70,6 +70,9 @@ struct UsageTotals {
   void count_row() { ++rows; }
   void skip(long line, std::string reason, const std::string& file);
   void add_failed(const UsageCall& call);
+  // Starts fetching the memory of the call's user from the user table, so that add() finds it in cache: called
+  // as soon as the row is read, with other work (the call's destination) in between.
+  void expect_user(const UsageCall& call) const;
   // Adds a call to the totals; returns whether its spend counts in the report's first currency (the currency of
   // per-day spend, per-user spend and learned rates).
   bool add(const UsageCall& call);
