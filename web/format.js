@@ -71,6 +71,12 @@ export function amount(value) {
   return isDecimal(value) ? formatAmount(value) : '—';
 }
 
+// Minutes of an imported report, to the hundredth, always with both decimals: in a column 20.90 lines up with 29.28.
+const formatMinutes = remembered(new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+export function minutes(value) {
+  return isDecimal(value) ? formatMinutes(value) : '—';
+}
+
 // A share of a whole for a bar's width and its label; only for display geometry, never for money.
 export function fraction(part, whole) {
   const p = Number(part);

@@ -3,7 +3,7 @@
 // usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
 // imported report with a `usage-imported` event on document (detail: the core/CONTRACT.md usage object).
 import { importUsageReport } from './usage-import.js';
-import { amount } from './format.js';
+import { amount, minutes } from './format.js';
 
 // The report's use cases (core/CONTRACT.md usage object) in words.
 const USE_CASES = {
@@ -43,14 +43,14 @@ function resultView(report, projection) {
   }
   if (Object.keys(report.actual).length === 0) table.append(el('tr', {}, el('td', {}, 'No charges.')));
   view.append(table);
-  const minutes = el('table', { id: 'usage-minutes' });
-  minutes.append(el('caption', {}, 'Minutes per use case'));
+  const byUseCase = el('table', { id: 'usage-minutes' });
+  byUseCase.append(el('caption', {}, 'Minutes per use case'));
   for (const [useCase, m] of Object.entries(report.minutes)) {
     if (report.calls[useCase] === 0) continue;
-    minutes.append(el('tr', {}, el('th', { scope: 'row' }, USE_CASES[useCase] ?? useCase.replaceAll('_', ' ')),
-      el('td', {}, `${amount(m)} min, ${amount(report.calls[useCase])} calls`)));
+    byUseCase.append(el('tr', {}, el('th', { scope: 'row' }, USE_CASES[useCase] ?? useCase.replaceAll('_', ' ')),
+      el('td', {}, `${minutes(m)} min, ${amount(report.calls[useCase])} calls`)));
   }
-  view.append(minutes);
+  view.append(byUseCase);
   if (report.rerated) {
     view.append(el('p', { id: 'usage-rerated' },
       `The same calls at the rate card (${report.rerated.illustrative ? 'illustrative rates' : 'rates of ' + report.rerated.effective}), ` +

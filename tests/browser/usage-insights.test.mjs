@@ -56,6 +56,7 @@ async function downloadCsv(page, dimension) {
 }
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const hundredths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 test('a first visit does not download the insights modules', () => {
   assert.deepEqual(fetched.filter((p) => p.includes('/insights/')), []);
@@ -84,7 +85,7 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
     assert.equal(await a.locator('.flag-threshold').textContent(), flag.threshold);
     assert.equal(await a.locator('.flag-advice').textContent(), `What to do: ${flag.advice}`);
     const rows = await a.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-    assert.deepEqual(rows, flag.calls.map((c) => [c.time, c.user, c.number, String(c.minutes), usd.format(c.charge)]));
+    assert.deepEqual(rows, flag.calls.map((c) => [c.time, c.user, c.number, hundredths.format(c.minutes), usd.format(c.charge)]));
     assert.match(await a.locator('caption').textContent(), new RegExp(`of the ${flag.calls_total} calls behind it$`));
     const links = await a.locator('.flag-links a').evaluateAll((as) => as.map((x) => ({ title: x.textContent, url: x.href })));
     assert.deepEqual(links, flag.see);
@@ -101,7 +102,7 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   const unitRows = await page.locator('#usage-chargeback [data-dimension="by_unit"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.deepEqual(unitRows.map((r) => [r[0], r[1]]), cli.chargeback.by_unit.slice(0, 10).map((u) => [u.unit, usd.format(u.spend)]));
-  assert.deepEqual(unitRows[0], [FRAUD.unit, '$108.00', '240', '12']);
+  assert.deepEqual(unitRows[0], [FRAUD.unit, '$108.00', '240.00', '12']);
   const units = await downloadCsv(page, 'by_unit');
   assert.deepEqual(units[0], ['administrative unit', 'spend (USD)', 'minutes', 'calls']);
   assert.deepEqual(units.slice(1), cli.chargeback.by_unit.map((u) => [u.unit, u.spend, String(u.minutes), String(u.calls)]));
@@ -109,7 +110,10 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   assert.equal(users.length - 1, cli.chargeback.by_user.length);
   assert.ok(cli.chargeback.by_user.length > 10, 'more users than the table shows');
   assert.deepEqual(users.slice(1).map((r) => [r[0], r[2]]), cli.chargeback.by_user.map((u) => [u.user, u.spend]));
-  assert.equal(await page.locator('#usage-chargeback [data-dimension="by_user"] tbody tr').count(), 10);
+  const userRows = await page.locator('#usage-chargeback [data-dimension="by_user"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));
+  assert.deepEqual(userRows, cli.chargeback.by_user.slice(0, 10)
+    .map((u) => [usd.format(u.spend), hundredths.format(u.minutes), u.calls.toLocaleString('en-US')]));
   const places = await downloadCsv(page, 'by_location');
   assert.deepEqual(places.slice(1).map((r) => [r[1], r[2]]), cli.chargeback.by_location.map((l) => [l.country ?? '', l.spend]));
   const destinations = await downloadCsv(page, 'by_destination');

@@ -1,7 +1,7 @@
 // Chargeback of an imported report (core/CONTRACT.md "Chargeback"): the top entries by Administrative Unit, user,
 // user location and destination, each list downloadable whole as a CSV.
 import { h } from '../dom.js';
-import { amount, moneyIn } from '../format.js';
+import { amount, minutes, moneyIn } from '../format.js';
 import { countryName } from '../countries.js';
 import { table } from '../results/section.js';
 import { csvButton } from './common.js';
@@ -48,7 +48,7 @@ export function chargebackPart(chargeback) {
       block.append(h('p', { text: `${d.title}: no calls.` }));
     } else {
       block.append(table(caption, [d.column, 'Spend', 'Minutes', 'Calls'],
-        shown.map((e) => [d.label(e), money(e.spend), amount(e.minutes), amount(e.calls)]), { numeric: [1, 2, 3] }));
+        shown.map((e) => [d.label(e), money(e.spend), minutes(e.minutes), amount(e.calls)]), { numeric: [1, 2, 3] }));
       const head = [...d.csvHead, `spend (${currency})`, 'minutes', 'calls'];
       const all = entries.length === 1 ? 'the 1 entry' : `all ${entries.length} entries`;
       block.append(csvButton(`Download ${all} ${d.title.toLowerCase()} as CSV`,

@@ -2,7 +2,7 @@
 // words, the figure and the threshold it crossed, the first calls behind it, what to do and Microsoft's pages for
 // it; a report with none says that nothing unusual was found.
 import { h } from '../dom.js';
-import { amount, moneyIn } from '../format.js';
+import { amount, minutes, moneyIn } from '../format.js';
 import { countryName } from '../countries.js';
 import { table } from '../results/section.js';
 import { count } from './common.js';
@@ -47,7 +47,7 @@ function flagView(flag, index, money) {
       h('dt', { text: 'Found' }), h('dd', { class: 'flag-figure', text: figure }),
       h('dt', { text: 'Threshold' }), h('dd', { class: 'flag-threshold', text: text(flag.threshold) })),
     calls.length ? table(caption, ['Time', 'User', 'Number', 'Minutes', 'Charge'],
-      calls.map((c) => [text(c.time), text(c.user) || 'not given', text(c.number) || 'not given', amount(c.minutes), money(c.charge)]),
+      calls.map((c) => [text(c.time), text(c.user) || 'not given', text(c.number) || 'not given', minutes(c.minutes), money(c.charge)]),
       { numeric: [3, 4] }) : null,
     h('p', { class: 'flag-advice' }, h('strong', { text: 'What to do: ' }), advice),
     see.length ? h('ul', { class: 'flag-links', 'aria-label': `Microsoft's pages for ${title.toLowerCase()}` },
