@@ -15,9 +15,12 @@ export const CHROMIUM_ARGS = [
 
 // serviceWorkers: 'block' when a test routes requests itself (a service worker would answer them first).
 // locale: the browser's language (number formats, the exported CSV's separators).
-export async function openSite({ serviceWorkers = 'allow', locale = 'en-US' } = {}) {
+// files: a folder for the files the tests write and give the page (reports, sheets), removed on close;
+// site.file(name) is a path in it.
+export async function openSite({ serviceWorkers = 'allow', locale = 'en-US', files = false } = {}) {
   const served = await startServer(siteDir);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-chromium-'));
+  const filesDir = files ? await mkdtemp(path.join(os.tmpdir(), 'ccredits-files-')) : null;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -53,19 +56,29 @@ export async function openSite({ serviceWorkers = 'allow', locale = 'en-US' } = 
     page,
     problems,
     foreignRequests,
+    file(name) {
+      if (!filesDir) throw new Error('openSite({ files: true }) gives a folder for files');
+      return path.join(filesDir, name);
+    },
     async close() {
       await context.close();
       await served.close();
       await rm(userDataDir, { recursive: true, force: true });
+      if (filesDir) await rm(filesDir, { recursive: true, force: true });
     },
   };
 }
 
-// One site for a whole test file: opened before its first test, closed after its last. `use` gets the open site.
-export function siteForFile(use, options) {
+// One site for a whole test file: opened before its first test, closed after its last. `use` gets the open site;
+// with `ready`, its page has loaded the calculator and said "Ready.".
+export function siteForFile(use, { ready = false, ...options } = {}) {
   let site;
   before(async () => {
     site = await openSite(options);
+    if (ready) {
+      await site.page.goto(site.url);
+      await site.page.getByText('Ready.').waitFor();
+    }
     use(site);
   });
   after(async () => {

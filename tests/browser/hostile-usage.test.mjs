@@ -4,8 +4,7 @@
 // report and computes afterwards. Zips, including the bombs, are unpacked by the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openSite } from './browser.mjs';
 import { hostileReports, csv, callRow, MARKUP } from '../node/hostile-reports.mjs';
@@ -23,11 +22,9 @@ const PAGE_CASES = ['markup and script in display names and UPNs', 'markup as th
   'empty file'];
 
 let site;
-let dir;
 const dialogs = [];
 before(async () => {
-  site = await openSite();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-hostile-usage-page-'));
+  site = await openSite({ files: true });
   site.page.on('dialog', (d) => {
     dialogs.push(d.message());
     d.dismiss().catch(() => {});
@@ -45,7 +42,6 @@ before(async () => {
 });
 after(async () => {
   await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function assertPageClean(page, what) {
@@ -71,7 +67,7 @@ for (const name of PAGE_CASES) {
   const report = reports[name];
   test(`hostile usage report in the page: ${name}`, async () => {
     const { page } = site;
-    const file = path.join(dir, report.file);
+    const file = site.file(report.file);
     await writeFile(file, report.bytes);
     const status = await importFile(page, file);
     if (report.expected === 'ok') assert.equal(status, `Imported ${report.file}.`, name);
@@ -87,7 +83,7 @@ for (const name of PAGE_CASES) {
 
 test('markup from a report stays text: in the skip reason on the page and in the imported data', async () => {
   const { page } = site;
-  const file = path.join(dir, 'markup-both.csv');
+  const file = site.file('markup-both.csv');
   await writeFile(file, csv(callRow({ UPN: MARKUP, 'User Display Name': MARKUP }), callRow({ 'Call Type': MARKUP })));
   assert.equal(await importFile(page, file), 'Imported markup-both.csv.');
   const skipped = await page.locator('#usage-skipped').textContent();
@@ -99,7 +95,7 @@ test('markup from a report stays text: in the skip reason on the page and in the
 
 test('after the hostile reports the page still imports a normal report and computes', async () => {
   const { page } = site;
-  const file = path.join(dir, 'PSTN.calls.csv');
+  const file = site.file('PSTN.calls.csv');
   generate({ rows: 300, columns: 25, seed: 9, out: file });
   assert.equal(await importFile(page, file), 'Imported PSTN.calls.csv.');
   assert.match(await page.locator('#usage-summary').textContent(), /^300 of 300 calls used/);

@@ -1,23 +1,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { openSite } from './browser.mjs';
 import { waitReady, shownEstimate } from './page-helpers.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 let site;
-let dir;
 const fetched = [];
 before(async () => {
-  site = await openSite();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-offline-'));
+  site = await openSite({ files: true });
   site.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 });
 after(async () => {
   await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const importReport = async (page, file) => {
@@ -55,7 +49,7 @@ test('after the service worker is installed, the page works with the network off
 
 test('the importer\'s modules load when a report is imported, and the service worker keeps them for offline use', async () => {
   const { page, context } = site;
-  const file = path.join(dir, 'PSTN.calls.csv');
+  const file = site.file('PSTN.calls.csv');
   generate({ rows: 300, columns: 25, seed: 5, out: file });
   await page.goto(site.url);
   await waitReady(page);

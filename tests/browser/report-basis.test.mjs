@@ -1,27 +1,14 @@
 // An imported usage report drives the answer: the headline's monthly figure is the report's charges per month and
 // says so, a change typed on top is priced and its line says where its rate came from, users of a country without
 // a licence group get a notice with a one-click fix, and undo brings the typed input back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { openSite } from './browser.mjs';
+import { siteForFile } from './browser.mjs';
 import { setField } from './page-helpers.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 let site;
-let dir;
-before(async () => {
-  site = await openSite();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-report-basis-'));
-  await site.page.goto(site.url);
-  await site.page.getByText('Ready.').waitFor();
-});
-after(async () => {
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+siteForFile((opened) => { site = opened; }, { files: true, ready: true });
 
 // "$9,880.00" / "9880.00 USD" -> "9880.00"
 const figure = (text) => /[\d,]+\.\d\d/.exec(text)?.[0].replaceAll(',', '');
@@ -34,7 +21,7 @@ test('an imported report drives the headline; changes on top are priced with the
   const typedHeadline = await headline(page);
   assert.doesNotMatch(typedHeadline, /from your report's charges/);
 
-  const file = path.join(dir, 'PSTN.calls.csv');
+  const file = site.file('PSTN.calls.csv');
   generate({ rows: 2000, columns: 25, seed: 3, out: file });
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));

@@ -1,25 +1,13 @@
 // The usage-report import in the real page: a generated .csv and a generated .zip (as Teams exports it) picked
 // through the file input, progress and result shown, cancel stops a long import, the page stays responsive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { openSite } from './browser.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { siteForFile } from './browser.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 let site;
-let dir;
-before(async () => {
-  site = await openSite();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-usage-page-'));
-  await site.page.goto(site.url);
-  await site.page.getByText('Ready.').waitFor();
-});
-after(async () => {
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+siteForFile((opened) => { site = opened; }, { files: true, ready: true });
 
 const noJunk = async (page) => {
   assert.doesNotMatch(await page.locator('body').innerText(), /NaN|undefined|Infinity|\[object/);
@@ -27,7 +15,7 @@ const noJunk = async (page) => {
 
 test('a generated .csv report is imported: summary, actual spend, projection', async () => {
   const { page } = site;
-  const file = path.join(dir, 'PSTN.calls.csv');
+  const file = site.file('PSTN.calls.csv');
   generate({ rows: 2000, columns: 25, seed: 3, bad: 4, out: file });
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));
@@ -50,7 +38,7 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
 
 test('a generated .zip export (20 columns) is unzipped in the worker and imported', async () => {
   const { page } = site;
-  const file = path.join(dir, 'Export.callingplans.1.zip');
+  const file = site.file('Export.callingplans.1.zip');
   generate({ rows: 3000, columns: 20, seed: 4, out: file, zip: true });
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported Export\.callingplans\.1\.zip/.test(document.getElementById('usage-status').textContent));
@@ -61,11 +49,11 @@ test('a generated .zip export (20 columns) is unzipped in the worker and importe
 test('a long import shows progress, keeps the page responsive, and cancel stops it', async () => {
   const { page } = site;
   // ~100 MB: a generated report's rows repeated, written in a blink.
-  const small = path.join(dir, 'small.csv');
+  const small = site.file('small.csv');
   generate({ rows: 2000, columns: 25, seed: 5, out: small });
   const text = await readFile(small, 'utf8');
   const cut = text.indexOf('\n') + 1;
-  const big = path.join(dir, 'big.csv');
+  const big = site.file('big.csv');
   await writeFile(big, text.slice(0, cut) + text.slice(cut).repeat(150));
   await page.setInputFiles('#usage-file', big);
   await page.waitForFunction(() => /MB, \d+ rows/.test(document.getElementById('usage-status').textContent));
@@ -95,7 +83,7 @@ const directRoutingRow = (id, success) => [
 
 test('a Direct Routing export says why none of its calls is priced, and that a call did not connect', async () => {
   const { page } = site;
-  const file = path.join(dir, 'DirectRoutingCalls.csv');
+  const file = site.file('DirectRoutingCalls.csv');
   await writeFile(file, [DIRECT_ROUTING_HEADER, directRoutingRow('0A1B2C3D-0000-4000-8000-000000000001', true),
     directRoutingRow('0A1B2C3D-0000-4000-8000-000000000002', false)].join('\r\n') + '\r\n');
   await page.setInputFiles('#usage-file', file);
@@ -109,7 +97,7 @@ test('a Direct Routing export says why none of its calls is priced, and that a c
 
 test('a file that is not a usage report gets a plain message', async () => {
   const { page } = site;
-  const file = path.join(dir, 'notes.csv');
+  const file = site.file('notes.csv');
   await writeFile(file, 'name,amount\nx,1\n');
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /could not be imported/.test(document.getElementById('usage-status').textContent));
