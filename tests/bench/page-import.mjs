@@ -3,6 +3,10 @@
 // announces the import (style, layout and paint of the redrawn form and results included), and how many form rows
 // that drew; and to the second frame after that mark, the first to show the form with the report's rows (the
 // announcement waits for the insights section, whose modules a first import fetches). The import itself runs in its worker before the mark (tests/bench/import_bench_browser.mjs times it).
+// Two more runs are traced by Chromium (their times are not counted above, tracing slows the page a little): from
+// them, the renderer main thread's CPU time (thread time, which other processes on a shared machine hardly change)
+// in the task that lands the report (the page's script from the importer's result on, and what the browser does in
+// that task) and in the task that draws the frame after it, by kind of work.
 // Usage: node tests/bench/page-import.mjs [report rows] [runs]   (after bash .ci/build)
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,11 +19,51 @@ const runs = Number(process.argv[3] ?? 5);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-page-import-'));
 const file = path.join(dir, 'PSTN.calls.csv');
 generate({ rows, columns: 25, seed: 1, out: file });
+// Each event's own CPU time (its children's taken out) goes to the kind of work of its nearest enclosing event that
+// has one, as in page-update.mjs. The worker's message is script: the page's code runs in the promise jobs after its
+// handler, which the trace does not mark (with the message's deserialization).
+const KINDS = new Map(Object.entries({
+  FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', HandlePostMessage: 'script', UpdateLayoutTree: 'layout', Layout: 'layout',
+  PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', Commit: 'paint',
+}));
+function cpuByKind(events) {
+  const spent = { total: 0, script: 0, layout: 0, paint: 0, rest: 0 };
+  const stack = [];
+  for (const e of events) {
+    while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    const kind = KINDS.get(e.name) ?? parent?.kind ?? 'rest';
+    const cpu = (e.tdur ?? 0) / 1000;
+    if (parent) spent[parent.kind] -= cpu;
+    else spent.total += cpu;
+    spent[kind] += cpu;
+    stack.push({ event: e, kind });
+  }
+  return spent;
+}
+
+// The main thread's task holding the mark (the landing) and the first task after it that paints (the frame).
+function landingCpu(events) {
+  const threads = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const mark = events.find((e) => e.name === 'ccredits:report-to-form');
+  const main = events.filter((e) => e.ph === 'X' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  for (const e of main) if (!tasks.length || e.ts >= tasks.at(-1).ts + tasks.at(-1).dur) tasks.push(e);
+  const inside = (task) => main.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+  const landing = mark && tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
+  const frame = landing && tasks.find((t) => t.ts > landing.ts && inside(t).some((e) => e.name === 'Paint'));
+  return landing && frame ? { landing: cpuByKind(inside(landing)), frame: cpuByKind(inside(frame)) } : null;
+}
+
 const times = [];
 const formTimes = [];
+const cpu = [];
 let formRows = 0;
 try {
-  for (let i = 0; i < runs; i++) {
+  const TRACED = 2;
+  for (let i = 0; i < runs + TRACED; i++) {
+    const traced = i >= runs;
     const site = await openSite();
     try {
       const { page } = site;
@@ -40,8 +84,20 @@ try {
       });
       await page.goto(site.url);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      const cdp = await page.context().newCDPSession(page);
+      const events = [];
+      cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      if (traced) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
       await page.setInputFiles('#usage-file', file);
       await page.waitForFunction(() => performance.getEntriesByName('bench:report-to-frame').length > 0, null, { timeout: 120000 });
+      if (traced) {
+        await cdp.send('Tracing.end');
+        await complete;
+        const spent = landingCpu(events);
+        if (spent) cpu.push(spent);
+        continue;
+      }
       times.push(await page.evaluate(() => performance.getEntriesByName('bench:report-to-frame')[0].duration));
       formTimes.push(await page.evaluate(() => performance.getEntriesByName('bench:report-to-form-frame')[0]?.duration ?? NaN));
       formRows = await page.locator('#inputs fieldset.row').count();
@@ -59,3 +115,6 @@ const line = (values) => {
 console.log(`a ${rows}-row report landing in the form (${formRows} form rows), ${runs} runs:`);
 console.log(`  to the frame after the form and the results show it: ${line(formTimes)}`);
 console.log(`  to the frame after the page says "Imported" (insights included): ${line(times)}`);
+const parts = (k) => `${k.total.toFixed(1)} ms (script ${k.script.toFixed(1)}, style and layout ${k.layout.toFixed(1)}, paint ${k.paint.toFixed(1)}, other ${k.rest.toFixed(1)})`;
+console.log('  renderer main thread CPU (Chromium trace), each run: the landing task / the frame after it:');
+for (const c of cpu) console.log(`    ${parts(c.landing)} / ${parts(c.frame)}`);
