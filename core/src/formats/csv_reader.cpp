@@ -114,15 +114,25 @@ void CsvReader::end_row() {
 bool CsvReader::whole_row_in_place(const char*& p, const char* const end) {
   const char* q = p;
   long newlines = 0;
-  std::size_t fields = 0;  // views_ is grown, never shrunk, here: a row writes its fields by index
+  // views_ is grown, never shrunk, here: a row writes its fields by index. Locals, not members, in the loop: the
+  // compiler keeps them in registers.
+  std::size_t fields = 0;
+  std::string_view* out = views_.data();
+  std::size_t room = views_.size();
+  const char separator = separator_;
+  const std::size_t max_fields = max_fields_;
   const auto add_field = [&](const char* data, std::size_t size) {
-    if (fields == views_.size()) views_.resize(std::max<std::size_t>(32, fields * 2));
-    views_[fields++] = std::string_view(data, size);
+    if (fields == room) {
+      views_.resize(std::max<std::size_t>(32, fields * 2));
+      out = views_.data();
+      room = views_.size();
+    }
+    out[fields++] = std::string_view(data, size);
   };
   unescaped_.clear();
   unescaped_fields_.clear();
   bool quoted_any = false;
-  StopWindow stops(separator_, p);
+  StopWindow stops(separator, p);
   for (;;) {
     if (q == end) return false;
     if (*q == '"') {
@@ -157,15 +167,15 @@ bool CsvReader::whole_row_in_place(const char*& p, const char* const end) {
       }
       q = close + 1;
       if (q == end) return false;
-      if (*q != separator_ && *q != '\n' && *q != '\r') return false;  // text after a closing quote: the byte loop keeps it
+      if (*q != separator && *q != '\n' && *q != '\r') return false;  // text after a closing quote: the byte loop keeps it
     } else {
       const char* stop = stops.next(q, end);
       if (stop == end) return false;
       add_field(q, static_cast<std::size_t>(stop - q));
       q = stop;
     }
-    if (fields > max_fields_) return false;  // the byte loop reports it with its message
-    if (*q == separator_) {
+    if (fields > max_fields) return false;  // the byte loop reports it with its message
+    if (*q == separator) {
       ++q;
       continue;
     }

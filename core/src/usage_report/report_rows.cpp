@@ -113,6 +113,12 @@ void ReportRowReader::read_header(const CsvRow& row) {
                        file_, row.line, 1);
     }
   }
+  // The columns this file has, with their fields; the others stay empty in values_.
+  present_.clear();
+  values_ = {};
+  for (std::size_t c = 0; c < kUsageColumnCount; ++c) {
+    if (column_of_[c] >= 0) present_.emplace_back(c, static_cast<std::size_t>(column_of_[c]));
+  }
   const bool has_external = column_of_[static_cast<std::size_t>(UsageColumn::external_country)] >= 0;
   std::string format = "csv";
   if (header_fields_ == 25 && has_external) format = "csv-25";
@@ -132,11 +138,8 @@ void ReportRowReader::on_csv_row(const CsvRow& row) {
                        std::to_string(header_fields_));
     return;
   }
-  UsageValues values{};
-  for (std::size_t c = 0; c < kUsageColumnCount; ++c) {
-    if (column_of_[c] >= 0) values[c] = row.fields[static_cast<std::size_t>(column_of_[c])];
-  }
-  sink_.add_row(values, row.line);
+  for (const auto& [column, field] : present_) values_[column] = row.fields[field];
+  sink_.add_row(values_, row.line);
 }
 
 void ReportRowReader::finish_json() {

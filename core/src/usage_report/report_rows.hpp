@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "formats/csv_reader.hpp"
 #include "usage_report/usage_call.hpp"
@@ -59,6 +61,8 @@ class ReportRowReader {
   std::string json_text_;
   std::string format_;
   std::array<int, kUsageColumnCount> column_of_{};  // field index per column, -1 when absent
+  std::vector<std::pair<std::size_t, std::size_t>> present_;  // (column, field) of the columns the header has
+  UsageValues values_{};  // a row's values, reused: the absent columns stay empty
   std::size_t header_fields_ = 0;
   bool have_header_ = false;
 };

@@ -16,10 +16,31 @@ std::string lower_letters(std::string_view s) {
   return out;
 }
 
+// The names Teams writes, compared by length first: most rows are told apart by one comparison.
+constexpr std::pair<std::string_view, CallCategory> kNames[] = {
+    {"user_out", CallCategory::user_out},            {"user_in", CallCategory::inbound},
+    {"conf_in", CallCategory::conf_in},              {"ucap_in", CallCategory::ucap_in},
+    {"conf_out", CallCategory::conf_out},            {"user_out_transfer", CallCategory::user_out},
+    {"user_out_forwarding", CallCategory::user_out}, {"user_out_conf", CallCategory::user_out},
+    {"fmc_out", CallCategory::user_out},             {"fmc_in", CallCategory::inbound},
+    {"ucap_out", CallCategory::ucap_out},            {"ucap_out_conf", CallCategory::ucap_out},
+    {"unassigned_in", CallCategory::inbound},        {"emergency_in", CallCategory::emergency},
+    {"emergency_out", CallCategory::emergency},
+};
+
+std::optional<CallCategory> named_category(std::string_view t) {
+  for (const auto& [name, category] : kNames) {
+    if (name.size() == t.size() && name == t) return category;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CallCategory> call_category_from_text(std::string_view call_type) {
-  // Runs once per report row: lower-case into a stack buffer when it fits (no allocation, no per-char push).
+  // Runs once per report row. Teams writes the names as they are: tried first, before any copy.
+  if (auto category = named_category(call_type)) return category;
+  // Lower-case into a stack buffer when it fits (no allocation, no per-char push).
   char buffer[48];
   std::string long_text;
   std::string_view t;
@@ -34,20 +55,7 @@ std::optional<CallCategory> call_category_from_text(std::string_view call_type) 
     long_text = lower_letters(call_type);
     t = long_text;
   }
-  // The names Teams writes, compared by length first: most rows are told apart by one comparison.
-  static constexpr std::pair<std::string_view, CallCategory> kNames[] = {
-      {"user_out", CallCategory::user_out},           {"user_in", CallCategory::inbound},
-      {"conf_in", CallCategory::conf_in},             {"ucap_in", CallCategory::ucap_in},
-      {"conf_out", CallCategory::conf_out},           {"user_out_transfer", CallCategory::user_out},
-      {"user_out_forwarding", CallCategory::user_out}, {"user_out_conf", CallCategory::user_out},
-      {"fmc_out", CallCategory::user_out},            {"fmc_in", CallCategory::inbound},
-      {"ucap_out", CallCategory::ucap_out},           {"ucap_out_conf", CallCategory::ucap_out},
-      {"unassigned_in", CallCategory::inbound},       {"emergency_in", CallCategory::emergency},
-      {"emergency_out", CallCategory::emergency},
-  };
-  for (const auto& [name, category] : kNames) {
-    if (name.size() == t.size() && name == t) return category;
-  }
+  if (auto category = named_category(t)) return category;
   if (t.rfind("dr_", 0) == 0 || t.find("byot") != std::string_view::npos) return CallCategory::direct_routing;
   return std::nullopt;
 }
