@@ -56,10 +56,12 @@ UsageTotals::UserEntry* UsageTotals::find_user(std::string_view user, std::uint6
   }
 }
 
-void UsageTotals::expect_user(const UsageCall& call) const {
+void UsageTotals::expect_user(const UsageCall& call) {
   if (call.user.empty() || user_slots_.empty()) return;
+  expected_user_ = call.user;
+  expected_hash_ = user_hash(call.user);
   // The user's first slot; its entry and key text (a cache miss each on a large report) start loading now.
-  const UserSlot& slot = user_slots_[user_hash(call.user) & (user_slots_.size() - 1)];
+  const UserSlot& slot = user_slots_[expected_hash_ & (user_slots_.size() - 1)];
   if (slot.entry) {
     __builtin_prefetch(slot.entry);
     __builtin_prefetch(slot.entry->first.data());
@@ -149,7 +151,9 @@ bool UsageTotals::add(const UsageCall& call) {
   last_user_key = nullptr;
   last_user = nullptr;
   if (!call.user.empty()) {
-    const std::uint64_t hash = user_hash(call.user);
+    const bool expected = call.user.data() == expected_user_.data() && call.user.size() == expected_user_.size();
+    const std::uint64_t hash = expected ? expected_hash_ : user_hash(call.user);
+    expected_user_ = {};  // a later row's text may sit at the same address
     UserEntry* it = find_user(call.user, hash);
     if (!it && users.size() < settings.max_tracked_users) {
       it = &*users.emplace(std::string(call.user), UserTotals{std::string(call.display_name), call.location, 0, 0, {},

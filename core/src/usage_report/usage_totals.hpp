@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -72,7 +73,7 @@ struct UsageTotals {
   void add_failed(const UsageCall& call);
   // Starts fetching the memory of the call's user from the user table, so that add() finds it in cache: called
   // as soon as the row is read, with other work (the call's destination) in between.
-  void expect_user(const UsageCall& call) const;
+  void expect_user(const UsageCall& call);
   // Adds a call to the totals; returns whether its spend counts in the report's first currency (the currency of
   // per-day spend, per-user spend and learned rates).
   bool add(const UsageCall& call);
@@ -129,6 +130,9 @@ struct UsageTotals {
     UserEntry* entry = nullptr;
   };
   std::vector<UserSlot> user_slots_;
+  // The user expect_user() was given and its hash, which add() then reuses.
+  std::string_view expected_user_;
+  std::uint64_t expected_hash_ = 0;
 };
 
 }  // namespace ccredits
