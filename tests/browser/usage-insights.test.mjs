@@ -93,6 +93,11 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   const burst = cli.flags.find((f) => f.kind === 'off_hours_burst');
   assert.equal(burst.account, FRAUD.upn);
   assert.equal(burst.calls_total, FRAUD.calls);
+  // The burst is 12 calls 25 minutes apart from 00:25 on 2026-10-03: it lists its calls from the 10th (the one that
+  // reached the default threshold of 10) on, and the page says so.
+  assert.deepEqual(burst.calls.map((c) => c.time), ['2026-10-03 04:10 UTC', '2026-10-03 04:35 UTC', '2026-10-03 05:00 UTC']);
+  assert.equal(await articles.nth(cli.flags.indexOf(burst)).locator('caption').textContent(),
+    'From the call that reached the threshold: 3 of the 12 calls behind it');
 
   // Chargeback: the burst's unit holds exactly its calls; the tables show the CLI's top entries in its order, and
   // each CSV holds every entry with the CLI's figures.

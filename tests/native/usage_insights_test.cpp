@@ -182,12 +182,31 @@ TEST_CASE("insights: each injected anomaly is flagged with its account and calls
     const json f = only_flag(import(t.text), "off_hours_burst");
     CHECK(f["account"] == "u03@contoso.com");
     CHECK(f["calls_total"] == 12);
-    CHECK(f["calls"].size() == 5);
-    CHECK(f["calls"][0]["time"] == "2026-10-10 02:00 UTC");
-    CHECK(f["calls"][0]["number"] == "+442079460000");
+    // The calls from the one that reached the threshold (the 10th of the night) on: the 10th, 11th and 12th.
+    REQUIRE(f["calls"].size() == 3);
+    CHECK(f["calls"][0]["time"] == "2026-10-10 02:36 UTC");
+    CHECK(f["calls"][0]["number"] == "+442079460009");
     CHECK(f["calls"][0]["charge"] == "0.05");
+    CHECK(f["calls"][2]["time"] == "2026-10-10 02:44 UTC");
+    CHECK(f["figure"] == "12 calls in one day, costing USD 0.58");
     CHECK(f["see"][0]["url"] == "https://learn.microsoft.com/en-us/microsoftteams/outbound-calling-restriction-policies");
     CHECK(f["why"].get<std::string>().find("12 outbound calls on 2026-10-10") != std::string::npos);
+  }
+  SECTION("a burst listed latest first: the calls read from the threshold on are the earliest of the night") {
+    Tenant t;
+    for (int i = 13; i >= 0; --i) t.call(3, "2026-10-10", 2, i * 4, 120, "+4420794600" + two(i), "GB", Tenant::uk_charge(120));
+    const json f = only_flag(import(t.text), "off_hours_burst");
+    CHECK(f["calls_total"] == 14);
+    REQUIRE(f["calls"].size() == 5);
+    for (int i = 0; i < 5; ++i) CHECK(f["calls"][i]["time"] == "2026-10-10 02:" + two(i * 4) + " UTC");
+  }
+  SECTION("off-hours user-days below the threshold raise nothing and keep no calls") {
+    Tenant t;
+    for (int u = 0; u < 5; ++u) {
+      for (int i = 0; i < 9; ++i) t.call(u, "2026-10-10", 3, i * 5, 60, "+4420794601" + two(i), "GB", 0);
+    }
+    const json r = import(t.text);
+    for (const json& f : r["flags"]) CHECK(f["kind"] != "off_hours_burst");
   }
   SECTION("a call to a satellite number") {
     Tenant t;

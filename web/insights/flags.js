@@ -37,8 +37,10 @@ function flagView(flag, index, money) {
   const calls = Array.isArray(flag.calls) ? flag.calls : [];
   const total = Number.isInteger(flag.calls_total) ? flag.calls_total : calls.length;
   const which = COSTLIEST.has(flag.kind) ? 'costliest' : 'first';
-  const caption = total > calls.length
-    ? `The ${which} ${calls.length} of the ${count(total, 'call')} behind it` : `The ${count(calls.length, 'call')} behind it`;
+  // An off-hours burst lists calls from the one that reached the threshold on (core/CONTRACT.md "Usage flags").
+  const caption = total <= calls.length ? `The ${count(calls.length, 'call')} behind it`
+    : flag.kind === 'off_hours_burst' ? `From the call that reached the threshold: ${calls.length} of the ${count(total, 'call')} behind it`
+      : `The ${which} ${calls.length} of the ${count(total, 'call')} behind it`;
   const see = (Array.isArray(flag.see) ? flag.see : []).filter((l) => typeof l?.url === 'string' && /^https:\/\//.test(l.url));
   return h('article', { class: 'flag', 'data-kind': text(flag.kind), 'aria-labelledby': id },
     h('h4', { id, text: typeof flag.account === 'string' && flag.account ? `${title}: ${flag.account}` : title }),

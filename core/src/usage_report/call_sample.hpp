@@ -45,6 +45,8 @@ class CallList {
   bool wants(int day, int minute, Money charge) const;
   void add(const CallSample& call);
   std::size_t size() const { return size_; }
+  // The charge of the last call kept (when full: what a call must beat to enter a costliest list).
+  Money last_kept_charge() const { return last_charge_; }
   // In time order (earliest) or from the costliest down.
   json to_json() const;
 

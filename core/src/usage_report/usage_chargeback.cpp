@@ -98,21 +98,21 @@ const std::vector<Chargeback::Entry*>& Chargeback::entries_of(std::string_view f
 
 void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* destination,
                      std::uint32_t user_index) {
-  const std::vector<Entry*>* entries = &row_entries_;
-  if (call.administrative_units.empty()) {
-    row_entries_.assign(1, &no_unit_);
-  } else if (user_index == kNoUser) {
+  const std::vector<Entry*>* entries = &no_unit_only_;
+  if (!call.administrative_units.empty() && user_index == kNoUser) {
     entries = &entries_of(call.administrative_units);
-  } else {
+  } else if (!call.administrative_units.empty()) {
     if (user_index >= user_fields_.size()) user_fields_.resize(std::size_t{user_index} + 1);
     UserField& last = user_fields_[user_index];
-    if (last.entries == nullptr || last.field != call.administrative_units) {
-      entries = &entries_of(call.administrative_units);
-      // Only entries the field map holds stay valid (row_entries_ changes with the next row).
-      last.entries = entries == &row_entries_ ? nullptr : entries;
-      last.field.assign(call.administrative_units);
-    } else {
+    const std::string_view field = call.administrative_units;
+    if (last.entries != nullptr && std::string_view(last.text.data(), last.size) == field) {
       entries = last.entries;
+    } else {
+      entries = &entries_of(field);
+      // Only entries the field map holds stay valid (row_entries_ changes with the next row).
+      last.entries = entries == &row_entries_ || field.size() > last.text.size() ? nullptr : entries;
+      last.size = static_cast<std::uint8_t>(last.entries ? field.size() : 0);
+      std::copy_n(field.data(), last.size, last.text.data());
     }
   }
   const auto n = static_cast<std::int64_t>(entries->size());

@@ -55,14 +55,18 @@ class Chargeback {
   std::unordered_map<std::string, std::vector<Entry*>> fields_;
   std::string field_key_;  // reused: no allocation per row
   // Each user's last units field and its entries: a user's calls nearly always list the same units, so most rows
-  // compare one short string instead of hashing it (a million-row report otherwise hashes a field per row).
+  // compare one short string instead of hashing it (a million-row report otherwise hashes a field per row). The
+  // text is held in place, not behind a pointer, so that the comparison reads one cache line; a longer field is
+  // not remembered.
   struct UserField {
-    std::string field;
     const std::vector<Entry*>* entries = nullptr;
+    std::uint8_t size = 0;
+    std::array<char, 55> text{};
   };
   std::vector<UserField> user_fields_;
   const std::vector<Entry*>& entries_of(std::string_view field);
   std::vector<Entry*> row_entries_;
+  const std::vector<Entry*> no_unit_only_{&no_unit_};  // the entries of a call without units
   std::array<Entry, kCountryCount + 1> by_location_{};
   // Destination: outbound calls by the country called; dial-in (toll-free, toll) by the number's country.
   std::array<Entry, kCountryCount + 1> outbound_{};

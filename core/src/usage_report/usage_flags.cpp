@@ -57,19 +57,24 @@ json flag(const char* kind, const json& account, std::string why, std::string fi
           {"see", std::move(see)}};
 }
 
-// Whether the dialable digits of `number` (number_digits, at most 40) start with `prefix`. Reads only as far as the
-// prefix, and stops at the first digit that differs: every outbound call is checked against every premium prefix,
-// and nearly all differ at the first digit.
-bool digits_start_with(std::string_view number, std::string_view prefix) {
-  if (prefix.size() > 40) return false;
-  std::size_t at = 0;
+// The dialable digits of `number` (digits, '*', 'x'; other characters skipped), at most `limit` of them: read once
+// per call and compared with every premium prefix, as far as the longest one.
+std::string_view leading_digits(std::string_view number, std::size_t limit, std::array<char, 40>& buffer) {
+  std::size_t size = 0;
   for (char c : number) {
-    if (at == prefix.size()) return true;
-    if ((c >= '0' && c <= '9') || c == '*' || c == 'x' || c == 'X') {
-      if (c != prefix[at++]) return false;
-    }
+    if (size == limit) break;
+    if ((c >= '0' && c <= '9') || c == '*' || c == 'x' || c == 'X') buffer[size++] = c;
   }
-  return at == prefix.size();
+  return {buffer.data(), size};
+}
+
+// Whether `lead` starts with `prefix`, compared in place: a library comparison is a call per prefix and per row.
+bool starts_with(std::string_view lead, std::string_view prefix) {
+  if (prefix.empty() || prefix.size() > lead.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (lead[i] != prefix[i]) return false;
+  }
+  return true;
 }
 
 // Median of amounts (the lower middle for an even count: no averaging, so it stays an amount of the report).
@@ -84,6 +89,85 @@ Money median(std::vector<Money> values) {
 
 UsageFlags::UsageFlags(const UsageFlagSettings& settings) : settings_(settings) {
   for (CountrySeen& c : countries_) c.first_day = -1;
+  // A prefix longer than a number's digits can hold never matches.
+  for (const std::string& p : settings_.premium_prefixes) {
+    if (p.size() <= 40) longest_prefix_ = std::max(longest_prefix_, p.size());
+  }
+}
+
+int UsageFlags::off_hours_day(const UsageCall& call) const {
+  // Outside business hours or at a weekend, in the tenant's local time.
+  const int local = call.day * 1440 + std::max(call.minute, 0) + settings_.utc_offset_minutes;
+  const int local_day = floor_div(local, 1440);
+  const int local_minute = local - local_day * 1440;
+  const int weekday = ((local_day + 4) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
+  const bool weekend = weekday == 0 || weekday == 6;
+  const bool off_hours = weekend || (call.minute >= 0 && (local_minute < settings_.business_start_hour * 60 ||
+                                                          local_minute >= settings_.business_end_hour * 60));
+  return off_hours ? local_day : kNotOffHours;
+}
+
+int UsageFlags::prepare(const UsageCall& call, std::uint32_t user_index) const {
+  if (!is_outbound(call.use_case)) return kNotOffHours;
+  const int local_day = off_hours_day(call);
+  if (local_day == kNotOffHours || off_hours_days_.slots.empty()) return local_day;
+  const std::uint64_t key = std::uint64_t{user_index} << 32 | static_cast<std::uint32_t>(local_day);
+  // Only a hint: a slot moved by a later grow() is found again by find().
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(&off_hours_days_.slots[off_hours_days_.home(key)], 1);
+#endif
+  return local_day;
+}
+
+std::size_t UsageFlags::DayCounts::home(std::uint64_t key) const {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (slots.size() - 1);
+}
+
+UsageFlags::DayCount& UsageFlags::DayCounts::find(std::uint64_t key) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t at = home(key);
+  while (slots[at].calls != 0 && slots[at].key != key) at = (at + 1) & mask;
+  return slots[at];
+}
+
+void UsageFlags::DayCounts::grow() {
+  std::vector<DayCount> old = std::move(slots);
+  slots.assign(std::max<std::size_t>(4096, old.size() * 2), DayCount{});
+  for (const DayCount& d : old) {
+    if (d.calls != 0) find(d.key) = d;
+  }
+}
+
+void UsageFlags::add_off_hours(const UsageCall& call, Money spend, std::string_view number, const std::string* user,
+                               std::uint32_t user_index, int local_day) {
+  // At most three quarters full: probes stay short while the slots stay few.
+  if ((off_hours_days_.used + 1) * 4 > off_hours_days_.slots.size() * 3) off_hours_days_.grow();
+  const std::uint64_t key = std::uint64_t{user_index} << 32 | static_cast<std::uint32_t>(local_day);
+  DayCount& d = off_hours_days_.find(key);
+  if (d.calls == 0) {
+    if (off_hours_days_.used >= kMaxGroups) {
+      groups_full_ = true;
+      return;
+    }
+    d.key = key;
+    d.order = static_cast<std::uint32_t>(off_hours_days_.used++);
+  }
+  if (d.group_plus_one != 0) {
+    note(off_hours_, off_hours_.list[d.group_plus_one - 1], call, spend, number, user);
+    return;
+  }
+  ++d.calls;
+  d.spend += spend;
+  if (d.calls < settings_.off_hours_calls_per_day) return;
+  // The call that reaches the threshold: the user-day becomes a group, which keeps its calls from this one on.
+  d.group_plus_one = static_cast<std::uint32_t>(off_hours_.list.size()) + 1;
+  Group& g = off_hours_.list.emplace_back();
+  g.user = user;
+  g.day = local_day;
+  g.order = d.order;
+  g.calls = d.calls - 1;
+  g.spend = d.spend - spend;
+  note(off_hours_, g, call, spend, number, user);
 }
 
 UsageFlags::Group* UsageFlags::make(Groups& groups) {
@@ -91,7 +175,8 @@ UsageFlags::Group* UsageFlags::make(Groups& groups) {
     groups_full_ = true;
     return nullptr;
   }
-  groups.list.emplace_back();
+  const auto order = static_cast<std::uint32_t>(groups.list.size());
+  groups.list.emplace_back().order = order;
   return &groups.list.back();
 }
 
@@ -151,39 +236,30 @@ std::vector<const UsageFlags::Group*> UsageFlags::by_spend(const Groups& groups,
   for (const Group& g : groups.list) {
     if (g.calls >= min_calls) list.push_back(&g);
   }
-  std::stable_sort(list.begin(), list.end(), [](const Group* a, const Group* b) {
+  std::sort(list.begin(), list.end(), [](const Group* a, const Group* b) {
     if (a->spend != b->spend) return a->spend > b->spend;
-    return a->calls > b->calls;
+    if (a->calls != b->calls) return a->calls > b->calls;
+    return a->order < b->order;
   });
   return list;
 }
 
 void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* destination,
-                     const std::string* user, std::uint32_t user_index) {
+                     const std::string* user, std::uint32_t user_index, int local_day) {
   if (!is_outbound(call.use_case)) return;
   const std::string_view number = call.destination_number;
 
-  // Outside business hours or at a weekend, in the tenant's local time.
-  const int local = call.day * 1440 + std::max(call.minute, 0) + settings_.utc_offset_minutes;
-  const int local_day = floor_div(local, 1440);
-  const int local_minute = local - local_day * 1440;
-  const int weekday = ((local_day + 4) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
-  const bool weekend = weekday == 0 || weekday == 6;
-  const bool off_hours = weekend || (call.minute >= 0 && (local_minute < settings_.business_start_hour * 60 ||
-                                                          local_minute >= settings_.business_end_hour * 60));
-  if (off_hours && user) {
-    const std::uint64_t key = std::uint64_t{user_index} << 32 | static_cast<std::uint32_t>(local_day);
-    if (Group* g = group(off_hours_, key)) {
-      g->user = user;
-      g->day = local_day;
-      note(off_hours_, *g, call, spend, number, user);
-    }
-  }
+  if (local_day != kNotOffHours && user) add_off_hours(call, spend, number, user, user_index, local_day);
 
   // Premium, satellite and international-network numbers, or a high rate per minute.
+  std::array<char, 40> lead_buffer;
+  const std::string_view lead = leading_digits(number, longest_prefix_, lead_buffer);
   bool premium = false;
   for (const std::string& prefix : settings_.premium_prefixes) {
-    if (!prefix.empty() && digits_start_with(number, prefix)) premium = true;
+    if (starts_with(lead, prefix)) {
+      premium = true;
+      break;
+    }
   }
   Money rate;
   if (destination && destination->rate) {

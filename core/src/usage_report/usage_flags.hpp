@@ -24,11 +24,17 @@ struct UsageTotals;
 class UsageFlags {
  public:
   explicit UsageFlags(const UsageFlagSettings& settings);
+  // The local day of an outbound call made outside business hours or at a weekend, kNotOffHours otherwise; for
+  // add(). It also starts loading the count add() will update, so that the work done between the two hides the
+  // wait for memory: the off-hours counts of a large report do not stay in cache while its rows stream through.
+  static constexpr int kNotOffHours = -2147483647 - 1;
+  int prepare(const UsageCall& call, std::uint32_t user_index) const;
   // `spend`: the call's spend in the report's first currency (zero otherwise); `destination`: null for calls not
   // of a scenario use case; `user_key` and `user_index`: the aggregation's key and index of the call's user (null
-  // for a call without a user or past the tracked users: it is not watched per user).
+  // for a call without a user or past the tracked users: it is not watched per user); `local_day`: prepare()'s
+  // answer for this call (kNotOffHours for a call without a user).
   void add(const UsageCall& call, Money spend, const CallDestination* destination, const std::string* user_key,
-           std::uint32_t user_index);
+           std::uint32_t user_index, int local_day);
   // The flags, most costly first within each kind, in the order of the kinds above.
   json to_json(const UsageTotals& totals) const;
   // The thresholds in force, as the result states them.
@@ -46,6 +52,7 @@ class UsageFlags {
     std::int64_t seconds = 0;
     Money spend;
     Money highest_rate;  // premium: the highest rate per minute seen
+    std::uint32_t order = 0;  // when the user, user-day or number-day was first seen: ties keep this order
   };
   struct CountrySeen {
     int first_day = 0;
@@ -75,6 +82,28 @@ class UsageFlags {
     std::vector<Group> list;
     EarliestCalls first_calls;
   };
+  // Off-hours calls counted per user and local day, the counts in the slot itself: one probe per call. A user-day
+  // gets a Group (and keeps calls) only when it reaches the threshold, so the tens of thousands of user-days of one
+  // or two calls a large report makes cost one slot each (core/CONTRACT.md "Usage flags": which calls are listed).
+  struct DayCount {
+    std::uint64_t key = 0;  // user index and local day
+    std::int32_t calls = 0;  // 0: an empty slot
+    std::uint32_t group_plus_one = 0;  // the user-day's Group in off_hours_ once it reached the threshold
+    Money spend;
+    std::uint32_t order = 0;  // the user-days seen before this one
+  };
+  struct DayCounts {
+    std::vector<DayCount> slots;
+    std::size_t used = 0;
+    // Where the search for `key` starts; the slot of `key`: its own, or the empty one where it would go.
+    std::size_t home(std::uint64_t key) const;
+    DayCount& find(std::uint64_t key);
+    void grow();
+  };
+  // The local day of a call outside business hours or at a weekend, kNotOffHours otherwise.
+  int off_hours_day(const UsageCall& call) const;
+  void add_off_hours(const UsageCall& call, Money spend, std::string_view number, const std::string* user,
+                     std::uint32_t user_index, int local_day);
   Group* group(Groups& groups, std::uint64_t key);
   Group* group(Groups& groups, const std::string& key);
   Group* make(Groups& groups);
@@ -84,7 +113,9 @@ class UsageFlags {
   static std::vector<const Group*> by_spend(const Groups& groups, std::int64_t min_calls);
 
   UsageFlagSettings settings_;
-  Groups off_hours_;    // user index and local day
+  std::size_t longest_prefix_ = 0;  // digits of the longest premium prefix (at most 40)
+  DayCounts off_hours_days_;
+  Groups off_hours_;    // the user-days that reached the threshold
   Groups premium_;      // user index
   Groups long_calls_;   // user index
   Groups short_calls_;  // number and day

@@ -65,12 +65,14 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
     if (insights) chargeback_.add(call_, spend, nullptr, user_index);
     return;
   }
+  const int off_hours_day =
+      insights && totals_.last_user ? flags_.prepare(call_, user_index) : UsageFlags::kNotOffHours;
   totals_.add_destination(call_, destination);
   rerater_.add(call_, destination, learn);
   if (!insights) return;
   chargeback_.add(call_, spend, &destination, user_index);
-  flags_.add(call_, spend, &destination, totals_.last_user_key,
-             totals_.last_user ? totals_.last_user->index : 0);
+  flags_.add(call_, spend, &destination, totals_.last_user_key, totals_.last_user ? totals_.last_user->index : 0,
+             off_hours_day);
 }
 
 json UsageReportReader::finish() {

@@ -156,9 +156,11 @@ bool UsageTotals::add(const UsageCall& call) {
     expected_user_ = {};  // a later row's text may sit at the same address
     UserEntry* it = find_user(call.user, hash);
     if (!it && users.size() < settings.max_tracked_users) {
-      it = &*users.emplace(std::string(call.user), UserTotals{std::string(call.display_name), call.location, 0, 0, {},
-                                                              static_cast<std::uint32_t>(user_costliest.size())})
-                  .first;
+      UserTotals added;
+      added.name = std::string(call.display_name);
+      added.location = call.location;
+      added.index = static_cast<std::uint32_t>(user_costliest.size());
+      it = &*users.emplace(std::string(call.user), std::move(added)).first;
       index_user(*it, hash);
       if (settings.insights) user_costliest.emplace_back(CallList::Keep::costliest);
     }
@@ -168,10 +170,13 @@ bool UsageTotals::add(const UsageCall& call) {
       last_user_key = &it->first;
       last_user = &it->second;
       if (call.charged && main_currency) {
-        it->second.spend += spend;
-        CallList* costliest = settings.insights ? &user_costliest[it->second.index] : nullptr;
-        if (costliest && costliest->wants(call.day, call.minute, spend)) {
-          costliest->add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
+        UserTotals& u = it->second;
+        u.spend += spend;
+        if (settings.insights && (!u.costliest_full || spend > u.costliest_floor)) {
+          CallList& costliest = user_costliest[u.index];
+          costliest.add(CallSample(call.day, call.minute, call.seconds, spend, last_user_key, call.destination_number));
+          u.costliest_full = costliest.size() == kCallsListed;
+          u.costliest_floor = costliest.last_kept_charge();
         }
       }
     } else {

@@ -57,6 +57,10 @@ struct UsageTotals {
     std::int64_t calls = 0;
     Money spend;  // in the report's first currency
     std::uint32_t index = 0;  // order of first appearance: user_costliest[index]
+    // What a charge must beat to enter user_costliest[index] once it is full, kept here beside the spend the row
+    // has just added to, so that most rows do not read the list at all.
+    bool costliest_full = false;
+    Money costliest_floor;
   };
   struct CurrencyTotals {
     std::string currency;
