@@ -105,7 +105,9 @@ void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* 
     if (user_index >= user_fields_.size()) user_fields_.resize(std::size_t{user_index} + 1);
     UserField& last = user_fields_[user_index];
     const std::string_view field = call.administrative_units;
-    if (last.entries != nullptr && std::string_view(last.text.data(), last.size) == field) {
+    if (last_field_entries_ != nullptr && last_field_ == field) {
+      entries = last_field_entries_;
+    } else if (last.entries != nullptr && std::string_view(last.text.data(), last.size) == field) {
       entries = last.entries;
     } else {
       entries = &entries_of(field);
@@ -113,6 +115,10 @@ void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* 
       last.entries = entries == &row_entries_ || field.size() > last.text.size() ? nullptr : entries;
       last.size = static_cast<std::uint8_t>(last.entries ? field.size() : 0);
       std::copy_n(field.data(), last.size, last.text.data());
+    }
+    if (entries != last_field_entries_ && entries != &row_entries_) {
+      last_field_.assign(field);
+      last_field_entries_ = entries;
     }
   }
   const auto n = static_cast<std::int64_t>(entries->size());

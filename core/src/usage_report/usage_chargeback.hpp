@@ -64,6 +64,10 @@ class Chargeback {
     std::array<char, 55> text{};
   };
   std::vector<UserField> user_fields_;
+  // The last units field any row listed, and its entries: where neighbouring rows list the same units this is read
+  // before the user's own (which a large report's rows find out of cache).
+  std::string last_field_;
+  const std::vector<Entry*>* last_field_entries_ = nullptr;
   const std::vector<Entry*>& entries_of(std::string_view field);
   std::vector<Entry*> row_entries_;
   const std::vector<Entry*> no_unit_only_{&no_unit_};  // the entries of a call without units

@@ -138,11 +138,10 @@ void UsageFlags::DayCounts::grow() {
   }
 }
 
-void UsageFlags::add_off_hours(const UsageCall& call, Money spend, std::string_view number, const std::string* user,
-                               std::uint32_t user_index, int local_day) {
+void UsageFlags::add_off_hours(const PendingOffHours& p) {
   // At most three quarters full: probes stay short while the slots stay few.
   if ((off_hours_days_.used + 1) * 4 > off_hours_days_.slots.size() * 3) off_hours_days_.grow();
-  const std::uint64_t key = std::uint64_t{user_index} << 32 | static_cast<std::uint32_t>(local_day);
+  const std::uint64_t key = std::uint64_t{p.user_index} << 32 | static_cast<std::uint32_t>(p.local_day);
   DayCount& d = off_hours_days_.find(key);
   if (d.calls == 0) {
     if (off_hours_days_.used >= kMaxGroups) {
@@ -153,21 +152,26 @@ void UsageFlags::add_off_hours(const UsageCall& call, Money spend, std::string_v
     d.order = static_cast<std::uint32_t>(off_hours_days_.used++);
   }
   if (d.group_plus_one != 0) {
-    note(off_hours_, off_hours_.list[d.group_plus_one - 1], call, spend, number, user);
+    note(off_hours_, off_hours_.list[d.group_plus_one - 1], p.call);
     return;
   }
   ++d.calls;
-  d.spend += spend;
+  d.spend += p.call.charge;
   if (d.calls < settings_.off_hours_calls_per_day) return;
   // The call that reaches the threshold: the user-day becomes a group, which keeps its calls from this one on.
   d.group_plus_one = static_cast<std::uint32_t>(off_hours_.list.size()) + 1;
   Group& g = off_hours_.list.emplace_back();
-  g.user = user;
-  g.day = local_day;
+  g.user = p.call.user;
+  g.day = p.local_day;
   g.order = d.order;
   g.calls = d.calls - 1;
-  g.spend = d.spend - spend;
-  note(off_hours_, g, call, spend, number, user);
+  g.spend = d.spend - p.call.charge;
+  note(off_hours_, g, p.call);
+}
+
+void UsageFlags::finish() {
+  if (pending_off_hours_.waiting) add_off_hours(pending_off_hours_);
+  pending_off_hours_.waiting = false;
 }
 
 UsageFlags::Group* UsageFlags::make(Groups& groups) {
@@ -230,6 +234,13 @@ void UsageFlags::note(Groups& groups, Group& g, const UsageCall& call, Money spe
   }
 }
 
+void UsageFlags::note(Groups& groups, Group& g, const CallSample& call) {
+  ++g.calls;
+  g.seconds += call.seconds;
+  g.spend += call.charge;
+  if (groups.first_calls.wants(g.first, call.day, call.minute)) groups.first_calls.add(g.first, call);
+}
+
 std::vector<const UsageFlags::Group*> UsageFlags::by_spend(const Groups& groups, std::int64_t min_calls) {
   // Only the groups that raise a flag are sorted: most off-hours user-days and short-call number-days stay below.
   std::vector<const Group*> list;
@@ -249,7 +260,13 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
   if (!is_outbound(call.use_case)) return;
   const std::string_view number = call.destination_number;
 
-  if (local_day != kNotOffHours && user) add_off_hours(call, spend, number, user, user_index, local_day);
+  if (pending_off_hours_.waiting) add_off_hours(pending_off_hours_);
+  pending_off_hours_.waiting = local_day != kNotOffHours && user;
+  if (pending_off_hours_.waiting) {
+    pending_off_hours_.user_index = user_index;
+    pending_off_hours_.local_day = local_day;
+    pending_off_hours_.call = CallSample(call.day, call.minute, call.seconds, spend, user, number);
+  }
 
   // Premium, satellite and international-network numbers, or a high rate per minute.
   std::array<char, 40> lead_buffer;

@@ -35,6 +35,8 @@ class UsageFlags {
   // answer for this call (kNotOffHours for a call without a user).
   void add(const UsageCall& call, Money spend, const CallDestination* destination, const std::string* user_key,
            std::uint32_t user_index, int local_day);
+  // After the last add(), before to_json() and settings_json().
+  void finish();
   // The flags, most costly first within each kind, in the order of the kinds above.
   json to_json(const UsageTotals& totals) const;
   // The thresholds in force, as the result states them.
@@ -102,19 +104,28 @@ class UsageFlags {
   };
   // The local day of a call outside business hours or at a weekend, kNotOffHours otherwise.
   int off_hours_day(const UsageCall& call) const;
-  void add_off_hours(const UsageCall& call, Money spend, std::string_view number, const std::string* user,
-                     std::uint32_t user_index, int local_day);
+  // An off-hours call is counted one call late: its slot, fetched by prepare(), has had a whole row's work to
+  // arrive. finish() counts the last one.
+  struct PendingOffHours {
+    bool waiting = false;
+    std::uint32_t user_index = 0;
+    int local_day = 0;
+    CallSample call;
+  };
+  void add_off_hours(const PendingOffHours& p);
   Group* group(Groups& groups, std::uint64_t key);
   Group* group(Groups& groups, const std::string& key);
   Group* make(Groups& groups);
   static void note(Groups& groups, Group& g, const UsageCall& call, Money spend, std::string_view number,
                    const std::string* user);
+  static void note(Groups& groups, Group& g, const CallSample& call);
   // The groups of at least `min_calls` calls, costliest first (then most calls; otherwise in order of appearance).
   static std::vector<const Group*> by_spend(const Groups& groups, std::int64_t min_calls);
 
   UsageFlagSettings settings_;
   std::size_t longest_prefix_ = 0;  // digits of the longest premium prefix (at most 40)
   DayCounts off_hours_days_;
+  PendingOffHours pending_off_hours_;
   Groups off_hours_;    // the user-days that reached the threshold
   Groups premium_;      // user index
   Groups long_calls_;   // user index

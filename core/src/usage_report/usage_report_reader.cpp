@@ -87,6 +87,7 @@ json UsageReportReader::finish() {
   try {
     json out = usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
     if (totals_.settings.insights) {
+      flags_.finish();
       out["chargeback"] = chargeback_.to_json(totals_);
       out["flags"] = flags_.to_json(totals_);
       out["flag_settings"] = flags_.settings_json();
