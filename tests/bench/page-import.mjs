@@ -13,41 +13,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSite } from '../browser/browser.mjs';
 import { generate } from '../tools/generate-report.mjs';
+import { cpuByKind, rendererMainEvents } from './trace-cpu.mjs';
 
 const rows = Number(process.argv[2] ?? 200000);
 const runs = Number(process.argv[3] ?? 5);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-page-import-'));
 const file = path.join(dir, 'PSTN.calls.csv');
 generate({ rows, columns: 25, seed: 1, out: file });
-// Each event's own CPU time (its children's taken out) goes to the kind of work of its nearest enclosing event that
-// has one, as in page-update.mjs. The worker's message is script: the page's code runs in the promise jobs after its
-// handler, which the trace does not mark (with the message's deserialization).
-const KINDS = new Map(Object.entries({
-  FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', HandlePostMessage: 'script', UpdateLayoutTree: 'layout', Layout: 'layout',
-  PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', Commit: 'paint',
-}));
-function cpuByKind(events) {
-  const spent = { total: 0, script: 0, layout: 0, paint: 0, rest: 0 };
-  const stack = [];
-  for (const e of events) {
-    while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    const kind = KINDS.get(e.name) ?? parent?.kind ?? 'rest';
-    const cpu = (e.tdur ?? 0) / 1000;
-    if (parent) spent[parent.kind] -= cpu;
-    else spent.total += cpu;
-    spent[kind] += cpu;
-    stack.push({ event: e, kind });
-  }
-  return spent;
-}
-
 // The main thread's task holding the mark (the landing) and the first task after it that paints (the frame).
 function landingCpu(events) {
-  const threads = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
   const mark = events.find((e) => e.name === 'ccredits:report-to-form');
-  const main = events.filter((e) => e.ph === 'X' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const main = rendererMainEvents(events);
   const tasks = [];
   for (const e of main) if (!tasks.length || e.ts >= tasks.at(-1).ts + tasks.at(-1).dur) tasks.push(e);
   const inside = (task) => main.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openSite } from '../browser/browser.mjs';
 import { repoRoot, siteDir } from '../node/load-module.mjs';
+import { cpuByKind, rendererMainEvents } from './trace-cpu.mjs';
 
 const keystrokes = Number(process.argv[2] ?? 40);
 const { encodeShare } = await import(pathToFileURL(path.join(siteDir, 'share-link.js')).href);
@@ -31,28 +32,8 @@ async function mainThreadCpu(page, keys) {
   await page.waitForTimeout(300);
   await cdp.send('Tracing.end');
   await complete;
-  const threads = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-  const main = events.filter((e) => e.ph === 'X' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  // Each event's own CPU time (its children's taken out) goes to the kind of work of its nearest enclosing event
-  // that has one: a layout forced by a script is layout, a script run from an animation frame is script.
-  const kindOf = new Map(Object.entries({
-    FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'layout', Layout: 'layout',
-    PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', Commit: 'paint',
-  }));
-  const spent = { total: 0, script: 0, layout: 0, paint: 0, rest: 0 };
-  const stack = [];
-  for (const e of main) {
-    while (stack.length && stack.at(-1).event.ts + stack.at(-1).event.dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    const kind = kindOf.get(e.name) ?? parent?.kind ?? 'rest';
-    const cpu = e.tdur ?? 0;
-    if (parent) spent[parent.kind] -= cpu;
-    else spent.total += cpu;
-    spent[kind] += cpu;
-    stack.push({ event: e, kind });
-  }
-  for (const k of Object.keys(spent)) spent[k] /= 1000 * keys;
+  const spent = cpuByKind(rendererMainEvents(events));
+  for (const k of Object.keys(spent)) spent[k] /= keys;
   return spent;
 }
 
