@@ -39,7 +39,7 @@ class UsageImportBinding {
       return ccredits::json::object();
     });
   }
-  std::string finish() { return ccredits::as_json_result([&] { return importer_.finish(); }); }
+  std::string finish() { return ccredits::as_json_result([&] { return importer_.finish_text(); }); }
   double rows() const { return static_cast<double>(importer_.rows()); }
 
  private:

@@ -106,12 +106,14 @@ int command_usage(const Options& o) {
   }
   UsageImporter importer(calc, settings);
   import_usage_file(importer, path);
-  const json result = importer.finish();
+  const std::string text = importer.finish_text();
   if (o.format == "table") {
-    print_table(result);
+    // The table reads the document as any client of core/CONTRACT.md does.
+    print_table(json::parse(text));
     return 0;
   }
-  return emit(result);
+  std::cout << text << "\n";
+  return 0;
 }
 
 }  // namespace ccredits::cli

@@ -119,17 +119,18 @@ int main(int argc, char** argv) {
       reader.finish();
     });
 
-    std::int64_t rows = 0;
-    std::string total;
+    // The document's text, as the CLI and the page get it; read back after the timing.
+    std::string result;
     auto import = [&](const RateCard* rates) {
       UsageImporter importer(rates);
       for (std::size_t i = 0; i < data.size(); i += kChunk) importer.feed(std::string_view(data).substr(i, kChunk));
-      const json r = importer.finish();
-      rows = r["rows"].get<std::int64_t>();
-      total = r["rerated"].is_null() ? "-" : r["rerated"]["total"].get<std::string>();
+      result = importer.finish_text();
     };
     const double plain_s = best_seconds([&] { import(nullptr); });
     const double rerate_s = best_seconds([&] { import(&card); });
+    const json r = json::parse(result);
+    const std::int64_t rows = r["rows"].get<std::int64_t>();
+    const std::string total = r["rerated"].is_null() ? "-" : r["rerated"]["total"].get<std::string>();
 
     // With and without chargeback, flags and trend, in alternating rounds so that a busy moment hits both alike.
     double best[2] = {1e9, 1e9};
@@ -144,8 +145,9 @@ int main(int argc, char** argv) {
         {
           UsageImporter importer(&card, settings);
           for (std::size_t i = 0; i < data.size(); i += kChunk) importer.feed(std::string_view(data).substr(i, kChunk));
-          const json r = importer.finish();
-          if (r.contains("flags") != (with == 1)) throw std::runtime_error("the insights switch did not work");
+          const std::string text = importer.finish_text();
+          const bool has_flags = text.find("\"flags\":") != std::string::npos;
+          if (has_flags != (with == 1)) throw std::runtime_error("the insights switch did not work");
         }
         const double s = cpu_seconds() - t0;
         if (s < best[with]) best[with] = s;

@@ -53,7 +53,7 @@ std::string run_import(std::uint8_t flags, std::string_view text, std::size_t se
       importer.next_file("b.csv");
       feed(importer, text.substr(second_at));
     }
-    return importer.finish();
+    return importer.finish_text();
   });
 }
 

@@ -83,8 +83,12 @@ class UsageImporter {
   // Starts another file of the same report (a zip may hold several CSV files): the next row is a header again.
   void next_file(const std::string& name);
   void feed(std::string_view chunk);
-  // Ends the input and returns the usage object. Throws InputError for a file that is not a usage report
-  // (no header, missing Call Type / Start Time / Duration columns, broken JSON); bad rows are skipped instead.
+  // Ends the input and returns the usage document (core/CONTRACT.md) as JSON text, byte for byte as nlohmann's
+  // dump() with invalid UTF-8 replaced writes it: what the CLI prints and the page's module returns. Throws
+  // InputError for a file that is not a usage report (no header, missing Call Type / Start Time / Duration
+  // columns, broken JSON); bad rows are skipped instead.
+  std::string finish_text();
+  // The same document parsed, for callers that read it (the CLI's table, the tests).
   json finish();
 
   std::int64_t rows() const;

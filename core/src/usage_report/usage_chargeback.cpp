@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "formats/json_text.hpp"
 #include "numbers/text.hpp"
 #include "usage_report/usage_totals.hpp"
 
@@ -20,36 +21,50 @@ std::int64_t share_of(std::int64_t amount, std::int64_t parts, std::int64_t inde
   return q;
 }
 
-json money_minutes_calls(const std::string& key, const json& name, Money spend, std::int64_t seconds,
-                         std::int64_t calls) {
-  return {{key, name}, {"spend", spend.to_string(2)}, {"minutes", minutes_json(Minutes::from_seconds(seconds))},
-          {"calls", calls}};
-}
-
+// One entry of a dimension. Views into the chargeback, the aggregation's user table or `Names` below, which
+// outlive the writing.
 struct Row {
-  json name;
-  std::string sort_name;
+  std::string_view name;  // the entry's name, or null when `null_name` (a location whose country is unknown)
+  bool null_name;
+  std::string_view sort_name;  // ties of spend and minutes go by this
   Money spend;
   std::int64_t seconds;
   std::int64_t calls;
-  json extra;
+  std::string_view extra;  // by_user: the display name; by_destination: the direction
 };
 
-json sorted_rows(std::vector<Row> rows, const std::string& key) {
+// Which dimension a list is: its entries' members differ.
+enum class Dimension { unit, user, location, destination };
+
+// Sorted by spend, then minutes, then name, and written with each entry's members in byte order (as dump() sorts
+// them): {"calls", "minutes", "spend", "unit"}, {"calls", "minutes", "name", "spend", "user"},
+// {"calls", "country", "minutes", "spend"}, {"calls", "country", "direction", "minutes", "spend"}.
+void write_sorted(JsonText& out, std::vector<Row>& rows, Dimension dimension) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.spend != b.spend) return a.spend > b.spend;
     if (a.seconds != b.seconds) return a.seconds > b.seconds;
     return a.sort_name < b.sort_name;
   });
-  json out = json::array();
-  for (Row& r : rows) {
-    json entry = money_minutes_calls(key, r.name, r.spend, r.seconds, r.calls);
-    if (r.extra.is_object()) {
-      for (auto& [k, v] : r.extra.items()) entry[k] = v;
+  out.begin_array();
+  for (const Row& r : rows) {
+    out.begin_object();
+    out.key("calls").integer(r.calls);
+    if (dimension == Dimension::location || dimension == Dimension::destination) {
+      out.key("country");
+      if (r.null_name) out.null();
+      else out.string(r.name);
+      if (dimension == Dimension::destination) out.key("direction").string(r.extra);
+      out.key("minutes").minutes(Minutes::from_seconds(r.seconds));
+      out.key("spend").fixed(r.spend.micros(), 2);
+    } else {
+      out.key("minutes").minutes(Minutes::from_seconds(r.seconds));
+      if (dimension == Dimension::user) out.key("name").string(r.extra);
+      out.key("spend").fixed(r.spend.micros(), 2);
+      out.key(dimension == Dimension::user ? "user" : "unit").string(r.name);
     }
-    out.push_back(std::move(entry));
+    out.end_object();
   }
-  return out;
+  out.end_array();
 }
 
 }  // namespace
@@ -141,50 +156,64 @@ void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* 
   }
 }
 
-json Chargeback::to_json(const UsageTotals& totals) const {
+void Chargeback::write(JsonText& out, const UsageTotals& totals) const {
+  static constexpr std::string_view kNoUnit = "no unit", kOtherUnits = "other units";
   std::vector<Row> units;
-  for (const auto& [name, e] : units_) units.push_back({name, name, e.spend, e.seconds, e.calls, nullptr});
-  if (no_unit_.calls > 0) units.push_back({"no unit", "no unit", no_unit_.spend, no_unit_.seconds, no_unit_.calls, nullptr});
+  units.reserve(units_.size() + 2);
+  for (const auto& [name, e] : units_) units.push_back({name, false, name, e.spend, e.seconds, e.calls, {}});
+  if (no_unit_.calls > 0) units.push_back({kNoUnit, false, kNoUnit, no_unit_.spend, no_unit_.seconds, no_unit_.calls, {}});
   if (other_units_.calls > 0) {
-    units.push_back({"other units", "other units", other_units_.spend, other_units_.seconds, other_units_.calls, nullptr});
+    units.push_back({kOtherUnits, false, kOtherUnits, other_units_.spend, other_units_.seconds, other_units_.calls, {}});
   }
 
   std::vector<Row> users;
-  for (const auto& [key, u] : totals.users) {
-    users.push_back({key, key, u.spend, u.seconds, u.calls, json{{"name", u.name}}});
-  }
+  users.reserve(totals.users.size());
+  for (const auto& [key, u] : totals.users) users.push_back({key, false, key, u.spend, u.seconds, u.calls, u.name});
+
+  // The two-letter codes the rows below view, and the code followed by the direction a destination sorts by.
+  std::vector<std::string> codes, destination_names;
+  codes.reserve(kCountryCount + 1);
+  destination_names.reserve(2 * kCountryCount);
+  for (int i = 0; i <= kCountryCount; ++i) codes.push_back(country_code(i));
 
   std::vector<Row> locations;
   for (int i = 0; i <= kCountryCount; ++i) {
     const Entry& e = by_location_[static_cast<std::size_t>(i)];
     if (e.calls == 0) continue;
-    const json country = i == kUnknownCountry ? json(nullptr) : json(country_code(i));
-    locations.push_back({country, country_code(i), e.spend, e.seconds, e.calls, nullptr});
+    const std::string& code = codes[static_cast<std::size_t>(i)];
+    locations.push_back({code, i == kUnknownCountry, code, e.spend, e.seconds, e.calls, {}});
   }
 
   std::vector<Row> destinations;
   for (int direction = 0; direction < 2; ++direction) {
     const auto& table = direction == 0 ? outbound_ : dial_in_;
+    const std::string_view kind = direction == 0 ? "outbound" : "dial-in";
     for (int i = 0; i < kCountryCount; ++i) {
       const Entry& e = table[static_cast<std::size_t>(i)];
       if (e.calls == 0) continue;
-      const char* kind = direction == 0 ? "outbound" : "dial-in";
-      destinations.push_back({country_code(i), country_code(i) + kind, e.spend, e.seconds, e.calls,
-                              json{{"direction", kind}}});
+      const std::string& code = codes[static_cast<std::size_t>(i)];
+      destination_names.push_back(code + std::string(kind));
+      destinations.push_back({code, false, destination_names.back(), e.spend, e.seconds, e.calls, kind});
     }
   }
 
-  json out;
-  out["currency"] = totals.currencies.empty() ? json(nullptr) : json(totals.currencies.front().currency);
-  out["split_rule"] =
+  out.begin_object();
+  out.key("by_destination");
+  write_sorted(out, destinations, Dimension::destination);
+  out.key("by_location");
+  write_sorted(out, locations, Dimension::location);
+  out.key("by_unit");
+  write_sorted(out, units, Dimension::unit);
+  out.key("by_user");
+  write_sorted(out, users, Dimension::user);
+  out.key("currency");
+  if (totals.currencies.empty()) out.null();
+  else out.string(totals.currencies.front().currency);
+  out.key("split_rule").string(
       "A call listing several Administrative Units is split equally: its spend (in millionths) and seconds are "
       "divided by the number of units, and the remainder goes one millionth (one second) each to the first units "
-      "the row lists. Each unit counts the call once. Users without a unit are under \"no unit\".";
-  out["by_unit"] = sorted_rows(std::move(units), "unit");
-  out["by_user"] = sorted_rows(std::move(users), "user");
-  out["by_location"] = sorted_rows(std::move(locations), "country");
-  out["by_destination"] = sorted_rows(std::move(destinations), "country");
-  return out;
+      "the row lists. Each unit counts the call once. Users without a unit are under \"no unit\".");
+  out.end_object();
 }
 
 }  // namespace ccredits

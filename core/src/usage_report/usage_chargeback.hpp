@@ -21,6 +21,7 @@
 
 namespace ccredits {
 
+class JsonText;
 struct UsageTotals;
 
 // The units a field lists, in order, trimmed, duplicates dropped (empty: no unit).
@@ -35,9 +36,10 @@ class Chargeback {
   // `user_index`: the aggregation's index of the call's user, or kNoUser (no user, or past the tracked users).
   void add(const UsageCall& call, Money spend, const CallDestination* destination, std::uint32_t user_index);
   static constexpr std::uint32_t kNoUser = 0xFFFFFFFFu;
-  // {"currency", "split_rule", "by_unit", "by_user", "by_location", "by_destination"}: each list sorted by spend,
-  // then minutes, then name; by_user comes from the aggregation's user table.
-  json to_json(const UsageTotals& totals) const;
+  // Writes {"currency", "split_rule", "by_unit", "by_user", "by_location", "by_destination"}: each list sorted by
+  // spend, then minutes, then name; by_user comes from the aggregation's user table. Written as text, not built
+  // as a nlohmann document: by_user lists every user, most of a large report's result.
+  void write(JsonText& out, const UsageTotals& totals) const;
 
  private:
   struct Entry {

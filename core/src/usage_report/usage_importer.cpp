@@ -15,7 +15,8 @@ UsageImporter::~UsageImporter() = default;
 
 void UsageImporter::next_file(const std::string& name) { reader_->next_file(name); }
 void UsageImporter::feed(std::string_view chunk) { reader_->feed(chunk); }
-json UsageImporter::finish() { return reader_->finish(); }
+std::string UsageImporter::finish_text() { return reader_->finish(); }
+json UsageImporter::finish() { return json::parse(finish_text()); }
 std::int64_t UsageImporter::rows() const { return reader_->rows(); }
 std::uint64_t UsageImporter::bytes() const { return reader_->bytes(); }
 

@@ -75,7 +75,7 @@ void UsageReportReader::add_call(const UsageValues& values, long line) {
              off_hours_day);
 }
 
-json UsageReportReader::finish() {
+std::string UsageReportReader::finish() {
   try {
     report_rows_.finish();
   } catch (const InputError& e) {
@@ -85,15 +85,15 @@ json UsageReportReader::finish() {
     throw InputError("usage_empty", "The report is empty: no header row was found.", report_rows_.file());
   }
   try {
-    json out = usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
-    if (totals_.settings.insights) {
+    json members = usage_result(totals_, rerater_, report_rows_.format(), report_rows_.file());
+    const bool insights = totals_.settings.insights;
+    if (insights) {
       flags_.finish();
-      out["chargeback"] = chargeback_.to_json(totals_);
-      out["flags"] = flags_.to_json(totals_);
-      out["flag_settings"] = flags_.settings_json();
-      out["trend"] = usage_trend(totals_);
+      members["flags"] = flags_.to_json(totals_);
+      members["flag_settings"] = flags_.settings_json();
+      members["trend"] = usage_trend(totals_);
     }
-    return out;
+    return usage_text(members, insights ? &chargeback_ : nullptr, totals_);
   } catch (const InputError& e) {
     throw e.in_file(report_rows_.file());  // a total or a per-month figure past the largest exact amount
   }

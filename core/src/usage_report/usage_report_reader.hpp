@@ -31,9 +31,10 @@ class UsageReportReader : private ReportRowSink {
   // Starts another file of the same report (a zip may hold several CSV files): the next row is a header again.
   void next_file(const std::string& name);
   void feed(std::string_view chunk);
-  // Ends the input and returns the usage object. Throws InputError for a file that is not a usage report
-  // (no header, missing Call Type / Start Time / Duration columns, broken JSON); bad rows are skipped instead.
-  json finish();
+  // Ends the input and returns the usage document as JSON text (UsageImporter::finish_text). Throws InputError for
+  // a file that is not a usage report (no header, missing Call Type / Start Time / Duration columns, broken JSON);
+  // bad rows are skipped instead.
+  std::string finish();
 
   std::int64_t rows() const { return totals_.rows; }
   std::uint64_t bytes() const { return bytes_; }

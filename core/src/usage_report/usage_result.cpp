@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "formats/json_text.hpp"
 #include "numbers/text.hpp"
 
 namespace ccredits {
@@ -258,6 +259,27 @@ json usage_result(const UsageTotals& agg, const CallRerater& rerater, const std:
         {"charged_calls", {{"calls", rerated.charged_calls}, {"rerated", rerated.charged_calls_rerated.to_string(2)}}}};
   }
   return out;
+}
+
+std::string usage_text(const json& members, const Chargeback* chargeback, const UsageTotals& totals) {
+  static constexpr std::string_view kChargebackKey = "chargeback";
+  JsonText out(std::size_t{64} << 10);
+  out.begin_object();
+  bool chargeback_due = chargeback != nullptr;
+  for (auto it = members.cbegin(); it != members.cend(); ++it) {
+    if (chargeback_due && std::string_view(it.key()) > kChargebackKey) {
+      out.key(kChargebackKey);
+      chargeback->write(out, totals);
+      chargeback_due = false;
+    }
+    out.key(it.key()).value(it.value());
+  }
+  if (chargeback_due) {
+    out.key(kChargebackKey);
+    chargeback->write(out, totals);
+  }
+  out.end_object();
+  return out.take();
 }
 
 }  // namespace ccredits

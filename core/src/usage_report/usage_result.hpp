@@ -6,6 +6,7 @@
 
 #include "formats/json_input.hpp"
 #include "usage_report/call_rerating.hpp"
+#include "usage_report/usage_chargeback.hpp"
 #include "usage_report/usage_totals.hpp"
 
 namespace ccredits {
@@ -17,5 +18,11 @@ inline constexpr int kMaxPerDayDays = 400;
 // `format` as ReportRowReader::format(); `file` the last file read (named in learned rates and the report basis).
 json usage_result(const UsageTotals& totals, const CallRerater& rerater, const std::string& format,
                   const std::string& file);
+
+// The whole document as JSON text, byte for byte as dump() writes it (keys in byte order, invalid UTF-8
+// replaced): `members` (usage_result's, and the flags' and the trend's) and, when `chargeback` is given, the
+// chargeback member written among them in its place. The chargeback is written straight as text because it lists
+// every user: as a nlohmann document it cost more than the rest of the result.
+std::string usage_text(const json& members, const Chargeback* chargeback, const UsageTotals& totals);
 
 }  // namespace ccredits
