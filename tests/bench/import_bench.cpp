@@ -6,6 +6,9 @@
 // flags and trend: the import with the rate card with and without them (UsageImportSettings::insights), CPU time
 // of this thread, fastest of 5 alternating rounds, and the most heap each holds at once (every operator new
 // counted). Built for node with em++ (tests/bench/README.md), the same figures are the page's wasm core.
+//   build/native/tests/bench_import /tmp/report.csv [RATES.json] --one with|without
+// imports once, with or without them, and prints the document's size: for counting instructions under
+// valgrind, where the machine's load does not change the figure.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +18,8 @@
 #include <iostream>
 #include <new>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "formats/csv_reader.hpp"
 #include "reference/rate_card.hpp"
@@ -101,14 +106,28 @@ double cpu_seconds() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << "usage: bench_import REPORT.csv [RATES.json]\n";
+  std::vector<std::string> paths;
+  std::string one;  // "with" or "without": a single import
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--one" && i + 1 < argc) one = argv[++i];
+    else paths.push_back(argv[i]);
+  }
+  if (paths.empty() || paths.size() > 2 || !(one.empty() || one == "with" || one == "without")) {
+    std::cerr << "usage: bench_import REPORT.csv [RATES.json] [--one with|without]\n";
     return 2;
   }
   try {
-    const std::string data = slurp(argv[1]);
-    const std::string rates_path = argc > 2 ? argv[2] : CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json";
+    const std::string data = slurp(paths[0].c_str());
+    const std::string rates_path = paths.size() > 1 ? paths[1] : CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json";
     const RateCard card = load_rate_card_json(slurp(rates_path.c_str()), rates_path);
+    if (!one.empty()) {
+      UsageImportSettings settings;
+      settings.insights = one == "with";
+      UsageImporter importer(&card, settings);
+      for (std::size_t i = 0; i < data.size(); i += kChunk) importer.feed(std::string_view(data).substr(i, kChunk));
+      std::printf("document: %zu bytes\n", importer.finish_text().size());
+      return 0;
+    }
     const double mb = static_cast<double>(data.size()) / 1e6;
 
     long csv_rows = 0;
@@ -155,7 +174,7 @@ int main(int argc, char** argv) {
       }
     }
 
-    std::printf("file: %s, %.1f MB, %lld data rows\n", argv[1], mb, static_cast<long long>(rows));
+    std::printf("file: %s, %.1f MB, %lld data rows\n", paths[0].c_str(), mb, static_cast<long long>(rows));
     std::printf("csv reader only:        %8.1f MB/s  %10.0f rows/s\n", mb / csv_s, csv_rows / csv_s);
     std::printf("import (no rates):      %8.1f MB/s  %10.0f rows/s\n", mb / plain_s, rows / plain_s);
     std::printf("import + rerate (%zu rows on card): %8.1f MB/s  %10.0f rows/s  (rerated total %s)\n",

@@ -1,7 +1,8 @@
 #pragma once
 // Writes JSON text straight into a string, byte for byte as nlohmann's dump(-1, ' ', false, replace) writes the
 // same document (keys in byte order, no spaces, invalid UTF-8 replaced). For the estimate, where building a
-// nlohmann document only to dump it cost most of an estimate (tests/bench/estimate_bench.cpp).
+// nlohmann document only to dump it cost most of an estimate (tests/bench/estimate_bench.cpp), and for the usage
+// document's chargeback, which lists every user of a report.
 // Members must be written in the order nlohmann sorts keys (std::map: byte order); Debug builds assert it.
 #include <cstring>
 #include <string>
