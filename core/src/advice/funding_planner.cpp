@@ -150,19 +150,18 @@ void explain(FundingPlan& p, const PlannerInput& in) {
                 "flat average month: month by month, the forecast plus what you typed on top costs " + months + " " +
                 cur + ".");
   }
+  // Both day shapes are scaled the same way (daily_spend): each month costs its figure.
+  const std::string each_month = in.monthly_forecast.empty()
+                                     ? "each 30-day month costs " + amount(in.monthly_spend, cur)
+                                     : std::string("each 30-day month costs its figure above");
   if (p.imported_profile) {
     e.push_back("Each simulated day follows the day-to-day spend of the imported usage report (" +
-                std::to_string(in.daily_profile.size()) + " days, repeated), scaled so " +
-                (in.monthly_forecast.empty() ? "each 30-day month costs " + amount(in.monthly_spend, cur)
-                                             : std::string("each 30-day month costs its figure above")) +
+                std::to_string(in.daily_profile.size()) + " days, repeated), scaled so " + each_month +
                 ": the report's busy days move spend within a month, not between months.");
   } else {
     e.push_back("Each simulated week starts on a Monday; a working day carries 4 times the spend of a weekend day, and "
                 "every day varies by up to 15 % either way (a fixed seed, so the same scenario gives the same series), "
-                "scaled so " +
-                (in.monthly_forecast.empty() ? "each 30-day month costs " + amount(in.monthly_spend, cur)
-                                             : std::string("each 30-day month costs its figure above")) +
-                ": the variation moves spend within a month, not between months.");
+                "scaled so " + each_month + ": the variation moves spend within a month, not between months.");
   }
   const std::string window = "the largest spend in any 7 days of the simulation (" + amount(p.largest_window_spend, cur) +
                              ") plus 25 %, rounded up to a whole " + cur;

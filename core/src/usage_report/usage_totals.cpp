@@ -62,10 +62,12 @@ void UsageTotals::expect_user(const UsageCall& call) {
   expected_hash_ = user_hash(call.user);
   // The user's first slot; its entry and key text (a cache miss each on a large report) start loading now.
   const UserSlot& slot = user_slots_[expected_hash_ & (user_slots_.size() - 1)];
+#if defined(__GNUC__) || defined(__clang__)
   if (slot.entry) {
     __builtin_prefetch(slot.entry);
     __builtin_prefetch(slot.entry->first.data());
   }
+#endif
 }
 
 void UsageTotals::index_user(UserEntry& entry, std::uint64_t hash) {
