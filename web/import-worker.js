@@ -2,7 +2,8 @@
 // importer (its own module, ccredits-import.js, which a first visit does not download), chunk by chunk from File.stream(), so the page stays responsive and memory stays bounded.
 // Zips: the core reads the central directory (a File can be sliced anywhere) and names the .csv entries and their
 // limits; each is streamed through the browser's DecompressionStream('deflate-raw') into the importer.
-// Messages in: {type: 'import', file, ratesText?, ratesFile?}, {type: 'cancel'}.
+// Messages in: {type: 'import', file, ratesText?, ratesFile?, wasmModule?}, {type: 'cancel'}; wasmModule: the
+// importer's WebAssembly.Module compiled by the page (usage-import.js), else the worker compiles its own.
 // Messages out: {type: 'progress', bytes, totalBytes, rows}, {type: 'done', report, stats}, {type: 'error', error}.
 import createCcreditsImport from './ccredits-import.js';
 
@@ -55,8 +56,21 @@ async function zipEntries(module, file) {
   }
 }
 
-async function run(file, ratesText, ratesFile) {
-  modulePromise ??= createCcreditsImport();
+// The importer instantiated from the page's compiled module, or fetched and compiled by Emscripten's loader.
+function loadImporter(wasmModule) {
+  if (!wasmModule) return createCcreditsImport();
+  return new Promise((resolve, reject) => {
+    createCcreditsImport({
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule), reject);
+        return {};
+      },
+    }).then(resolve, reject);
+  });
+}
+
+async function run(file, ratesText, ratesFile, wasmModule) {
+  modulePromise ??= loadImporter(wasmModule);
   const module = await modulePromise;
   if (ratesText) {
     const info = JSON.parse(module.loadRates(ratesText, ratesFile ?? 'rates.json'));
@@ -85,12 +99,22 @@ async function run(file, ratesText, ratesFile) {
   };
   const pump = async (stream, countCompressed, entry) => {
     const reader = stream.getReader();
+    // The next chunk is asked for before this one is fed, so the browser reads (or inflates) it while the core
+    // works, rather than the worker waiting for each read in turn. A read still pending when the loop throws is
+    // rejected by releaseLock(); that rejection is expected, not an error.
+    const read = () => {
+      const next = reader.read();
+      next.catch(() => {});
+      return next;
+    };
+    let next = read();
     let unpacked = 0;
     try {
       for (;;) {
         if (cancelled) throw new ImportError({ code: 'cancelled', message: 'The import was cancelled.' });
-        const { value, done } = await reader.read();
+        const { value, done } = await next;
         if (done) break;
+        next = read();
         if (!countCompressed) compressedBytes += value.length;
         unpacked += value.length;
         if (entry && unpacked > entry.unpacked) {
@@ -144,7 +168,7 @@ self.onmessage = async (event) => {
   if (message.type !== 'import') return;
   cancelled = false;
   try {
-    const { report, stats } = await run(message.file, message.ratesText, message.ratesFile);
+    const { report, stats } = await run(message.file, message.ratesText, message.ratesFile, message.wasmModule);
     self.postMessage({ type: 'done', report, stats });
   } catch (e) {
     const error = e instanceof ImportError ? e.error

@@ -1,14 +1,17 @@
 #pragma once
 // Where the unquoted fields of a CSV row end, found for 64 bytes at once: bit i of the result is set when byte i
 // is the separator, CR or LF. The reader then finds each field's end with a shift and a count of trailing zeros
-// instead of looking at its bytes one by one (formats/csv_reader.cpp). SSE2 compares 16 bytes at a time natively;
-// elsewhere (the wasm build) 64-bit integers compare 8 at a time.
+// instead of looking at its bytes one by one (formats/csv_reader.cpp). SSE2 compares 16 bytes at a time natively,
+// and so does wasm SIMD where a module is built with it (-msimd128, the usage importer's); elsewhere 64-bit integers
+// compare 8 at a time.
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#elif defined(__wasm_simd128__)
+#include <wasm_simd128.h>
 #endif
 
 namespace ccredits::csv_stops {
@@ -51,10 +54,25 @@ inline std::uint64_t stop_bits_sse2(const char* p, char separator) {
 }
 #endif
 
+#if defined(__wasm_simd128__)
+inline std::uint64_t stop_bits_simd128(const char* p, char separator) {
+  const v128_t sep = wasm_i8x16_splat(separator), lf = wasm_i8x16_splat('\n'), cr = wasm_i8x16_splat('\r');
+  std::uint64_t bits = 0;
+  for (int k = 0; k < 4; ++k) {
+    const v128_t v = wasm_v128_load(p + 16 * k);
+    const v128_t hit = wasm_v128_or(wasm_i8x16_eq(v, sep), wasm_v128_or(wasm_i8x16_eq(v, lf), wasm_i8x16_eq(v, cr)));
+    bits |= static_cast<std::uint64_t>(wasm_i8x16_bitmask(hit)) << (16 * k);
+  }
+  return bits;
+}
+#endif
+
 // The 64 bytes at p must be readable.
 inline std::uint64_t stop_bits(const char* p, char separator) {
 #if defined(__SSE2__)
   return stop_bits_sse2(p, separator);
+#elif defined(__wasm_simd128__)
+  return stop_bits_simd128(p, separator);
 #else
   return stop_bits_portable(p, separator);
 #endif
