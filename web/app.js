@@ -143,9 +143,29 @@ function showExampleBanner() {
   $('undo-blank').hidden = !previous;
 }
 
+// Calls back once the next frame is painted (at once in a tab in the background, which paints nothing).
+function afterNextPaint(callback) {
+  if (document.visibilityState === 'hidden') setTimeout(callback, 0);
+  else requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
+// Typing: the frame after a key shows that key at once, and the estimate and the results it changes are drawn just
+// after that frame, so a key never waits for them (keys typed within one frame make one update). While one is
+// waiting, body[data-pending] says so (the tests read the results once it is gone).
+let updatePending = false;
+function updateAfterTyping() {
+  if (updatePending) return;
+  updatePending = true;
+  document.body.dataset.pending = 'true';
+  clearTimeout(shareTimer); // the link is written for the input once it is priced, not for the one before the key
+  afterNextPaint(() => { if (updatePending) update(); });
+}
+
 // Each update is measured (performance entries 'ccredits:estimate' and 'ccredits:update') for
 // tests/bench/page-update.mjs, which types into the form and reads them.
 function update() {
+  updatePending = false;
+  delete document.body.dataset.pending;
   const started = performance.now();
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
@@ -349,11 +369,6 @@ async function startCalculator() {
   calculator = calc;
 }
 
-// After the next frame is painted (at once in a tab in the background, which paints nothing).
-const afterPaint = () => new Promise((resolve) => {
-  if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
-  else requestAnimationFrame(() => setTimeout(resolve, 0));
-});
 
 async function main() {
   // A share link's input needs the module (and maybe another shipped card) before its first result; so does an
@@ -371,7 +386,7 @@ async function main() {
   model = linked ?? defaultModel();
   origin = linked ? 'yours' : 'example';
   wireExample();
-  form = mountForm($('inputs'), () => model, update);
+  form = mountForm($('inputs'), () => model, update, updateAfterTyping);
   setupUsageImport({
     container: $('usage-panel'),
     rates: () => rates?.jsonCard() ?? null,
@@ -398,7 +413,7 @@ async function main() {
   delete document.body.dataset.firstScreen;
   update();
   if (!calculator) {
-    await afterPaint();
+    await new Promise(afterNextPaint);
     await startCalculator();
     if (lastIsCurrent && last.estimate === firstEstimate.estimate) confirming = last;
     firstEstimate = null;

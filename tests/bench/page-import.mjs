@@ -1,7 +1,7 @@
 // Prints how long an imported usage report takes to land in the page's form: from the importer's result
-// (performance mark 'ccredits:report-to-form' in web/app.js) to the second animation frame after the page
-// announces the import (style, layout and paint of the redrawn form and results included), and how many form rows
-// that drew; and to the second frame after that mark, the first to show the form with the report's rows (the
+// (performance mark 'ccredits:report-to-form' in web/app.js) to the end of the frame after the page announces the
+// import (style, layout, paint and commit of the redrawn form and results included), and how many form rows that
+// drew; and to the end of the first frame after that mark, the first to show the form with the report's rows (the
 // announcement waits for the insights section, whose modules a first import fetches). The import itself runs in its worker before the mark (tests/bench/import_bench_browser.mjs times it).
 // Two more runs are traced by Chromium (their times are not counted above, tracing slows the page a little): from
 // them, the renderer main thread's CPU time (thread time, which other processes on a shared machine hardly change)
@@ -44,17 +44,20 @@ try {
     try {
       const { page } = site;
       await page.addInitScript(() => {
-        document.addEventListener('usage-imported', () => {
-          requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('bench:report-to-frame', 'ccredits:report-to-form')));
+        // The end of the next frame: a task posted from its animation-frame callback runs once the frame's style,
+        // layout, paint and commit are done.
+        const atEndOfNextFrame = (name) => requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => performance.measure(name, 'ccredits:report-to-form');
+          channel.port2.postMessage(0);
         });
-        // The frame that first shows the form with the report's rows: the second animation frame after the mark
-        // (the page draws the form and the results in the same task, then waits for the insights' modules).
+        document.addEventListener('usage-imported', () => atEndOfNextFrame('bench:report-to-frame'));
+        // The frame that first shows the form with the report's rows, the first after the mark (the page draws the
+        // form and the results in the same task, then waits for the insights' modules).
         const mark = performance.mark.bind(performance);
         performance.mark = (name, ...rest) => {
           const entry = mark(name, ...rest);
-          if (name === 'ccredits:report-to-form') {
-            requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('bench:report-to-form-frame', 'ccredits:report-to-form')));
-          }
+          if (name === 'ccredits:report-to-form') atEndOfNextFrame('bench:report-to-form-frame');
           return entry;
         };
       });

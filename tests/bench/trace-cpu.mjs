@@ -13,6 +13,7 @@ export function rendererMainEvents(events) {
 // is script: the page's code runs in the promise jobs after its handler, which the trace does not mark.
 const KINDS = new Map(Object.entries({
   FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', HandlePostMessage: 'script',
+  TimerFire: 'script', FireAnimationFrame: 'script', RunMicrotasks: 'script',
   UpdateLayoutTree: 'layout', Layout: 'layout', PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', Commit: 'paint',
 }));
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { openSite } from './browser.mjs';
-import { waitReady, shownEstimate, shownScenario, setField } from './page-helpers.mjs';
+import { waitReady, shownEstimate, shownScenario, setField, settled } from './page-helpers.mjs';
 
 let site;
 before(async () => {
@@ -29,6 +29,7 @@ test('the share link carries the whole input and restores it in a fresh tab', as
   await setField(page, 'billing.tenant_country', '');
   await page.waitForFunction(() => document.getElementById('share-link').value.includes('#s1.')
     && JSON.parse(document.getElementById('raw-scenario').textContent).usage.some((u) => u.kind === 'toll_in' && u.minutes === '321.5'));
+  await settled(page);
   await page.waitForTimeout(400); // the link follows typing after a short pause
   const link = await page.locator('#share-link').inputValue();
   assert.equal(new URL(link).hash, new URL(page.url()).hash);
