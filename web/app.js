@@ -158,7 +158,13 @@ function updateAfterTyping() {
   updatePending = true;
   document.body.dataset.pending = 'true';
   clearTimeout(shareTimer); // the link is written for the input once it is priced, not for the one before the key
-  afterNextPaint(() => { if (updatePending) update(); });
+  afterNextPaint(drawPendingUpdate);
+}
+
+// Whatever reads the figures (an export, printing, keeping the estimate) first draws an update still waiting for its
+// frame, so it never takes the figures from before the last key.
+function drawPendingUpdate() {
+  if (updatePending) update();
 }
 
 // Each update is measured (performance entries 'ccredits:estimate' and 'ccredits:update') for
@@ -331,22 +337,26 @@ function wireKeep() {
     e.target.value = '';
   });
   $('export-csv').addEventListener('click', async () => {
+    drawPendingUpdate();
     if (!last) return;
+    const { estimate, source } = last; // the figures on screen when the button is clicked
     const { estimateRows, toCsv, download } = await import('./export.js');
     // In the page's locale, so Excel there splits the columns and reads the amounts as numbers.
-    const rows = estimateRows(last.estimate, currency(), { source: last.source, date: today() });
+    const rows = estimateRows(estimate, currency(), { source, date: today() });
     download('ccredits-estimate.csv', toCsv(rows, pageLocale()), 'text/csv');
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
   $('export-json').addEventListener('click', async () => {
+    drawPendingUpdate();
     if (!last) return;
+    const { scenario, estimate, source } = last; // the figures on screen when the button is clicked
     const { download } = await import('./export.js');
-    const { scenario, estimate, source } = last;
     const doc = { made_on: today(), rates_note: `${source.short}. ${source.note}`.trim(), scenario, estimate };
     download('ccredits-estimate.json', `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
     status.textContent = 'Results exported as ccredits-estimate.json.';
   });
   $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', drawPendingUpdate);
 }
 
 // The module, its first rate card and the plans, and the scripts only the module's figures need; the rates panel.
@@ -425,7 +435,7 @@ async function main() {
   sideBySide = later.mountSideBySide($('compare'), {
     storage: (() => { try { return window.localStorage; } catch { return null; } })(),
     today,
-    current: () => (lastIsCurrent ? last : null),
+    current: () => { drawPendingUpdate(); return lastIsCurrent ? last : null; },
     price: (scenario) => calculator.estimateAlone(scenario),
     rateNote: () => last?.source.short ?? '',
     open: (scenario) => setModel(fromScenario(scenario)),

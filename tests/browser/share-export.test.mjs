@@ -79,6 +79,26 @@ test('exported CSV and JSON parse, and the CSV holds the shown lines', async () 
   assert.equal(doc.scenario.schema, 'ccredits.scenario/1');
 });
 
+test('an export made in the same moment as a key holds the figures of that key, not of the one before', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  const before = JSON.parse((await downloadOf(page, 'export-json')).text).estimate.monthly_total;
+  // A key's update waits for the key's frame: typing and clicking in one task leaves it waiting when the click comes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => {
+    const field = document.querySelector('[data-key="user_out.1.minutes"]');
+    field.value = '2000';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    const waiting = document.body.dataset.pending === 'true';
+    document.getElementById('export-json').click();
+    return waiting;
+  }).then((waiting) => assert.ok(waiting, 'the update was still waiting when the button was clicked'))]);
+  const doc = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(doc.scenario.usage[1].minutes, '2000');
+  assert.deepEqual(doc.estimate, await shownEstimate(page));
+  assert.notEqual(doc.estimate.monthly_total, before);
+});
+
 test('in a German browser the CSV opens right in Excel: ";" separated, decimal commas, numbers as numbers', async () => {
   const german = await openSite({ locale: 'de-DE' });
   try {
