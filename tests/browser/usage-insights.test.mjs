@@ -6,27 +6,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { openSite } from './browser.mjs';
 import { nativeCli } from '../node/native-cli.mjs';
 import { generate, FRAUD } from '../tools/generate-report.mjs';
 
 let site;
-let dir;
 const fetched = [];
+// Its own set-up rather than siteForFile: what the page fetches is watched from before its first load.
 before(async () => {
-  site = await openSite();
+  site = await openSite({ files: true });
   site.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-insights-page-'));
   await site.page.goto(site.url);
   await site.page.getByText('Ready.').waitFor();
 });
 after(async () => {
   await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const cliUsage = (file) => JSON.parse(execFileSync(nativeCli, ['usage', file], { maxBuffer: 64 << 20, encoding: 'utf8' }));
@@ -64,7 +60,7 @@ test('a first visit does not download the insights modules', () => {
 
 test('a report with an injected burst: flags, chargeback and trend as the CLI gives them', async () => {
   const { page } = site;
-  const file = path.join(dir, 'PSTN.calls.fraud.csv');
+  const file = site.file('PSTN.calls.fraud.csv');
   generate({ rows: 2000, columns: 25, seed: 3, out: file, fraud: true });
   const cli = cliUsage(file);
   await importReport(page, file);
@@ -143,7 +139,7 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   // and the recommendation says so.
   const scenario = JSON.parse(await page.locator('#raw-scenario').textContent());
   assert.deepEqual(scenario.report.forecast, cli.trend.forecast.months.map((m) => m.spend));
-  const scenarioFile = path.join(dir, 'scenario.json');
+  const scenarioFile = site.file('scenario.json');
   await writeFile(scenarioFile, JSON.stringify(scenario));
   const cliEstimate = JSON.parse(execFileSync(nativeCli, ['estimate', scenarioFile], { encoding: 'utf8' }));
   assert.deepEqual(JSON.parse(await page.locator('#raw-estimate').textContent()), cliEstimate);
@@ -163,7 +159,7 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
 
 test('an ordinary report: nothing unusual, as the CLI finds no flag', async () => {
   const { page } = site;
-  const file = path.join(dir, 'PSTN.calls.csv');
+  const file = site.file('PSTN.calls.csv');
   generate({ rows: 2000, columns: 25, seed: 8, out: file });
   assert.deepEqual(cliUsage(file).flags, []);
   await importReport(page, file);
