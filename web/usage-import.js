@@ -17,10 +17,23 @@ function importerModule() {
   return compiledImporter;
 }
 
+// The importer's CSV reader uses WebAssembly SIMD (wasm/README.md), which Safari has from 16.4 and Chrome, Edge and
+// Firefox since 2021. The smallest module using a SIMD instruction tells whether this browser has it, so an older one
+// gets a sentence instead of the engine's compile error.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0,
+  253, 15, 253, 98, 11]);
+const hasWasmSimd = () => WebAssembly.validate(SIMD_PROBE);
+
 export function importUsageReport(file, { onProgress, signal, ratesText, ratesFile, onStats } = {}) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('The import was cancelled.', 'AbortError'));
+      return;
+    }
+    if (!hasWasmSimd()) {
+      reject(Object.assign(new Error('This browser is too old to read usage reports: the importer needs WebAssembly SIMD, '
+        + 'which Safari has from version 16.4 and Chrome, Edge and Firefox have had since 2021. Update the browser and '
+        + 'import the file again.'), { code: 'browser_unsupported' }));
       return;
     }
     const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });

@@ -105,6 +105,24 @@ test('a file that is not a usage report gets a plain message', async () => {
   await noJunk(page);
 });
 
+test('a browser without WebAssembly SIMD is told in a sentence which browsers import reports', async () => {
+  const { page } = site;
+  await page.evaluate(() => {
+    const validate = WebAssembly.validate;
+    // What a browser before Safari 16.4 answers for a module with a SIMD instruction (the only one the page checks).
+    WebAssembly.validate = (bytes) => (bytes.includes(253) ? false : validate(bytes));
+  });
+  const file = site.file('PSTN.simd.csv');
+  generate({ rows: 20, columns: 25, seed: 9, out: file });
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /could not be imported/.test(document.getElementById('usage-status').textContent));
+  assert.match(await page.locator('#usage-status').textContent(),
+    /^This file could not be imported: This browser is too old to read usage reports: .*Safari has from version 16\.4/);
+  await noJunk(page);
+  await page.reload();
+  await page.getByText('Ready.').waitFor();
+});
+
 test('no console errors, CSP violations or requests outside the origin', () => {
   assert.deepEqual(site.problems, []);
   assert.deepEqual(site.foreignRequests, []);
