@@ -79,9 +79,11 @@ void whole_estimate(const ccredits::Calculator& calc, const std::string& scenari
 // alternately the scenario and the same with the first row's minutes one higher, so every update recomputes the
 // whole estimate and writes only what changed.
 void keystrokes(const ccredits::Calculator& calc, const std::string& scenario, const char* label, double seconds) {
+  // Both compact, as the page sends them (the same text but for the edit).
   ccredits::json edited = ccredits::json::parse(scenario);
+  const std::string before = edited.dump();
   edited["usage"][0]["minutes"] = edited["usage"][0]["minutes"].get<double>() + 1;
-  const std::string texts[] = {scenario, edited.dump()};
+  const std::string texts[] = {before, edited.dump()};
   ccredits::EstimateSession session;
   std::uint64_t serial = 0;
   std::size_t turn = 0;
