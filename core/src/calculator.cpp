@@ -162,7 +162,9 @@ EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, c
                                                UsageRowCache* rows) const {
   if (!state_->has_rates) throw InputError("no_rates", "No rate card is loaded.");
   if (!state_->has_plans) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
-  const Scenario scenario = parse_scenario(scenario_text, file, &state_->plans, rows, state_->plans_version);
+  Scenario read;  // without a cache
+  const Scenario& scenario = rows ? read_scenario(scenario_text, file, &state_->plans, *rows, state_->plans_version)
+                                  : (read = parse_scenario(scenario_text, file, &state_->plans));
   try {
     return estimate_and_advice(scenario, *state_->index, state_->plans);
   } catch (const InputError& e) {

@@ -2,6 +2,8 @@
 // Calculator::estimate_text returns for the same scenario; unchanged lines and members are left out.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "ccredits/calculator.hpp"
 #include "ccredits/error.hpp"
 #include "ccredits/estimate_session.hpp"
@@ -20,8 +22,8 @@ struct SessionFixture {
   std::uint64_t serial = 0;  // and its number
   json last_changes;
 
-  SessionFixture() {
-    calc.load_rates(estimate_test::kTestCard, "test-card.json");
+  explicit SessionFixture(const std::string& card = estimate_test::kTestCard) {
+    calc.load_rates(card, "card.json");
     calc.load_plans(read_source_file("rates/plans.json"), "plans.json");
   }
 
@@ -129,3 +131,84 @@ TEST_CASE("estimate session: new rates re-send the lines they price", "[estimate
   CHECK(f.last_changes.at("lines")[0].at(1).at("destination") == "Mexico");
 }
 
+
+namespace {
+
+// An edit as an admin makes one, to the last good scenario: most inside one usage row (what the session reads alone),
+// some anywhere else (licences, conferencing, settings, rows added or removed, the text's layout), some invalid.
+std::string random_edit(const std::string& text, std::mt19937& random) {
+  json s = json::parse(text);
+  json& usage = s["usage"];
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  json& row = usage[pick(usage.size())];
+  static const char* const kCountries[] = {"US", "GB", "FR", "DE", "JP", "CA", "MX", "ZZ", "AU", "NL"};
+  static const char* const kPlans[] = {"domestic", "domestic_120", "domestic_240", "domestic_international", "payg", "none"};
+  const std::size_t what = pick(100);
+  if (what < 35) {
+    row["minutes"] = pick(60000);
+  } else if (what < 40) {
+    row["minutes"] = "12abc";
+  } else if (what < 45) {
+    row[row.contains("country") ? "country" : "to"] = kCountries[pick(std::size(kCountries))];
+  } else if (what < 50) {
+    row["number_type"] = std::string(pick(2) ? "wireline" : "wireless");
+  } else if (what < 55) {
+    row["calls"] = pick(3000);
+  } else if (what < 62 && usage.size() > 1) {
+    usage.erase(pick(usage.size()));
+  } else if (what < 69) {
+    const json copy = usage[pick(usage.size())];
+    usage.insert(usage.begin() + static_cast<std::ptrdiff_t>(pick(usage.size() + 1)), copy);
+  } else if (what < 75) {
+    s["licenses"][pick(s["licenses"].size())]["users"] = pick(400);
+  } else if (what < 81) {
+    s["licenses"][pick(s["licenses"].size())]["plan"] = kPlans[pick(std::size(kPlans))];
+  } else if (what < 86) {
+    s["conferencing"][pick(2) ? "standard" : "pay_per_minute"] = pick(3) == 0 ? 0 : pick(500);
+  } else if (what < 89) {
+    s["settings"]["dial_out_pool_basis"] = pick(2) ? "purchased" : "assigned";
+  } else {
+    // The text itself: a space inside a row, or a row's closing brace taken out (no longer JSON).
+    std::string out = s.dump();
+    std::size_t at = out.find("\"usage\":[");
+    for (std::size_t n = pick(usage.size()) + 1; n > 0 && at != std::string::npos; --n) at = out.find('{', at + 1);
+    if (at == std::string::npos) return out;
+    if (what < 96) return out.insert(at + 1, " ");
+    return out.erase(out.find('}', at), 1);
+  }
+  return s.dump();
+}
+
+}  // namespace
+
+TEST_CASE("estimate session: random edits of the 200-row scenario, each the whole estimate of its text", "[estimate_session]") {
+  SessionFixture f(read_source_file("tests/bench/bench-rates.json"));
+  std::string text = json::parse(read_source_file("tests/bench/scenario-200.json")).dump();
+  f.update(text);
+  std::mt19937 random(16);
+  int errors = 0;
+  for (int i = 0; i < 400; ++i) {
+    INFO("edit " << i);
+    const std::string next = random_edit(text, random);
+    std::string whole_error;
+    try {
+      f.calc.estimate_text(next);
+    } catch (const InputError& e) {
+      whole_error = e.path() + ": " + e.what();
+    }
+    if (whole_error.empty()) {
+      f.update(next);  // checks the patched result against the whole estimate
+      text = next;
+      continue;
+    }
+    ++errors;
+    try {
+      f.session.update(f.calc, next, f.serial);
+      FAIL("the session accepted what a whole estimate refuses: " << whole_error);
+    } catch (const InputError& e) {
+      CHECK(e.path() + ": " + e.what() == whole_error);
+    }
+  }
+  CHECK(errors > 20);
+  CHECK(errors < 200);
+}

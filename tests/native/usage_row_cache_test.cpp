@@ -45,7 +45,7 @@ TEST_CASE("usage row cache: edits read with the cache give the rows of a whole r
     INFO(text);
     const Scenario cached = parse_scenario(text, "s.json", &plans(), &cache, 1);
     check_same_rows(cached, parse_scenario(text, "s.json", &plans()));
-    CHECK(cache.rows.size() == cached.usage.size());
+    CHECK(cache.scenario.usage.size() == cached.usage.size());
     CHECK(cache.spans.size() == cached.usage.size());
     CHECK(cache.text == text);
   }
@@ -55,9 +55,9 @@ TEST_CASE("usage row cache: a row is taken from the cache only for the same text
   UsageRowCache cache;
   const std::string text = scenario("7");
   parse_scenario(text, "s.json", &plans(), &cache, 1);
-  REQUIRE(cache.rows.size() == 3);
+  REQUIRE(cache.scenario.usage.size() == 3);
   // Mark the cached rows: a read that takes them shows the mark, one that reads the text again does not.
-  for (UsageRow& row : cache.rows) row.calls = 999;
+  for (UsageRow& row : cache.scenario.usage) row.calls = 999;
   const UsageRowCache marked = cache;
 
   CHECK(parse_scenario(text, "s.json", &plans(), &cache, 1).usage[2].calls == 999);  // same text: taken

@@ -61,6 +61,43 @@ test('300 edits of the 200-row scenario: each patched result is the whole estima
   assert.ok(errors > 10 && errors < 100, `${errors} edits were errors`);
 });
 
+// Edits the session reads the whole text for (licences, plans, conferencing), and edits inside one row that change
+// what it is (its destination, its kind of number), mixed with the row edits above.
+function editAnything(scenario, next) {
+  const s = structuredClone(scenario);
+  const what = next();
+  const pick = (n) => Math.floor(next() * n);
+  if (what < 0.15) s.licenses[pick(s.licenses.length)].users = pick(400);
+  else if (what < 0.3) s.licenses[pick(s.licenses.length)].plan = ['domestic', 'domestic_120', 'payg', 'domestic_international', 'none'][pick(5)];
+  else if (what < 0.4) s.conferencing[['standard', 'us_ca_dial_out', 'pay_per_minute'][pick(3)]] = pick(3) === 0 ? 0 : pick(500);
+  else if (what < 0.55) {
+    const row = s.usage[pick(s.usage.length)];
+    row[row.country === undefined ? 'to' : 'country'] = ['US', 'GB', 'FR', 'JP', 'MX', 'CA'][pick(6)];
+  } else if (what < 0.65) s.usage[pick(s.usage.length)].number_type = ['wireline', 'wireless', 'all'][pick(3)];
+  else return edit(s, next);
+  return s;
+}
+
+test('300 edits of licences, plans, conferencing and rows: each patched result is the whole estimate', () => {
+  const estimate = sessionEstimate(module);
+  const next = random(16);
+  let scenario = base;
+  for (let i = 0; i < 300; ++i) {
+    const edited = editAnything(scenario, next);
+    const text = JSON.stringify(edited);
+    const whole = module.estimate(text);
+    const patched = estimate(text);
+    if (patched.error) {
+      assert.deepEqual(patched, JSON.parse(whole), `edit ${i}`);
+      continue;
+    }
+    const patchedText = JSON.stringify(patched);
+    const wholeText = JSON.stringify(JSON.parse(whole));
+    if (patchedText !== wholeText) assert.fail(`edit ${i}: ${firstDifference(patchedText, wholeText)}`);
+    scenario = edited;
+  }
+});
+
 test('typing into one row re-sends that row\'s lines, not the 300 others', () => {
   const estimate = sessionEstimate(module);
   const first = estimate(JSON.stringify(base));

@@ -48,7 +48,7 @@ void JsonView::skip_space() {
   }
 }
 
-bool JsonView::read(std::string_view text) {
+bool JsonView::read(std::string_view text, int depth) {
   text_ = text;
   at_ = 0;
   nodes_.clear();
@@ -58,7 +58,7 @@ bool JsonView::read(std::string_view text) {
   nodes_.reserve(text.size() / 16 + 4);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") at_ = 3;  // a UTF-8 byte order mark, which nlohmann skips too
   skip_space();
-  if (!parse_value(0)) return false;
+  if (!parse_value(depth)) return false;
   skip_space();
   if (at_ == text_.size()) return true;
   // nlohmann's lexer takes a NUL byte for the end of the input and ignores what follows, except for parse_json's

@@ -25,8 +25,9 @@ class JsonView {
   enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
 
   // Reads `text`. False when the text is not JSON as the view reads it (a syntax error, nesting deeper than
-  // kMaxJsonDepth, or more than 4 GB); error_offset() then says where it stopped.
-  bool read(std::string_view text);
+  // kMaxJsonDepth, or more than 4 GB); error_offset() then says where it stopped. `depth`: how deep the text's value
+  // sits in a document it is part of (the nesting limit counts from that document's root).
+  bool read(std::string_view text, int depth = 0);
   // Whether some part of the text needs nlohmann's checks (see above) before the document can be trusted.
   bool needs_full_check() const { return needs_full_check_; }
   std::size_t error_offset() const { return error_offset_; }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
@@ -369,8 +371,12 @@ Settings SettingOverrides::applied_to(const Settings& defaults) const {
   return s;
 }
 
-Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans, UsageRowCache* cache,
-                        std::uint64_t plans_version) {
+namespace {
+
+// The whole text read; with a cache, its rows whose text is unchanged are taken from it, and `spans` gets each
+// usage row's place in `text`.
+Scenario read_whole(std::string_view text, const std::string& file, const Plans* plans, const UsageRowCache* cache,
+                    std::uint64_t plans_version, std::vector<std::pair<std::size_t, std::size_t>>* spans) {
   JsonView view;
   read_json(view, text, file);
   const JsonValue doc = view.root();
@@ -388,15 +394,15 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     if (const JsonValue conf = find_member(doc, "conferencing", ""); conf.present()) {
       s.conferencing = conferencing_from_json(conf, "conferencing");
     }
-    const bool cache_valid = cache && cache->plans == plans && cache->plans_version == plans_version;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    const bool cache_valid = cache && cache->read && cache->plans == plans && cache->plans_version == plans_version;
+    const std::vector<UsageRow>* cached_rows = cache_valid ? &cache->scenario.usage : nullptr;
     for_each_in_list(doc, "usage", [&](const JsonValue& j, const std::string& path) {
       const std::size_t i = s.usage.size();
       const std::string_view row_text = j.raw();
-      if (cache) spans.emplace_back(static_cast<std::size_t>(row_text.data() - text.data()), row_text.size());
-      if (cache_valid && i < cache->rows.size() &&
+      if (spans) spans->emplace_back(static_cast<std::size_t>(row_text.data() - text.data()), row_text.size());
+      if (cached_rows && i < cached_rows->size() &&
           std::string_view(cache->text).substr(cache->spans[i].first, cache->spans[i].second) == row_text) {
-        s.usage.push_back(cache->rows[i]);
+        s.usage.push_back((*cached_rows)[i]);
       } else {
         s.usage.push_back(usage_from_json(j, path, plans));
       }
@@ -420,17 +426,103 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Pl
     s.billing = billing_from_json(find_member(doc, "billing", ""), "billing");
     s.funding = funding_from_json(find_member(doc, "funding", ""));
     if (const JsonValue w = find_member(doc, "what_if", ""); w.present()) s.what_if = what_if_from_json(w);
-    if (cache) {
-      cache->text.assign(text);
-      cache->spans = std::move(spans);
-      cache->rows = s.usage;
-      cache->plans = plans;
-      cache->plans_version = plans_version;
-    }
     return s;
   } catch (const InputError& e) {
     throw e.in_file(file);
   }
+}
+
+// How many bytes a and b share at their start (8 at a time: this runs over the whole text on every keystroke).
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) break;
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// ... and at their end, leaving out the first `skip` bytes of each.
+std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t skip) {
+  const std::size_t n = std::min(a.size(), b.size()) - skip;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + a.size() - i - 8, 8);
+    std::memcpy(&y, b.data() + b.size() - i - 8, 8);
+    if (x != y) break;
+  }
+  while (i < n && a[a.size() - 1 - i] == b[b.size() - 1 - i]) ++i;
+  return i;
+}
+
+// Where the new text differs from the cache's only inside one usage row's text, and that text still reads as one
+// JSON object, the document is the last one with that row replaced: the text before and after it is the same, and
+// a value between them parses the same whatever it holds. Only the row is read (an error in it is the error a whole
+// read reports first, every other part having read without one last time), and the cache is updated. False when
+// the edit is not of that kind (or the text is the same): the caller reads the whole text.
+bool read_row_edit(std::string_view text, const std::string& file, const Plans* plans, UsageRowCache& cache) {
+  const std::string_view old = cache.text;
+  const std::size_t prefix = common_prefix(old, text);
+  if (prefix == old.size() && prefix == text.size()) return true;  // the same text
+  const std::size_t suffix = common_suffix(old, text, prefix);
+  // The row whose text holds every changed byte (spans are in order and apart).
+  const auto after = std::upper_bound(cache.spans.begin(), cache.spans.end(), prefix,
+                                      [](std::size_t at, const auto& span) { return at < span.first; });
+  if (after == cache.spans.begin()) return false;
+  const std::size_t i = static_cast<std::size_t>(after - cache.spans.begin()) - 1;
+  const auto [begin, length] = cache.spans[i];
+  if (old.size() - suffix > begin + length) return false;
+  const std::size_t new_length = length + text.size() - old.size();
+  if (text.size() < old.size() && old.size() - text.size() > length) return false;
+  const std::string_view row_text = text.substr(begin, new_length);
+  if (row_text.size() < 2 || row_text.front() != '{' || row_text.back() != '}') return false;
+  JsonView view;
+  // A usage row sits three levels deep (the document, its usage list, the row): the nesting limit counts from the
+  // document's root as in a whole read.
+  if (!view.read(row_text, 2) || view.needs_full_check()) return false;
+  const JsonValue row = view.root();
+  if (!row.is_object()) return false;
+  UsageRow read_row;
+  try {
+    read_row = usage_from_json(row, cache.scenario.usage[i].path, plans);
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+  cache.scenario.usage[i] = std::move(read_row);
+  cache.text.assign(text);
+  cache.spans[i].second = new_length;
+  for (std::size_t k = i + 1; k < cache.spans.size(); ++k) cache.spans[k].first = cache.spans[k].first + text.size() - old.size();
+  return true;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans, UsageRowCache* cache,
+                        std::uint64_t plans_version) {
+  if (cache) return read_scenario(text, file, plans, *cache, plans_version);
+  return read_whole(text, file, plans, nullptr, plans_version, nullptr);
+}
+
+const Scenario& read_scenario(std::string_view text, const std::string& file, const Plans* plans,
+                              UsageRowCache& cache, std::uint64_t plans_version) {
+  const bool valid = cache.read && cache.plans == plans && cache.plans_version == plans_version;
+  if (valid && read_row_edit(text, file, plans, cache)) return cache.scenario;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  Scenario s = read_whole(text, file, plans, &cache, plans_version, &spans);
+  cache.text.assign(text);
+  cache.spans = std::move(spans);
+  cache.scenario = std::move(s);
+  cache.read = true;
+  cache.plans = plans;
+  cache.plans_version = plans_version;
+  return cache.scenario;
 }
 
 }  // namespace ccredits

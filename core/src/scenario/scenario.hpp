@@ -110,14 +110,17 @@ struct Scenario {
   std::shared_ptr<const ReportBasis> report;  // null without an imported report; shared by the what-if's copies
 };
 
-// The usage rows of the last scenario read, each with its text: while a scenario is edited, a row whose text is
-// the same as the row at its place last time is taken as read then (a row reads the same from the same text, path
-// and plan data), and only the rows that changed are read again (EstimateSession; reading 200 rows was a quarter
-// of a keystroke's estimate). `plans_version` names the plan data the rows were read against.
+// The last scenario read, with its text: while a scenario is edited, a row whose text is the same as the row at its
+// place last time is taken as read then (a row reads the same from the same text, path and plan data), and only the
+// rows that changed are read again (EstimateSession; reading 200 rows was a quarter of a keystroke's estimate). When
+// the text differs from the last only inside one usage row, which still reads as one JSON object, the rest of the
+// document is the same and is not read at all: only that row is. `plans_version` names the plan data the rows were
+// read against.
 struct UsageRowCache {
-  std::string text;                                    // the scenario text the rows were read from
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // each row's text in it: offset, length
-  std::vector<UsageRow> rows;
+  std::string text;                                    // the scenario text last read
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // each usage row's text in it: offset, length
+  Scenario scenario;                                   // what it read as
+  bool read = false;                                   // whether text and scenario hold a read
   const Plans* plans = nullptr;
   std::uint64_t plans_version = 0;
 };
@@ -126,8 +129,12 @@ struct UsageRowCache {
 // licence and usage-origin countries must be countries the plan data knows, and settings must be among plans.json's
 // documented values. Errors carry the file and a JSON path; of several faults, the first in the order of
 // core/CONTRACT.md "Errors" is reported.
-// With a cache, unchanged usage rows are taken from it, and it is refilled when the whole text has been read.
+// With a cache, what is unchanged since its last read is taken from it, and it holds this read once the whole text
+// has been read (an error leaves it as it was).
 Scenario parse_scenario(std::string_view text, const std::string& file, const Plans* plans = nullptr,
                         UsageRowCache* cache = nullptr, std::uint64_t plans_version = 0);
+// The same with a cache, without a copy: the scenario the cache now holds.
+const Scenario& read_scenario(std::string_view text, const std::string& file, const Plans* plans,
+                              UsageRowCache& cache, std::uint64_t plans_version);
 
 }  // namespace ccredits
