@@ -112,3 +112,30 @@ TEST_CASE("the estimate's eligibility says the Mexico plan is not for US custome
   CHECK(plans[0].at("code") == "payg_not_sold_to_customer");
   CHECK(plans[0].at("answer") == "no");
 }
+
+// The what-if rates only the Calling Plans again (compute_estimate_for_licences): its totals, pools and warnings must be
+// those of a whole estimate of the changed scenario, on the benchmark's 200-row scenario (every use case, pools of
+// both kinds, warnings from Calling Plans and conferencing) and on it with conferencing licences gone.
+TEST_CASE("what-if: rating only the Calling Plans again gives a whole estimate's totals", "[what_if]") {
+  const Plans plans = load_plans(read_source_file("rates/plans.json"), "plans.json");
+  const RateCard card = load_rate_card_json(read_source_file("tests/bench/bench-rates.json"), "bench-rates.json");
+  const RateIndex index(card);
+  json scenario = json::parse(read_source_file("tests/bench/scenario-200.json"));
+  for (int variant = 0; variant < 3; ++variant) {
+    if (variant == 1) scenario.erase("conferencing");  // the conferencing warning
+    if (variant == 2) scenario["what_if"] = {{"plan_changes", {{{"from", "payg"}, {"to", "domestic_international"}}}}};
+    INFO("variant " << variant);
+    const Scenario s = parse_scenario(scenario.dump(), "scenario.json", &plans);
+    const Estimate current = compute_estimate(s, index, plans);
+    const WhatIfScenario w = what_if_scenario(s, plans);
+    REQUIRE_FALSE(w.changes.empty());
+    const Estimate whole = compute_estimate(w.scenario, index, plans, EstimateDetail::totals);
+    const Estimate reused = compute_estimate_for_licences(w.scenario, current, index, plans);
+    CHECK(reused.monthly_total == whole.monthly_total);
+    CHECK(reused.by_use_case == whole.by_use_case);
+    CHECK(reused.warnings == whole.warnings);
+    CHECK(reused.pools == whole.pools);
+    CHECK(reused == whole);
+    if (variant == 1) CHECK(current.warnings.size() > current.calling_plan_warnings);
+  }
+}

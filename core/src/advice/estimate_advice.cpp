@@ -55,7 +55,9 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
   const RateIndex& rates = report_rates ? report_rates->index() : card;
   const auto estimate_of = [&](const Scenario& s, EstimateDetail detail) {
     Estimate e = compute_estimate(s, rates, plans, detail);
-    return baseline ? estimate_on_report(*scenario.report, std::move(e), *baseline) : e;
+    // Two returns, not a conditional expression: that would copy `e` (every line) into its result.
+    if (baseline) return estimate_on_report(*scenario.report, std::move(e), *baseline);
+    return e;
   };
   EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), {}, {}, {}, {}};
   const Estimate& estimate = result.estimate;
@@ -63,6 +65,8 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
       with_plan_data(default_credits_policy(), plans, scenario.settings.applied_to(plans.defaults));
   result.advice = credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy);
   result.what_if = what_if_report(scenario, estimate, plans, [&](const Scenario& changed) {
+    // The what-if changes licences alone; on a report, its figures come from the report's baseline too.
+    if (!baseline) return compute_estimate_for_licences(changed, estimate, rates, plans);
     return estimate_of(changed, EstimateDetail::totals);
   });
   if (scenario.report) result.report = report_summary(*scenario.report, estimate);

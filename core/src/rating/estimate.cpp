@@ -3,6 +3,8 @@
 #include "rating/estimate.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -36,8 +38,27 @@ wide_int checked_product(wide_int a, wide_int b) {
 
 }  // namespace
 
+namespace {
+
+bool fits_unsigned_64(wide_int v) { return v >= 0 && v <= static_cast<wide_int>(std::numeric_limits<std::uint64_t>::max()); }
+
+}  // namespace
+
 RowFraction RowFraction::times(wide_int numerator, wide_int denominator) const {
   if (num == 0 || numerator == 0) return RowFraction{0, 1};
+  // The usual shares (users of a plan, a pool's overage in micro-minutes) fit in 64 bits: the same reduction with
+  // 64-bit division, which is one instruction where 128-bit division is a library call (in wasm too).
+  if (fits_unsigned_64(num) && fits_unsigned_64(den) && fits_unsigned_64(numerator) && fits_unsigned_64(denominator)) {
+    const std::uint64_t g1 = std::gcd(static_cast<std::uint64_t>(num), static_cast<std::uint64_t>(denominator));
+    const std::uint64_t g2 = std::gcd(static_cast<std::uint64_t>(numerator), static_cast<std::uint64_t>(den));
+    std::uint64_t n = 0;
+    std::uint64_t d = 0;
+    if (!__builtin_mul_overflow(static_cast<std::uint64_t>(num) / g1, static_cast<std::uint64_t>(numerator) / g2, &n) &&
+        !__builtin_mul_overflow(static_cast<std::uint64_t>(den) / g2, static_cast<std::uint64_t>(denominator) / g1, &d)) {
+      const std::uint64_t g = std::gcd(n, d);
+      return RowFraction{static_cast<wide_int>(n / g), static_cast<wide_int>(d / g)};
+    }
+  }
   // Reduced crosswise before multiplying, so the usual shares (users of a plan, a pool's overage) stay small.
   const wide_int g1 = greatest_common_divisor(num, denominator);
   const wide_int g2 = greatest_common_divisor(numerator, den);
@@ -192,10 +213,8 @@ AppliedSettings applied_settings(const Settings& applied, const Plans& plans) {
           info("billing_increment_seconds"), info("dial_out_pool_basis"), info("minimum_purchase")};
 }
 
-}  // namespace
-
-Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
-                          EstimateDetail level) {
+// What every estimate starts from: the card's currency checked against the scenario's, the use cases at zero.
+Estimate empty_estimate(const Scenario& scenario, const RateIndex& rates, EstimateDetail level) {
   const RateCard& card = rates.base();
   if (!scenario.currency.empty() && scenario.currency != card.currency) {
     throw InputError("currency_mismatch", "The scenario asks for " + scenario.currency + " but the rate card is in " +
@@ -207,6 +226,14 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   e.currency = card.currency;
   e.effective = card.effective;
   e.illustrative = card.illustrative;
+  return e;
+}
+
+}  // namespace
+
+Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
+                          EstimateDetail level) {
+  Estimate e = empty_estimate(scenario, rates, level);
   const Settings settings = scenario.settings.applied_to(plans.defaults);
   if (level == EstimateDetail::lines) {
     e.settings = applied_settings(settings, plans);
@@ -214,6 +241,7 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   }
 
   detail::rate_calling_plans(scenario, plans, settings, rates, e);
+  e.calling_plan_warnings = e.warnings.size();
   detail::rate_conferencing(scenario, plans, settings, rates, e);
   detail::rate_toll_free(scenario, rates, e);
   // Lines in the order of the scenario's usage rows (stable). Sorted as indices, then moved once: moving whole
@@ -227,6 +255,25 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   for (std::size_t i : order) sorted.push_back(std::move(e.lines[i]));
   e.lines = std::move(sorted);
 
+  return e;
+}
+
+Estimate compute_estimate_for_licences(const Scenario& changed, const Estimate& current, const RateIndex& rates,
+                                       const Plans& plans) {
+  Estimate e = empty_estimate(changed, rates, EstimateDetail::totals);
+  detail::rate_calling_plans(changed, plans, changed.settings.applied_to(plans.defaults), rates, e);
+  e.calling_plan_warnings = e.warnings.size();
+  // The use cases the Calling Plans never bill are conferencing's and toll-free's (rating/calling_plan_pools.cpp).
+  for (const char* u : {"toll_free", "conference_dial_out", "pay_per_minute_conferencing"}) {
+    const Money amount = current.by_use_case.at(u);
+    e.by_use_case[u] = amount;
+    e.monthly_total += amount;
+  }
+  for (const PoolReport& p : current.pools) {
+    if (p.kind != "calling_plan") e.pools.push_back(p);
+  }
+  e.warnings.insert(e.warnings.end(), current.warnings.begin() + static_cast<std::ptrdiff_t>(current.calling_plan_warnings),
+                    current.warnings.end());
   return e;
 }
 

@@ -95,6 +95,7 @@ struct Estimate {
   std::map<std::string, Money> by_use_case;  // exact sums
   Money monthly_total;                        // exact sum of the lines
   std::vector<std::string> warnings;
+  std::size_t calling_plan_warnings = 0;      // how many of the warnings, first, the Calling Plans gave
   AppliedSettings settings;                   // with EstimateDetail::lines only
 
   bool operator==(const Estimate&) const = default;
@@ -102,5 +103,12 @@ struct Estimate {
 
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
                           EstimateDetail detail = EstimateDetail::lines);
+
+// The totals of `changed`, a scenario that differs from the one `current` estimates (with the same rates and plans)
+// in its licences alone, as compute_estimate(changed, ..., EstimateDetail::totals) gives them: the what-if's. Only
+// the Calling Plans depend on licences, so only they are rated again; the conferencing and toll-free totals, pools
+// and warnings are those of `current` (a third of the what-if's time went to rating them again).
+Estimate compute_estimate_for_licences(const Scenario& changed, const Estimate& current, const RateIndex& rates,
+                                       const Plans& plans);
 
 }  // namespace ccredits
