@@ -127,9 +127,9 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
          return credits_advice(advice_inputs(scenario, estimate), scenario.billing, scenario.funding, policy)
              .notifications.size();
        }));
-  line("what_if_report (incl. its compute_estimate)", time_per_run(each, [&] {
+  line("what_if_report (incl. rating its Calling Plans)", time_per_run(each, [&] {
          return what_if_report(scenario, estimate, calc.plans(), [&](const Scenario& changed) {
-                  return compute_estimate(changed, calc.rate_index(), calc.plans(), EstimateDetail::totals);
+                  return compute_estimate_for_licences(changed, estimate, calc.rate_index(), calc.plans());
                 })->changes.size();
        }));
   line("estimate_text (JSON text of estimate + advice)", time_per_run(each, [&] {
