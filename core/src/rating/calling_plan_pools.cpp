@@ -73,30 +73,41 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     }
     pools[it->second].users += l.users;
   }
-  // Each country's pools, in the order first seen (a scenario has a row per destination, a pool per plan).
-  std::map<std::string_view, std::vector<std::size_t>> pools_in;
-  for (std::size_t p = 0; p < pools.size(); ++p) pools_in[pools[p].country].push_back(p);
-  const std::vector<std::size_t> no_pools;
+  // Each licence country's plans that can place calls (its pools in the order first seen: a scenario has a row per
+  // destination, a pool per plan), their users, and each one's exact share of a row from that country (core/CONTRACT.md:
+  // usage from a country with users on several plans is shared in proportion to users). The same for every row.
+  struct CountryPlans {
+    std::vector<std::size_t> calling;
+    std::vector<std::int64_t> users;
+    std::int64_t all_users = 0;
+    std::vector<RowFraction> parts;
+    bool has_none_plan = false;
+  };
+  std::map<std::string_view, CountryPlans> plans_in;
+  for (std::size_t p = 0; p < pools.size(); ++p) {
+    CountryPlans& country = plans_in[pools[p].country];
+    if (pools[p].plan == Plan::none) {
+      country.has_none_plan = true;
+    } else if (pools[p].users > 0) {
+      country.calling.push_back(p);
+      country.users.push_back(pools[p].users);
+      country.all_users += pools[p].users;
+    }
+  }
+  for (auto& [name, country] : plans_in) {
+    for (std::int64_t u : country.users) country.parts.push_back(RowFraction{}.times(u, country.all_users));
+  }
+  const CountryPlans no_plans;
 
-  std::vector<std::size_t> calling;
-  std::vector<std::int64_t> users;
+  std::vector<Minutes> shares;
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
     // A row of calls without minutes still pays its connection charges.
     if (row.kind != UsageKind::user_out || (row.minutes.is_zero() && row.calls == 0)) continue;
-    // The plans of the row's licence country that can place calls, and their users.
-    calling.clear();
-    users.clear();
-    bool has_none_plan = false;
-    const auto in_country = pools_in.find(row.from);
-    for (std::size_t p : in_country == pools_in.end() ? no_pools : in_country->second) {
-      if (pools[p].plan == Plan::none) {
-        has_none_plan = true;
-      } else if (pools[p].users > 0) {
-        calling.push_back(p);
-        users.push_back(pools[p].users);
-      }
-    }
+    const auto in_country = plans_in.find(row.from);
+    const CountryPlans& country = in_country == plans_in.end() ? no_plans : in_country->second;
+    const std::vector<std::size_t>& calling = country.calling;
+    const bool has_none_plan = country.has_none_plan;
     Charge base;
     base.row = &row;
     base.usage_index = i;
@@ -122,14 +133,18 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       bill(c, rates, out);
       continue;
     }
-    // core/CONTRACT.md: usage from a country with users on several plans is shared in proportion to users.
-    const std::vector<Minutes> shares = split_by_weights(row.minutes, users);
-    std::int64_t all_users = 0;
-    for (std::int64_t u : users) all_users += u;
+    // The row's minutes by plan, as split_by_weights shares them (the last share takes the remainder).
+    shares.clear();
+    Minutes given;
+    for (std::size_t k = 0; k < calling.size(); ++k) {
+      shares.push_back(k + 1 == calling.size() ? row.minutes - given
+                                               : row.minutes.scaled(country.users[k], country.all_users));
+      given += shares.back();
+    }
     for (std::size_t k = 0; k < calling.size(); ++k) {
       PlanPool& pool = pools[calling[k]];
       const Minutes share = shares[k];
-      const RowFraction part = RowFraction{}.times(users[k], all_users);
+      const RowFraction& part = country.parts[k];
       if (share.is_zero() && row.calls == 0) continue;
       Charge c = base;
       c.plan = plan_key(pool.plan);

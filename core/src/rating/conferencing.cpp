@@ -45,6 +45,16 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
   const Minutes standard_pool = Minutes::whole(standard).scaled(plans.conf_standard.minutes_per_licence, 1);
   const Minutes us_ca_pool = Minutes::whole(us_ca).scaled(plans.conf_us_ca.minutes_per_licence, 1);
 
+  // Choice: with both pay-per-minute and pooled licences, a row is shared between them in proportion to licences
+  // (the scenario does not say which organizers place which calls). The exact shares are the same for every row.
+  const std::int64_t all_licences = pooled_licences + per_minute;
+  RowFraction pooled_part;  // the exact shares of a row, for its calls
+  RowFraction per_minute_part = pooled_part.times(0, 1);
+  if (per_minute > 0) {
+    pooled_part = RowFraction{}.times(pooled_licences, all_licences);
+    per_minute_part = RowFraction{}.times(per_minute, all_licences);
+  }
+
   std::vector<PoolDraw> us_ca_draws;
   std::vector<PoolDraw> zone_a_draws;
   bool any_conf_out = false;
@@ -57,24 +67,20 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     Charge c;
     c.row = &row;
     c.usage_index = i;
-    // Choice: with both pay-per-minute and pooled licences, a row is shared between them in proportion to
-    // licences (the scenario does not say which organizers place which calls).
-    std::vector<Minutes> shares = {row.minutes, Minutes()};  // {pooled licences, pay-per-minute}
-    const std::int64_t all_licences = pooled_licences + per_minute;
-    RowFraction pooled_part;  // the exact shares of the row, for its calls
-    RowFraction per_minute_part = pooled_part.times(0, 1);
+    // The row's minutes for the pooled and the pay-per-minute licences: the last share takes the remainder, as in
+    // split_by_weights, so the two add up to the row exactly.
+    Minutes pooled = row.minutes;
+    Minutes per_minute_minutes;
     if (per_minute > 0) {
-      shares = pooled_licences > 0 ? split_by_weights(row.minutes, {pooled_licences, per_minute})
-                                   : std::vector<Minutes>{Minutes(), row.minutes};
-      pooled_part = RowFraction{}.times(pooled_licences, all_licences);
-      per_minute_part = RowFraction{}.times(per_minute, all_licences);
+      pooled = pooled_licences > 0 ? row.minutes.scaled(pooled_licences, all_licences) : Minutes();
+      per_minute_minutes = row.minutes - pooled;
     }
     if (row.kind == UsageKind::toll_in) {
       // core/DOMAIN.md §2.5: dial-in to toll numbers is billed only for pay-per-minute licences.
       c.use_case = "pay_per_minute_conferencing";
       c.sheet = Sheet::toll_in;
       c.country = row.country;
-      c.usage_minutes = c.billed = shares[1];
+      c.usage_minutes = c.billed = per_minute_minutes;
       c.part = per_minute_part;
       bill(c, rates, out);
       continue;
@@ -86,11 +92,10 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       // core/DOMAIN.md §2.5: pay-per-minute licences have no pool; every dial-out minute is billed.
       Charge ppm = c;
       ppm.use_case = "pay_per_minute_conferencing";
-      ppm.usage_minutes = ppm.billed = shares[1];
+      ppm.usage_minutes = ppm.billed = per_minute_minutes;
       ppm.part = per_minute_part;
       bill(ppm, rates, out);
     }
-    const Minutes pooled = shares[0];
     if (pooled_part.is_zero()) continue;
     if (pooled_licences == 0 && per_minute == 0 && !warned_no_licences) {
       warned_no_licences = true;
