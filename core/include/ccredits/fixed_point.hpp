@@ -42,7 +42,19 @@ std::string format_fixed(std::int64_t millionths, int decimals);
 // Prints with as many decimals as needed (no trailing zeros, at least none): "0.024", "12", "-3.5".
 std::string format_fixed_trimmed(std::int64_t millionths);
 
-std::int64_t checked_add(std::int64_t a, std::int64_t b);
-std::int64_t checked_sub(std::int64_t a, std::int64_t b);
+// Throws the error of an amount past int64 (InputError "overflow"), whatever the operation.
+[[noreturn]] void throw_amount_overflow();
+// Inline because every summed amount of a usage import goes through them, several per row: a call each costs more
+// than the addition.
+inline std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) throw_amount_overflow();
+  return r;
+}
+inline std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) throw_amount_overflow();
+  return r;
+}
 
 }  // namespace ccredits

@@ -12,9 +12,7 @@ constexpr wide_int kInt64Max = std::numeric_limits<std::int64_t>::max();
 constexpr wide_int kInt64Min = std::numeric_limits<std::int64_t>::min();
 
 std::int64_t narrow_or_throw(wide_int v) {
-  if (v > kInt64Max || v < kInt64Min) {
-    throw InputError("overflow", "An amount is too large to compute exactly (more than 9,223,372 billion).");
-  }
+  if (v > kInt64Max || v < kInt64Min) throw_amount_overflow();
   return static_cast<std::int64_t>(v);
 }
 
@@ -209,16 +207,8 @@ std::string format_fixed_trimmed(std::int64_t millionths) {
   return std::string(text, write_fixed_trimmed(text, millionths));
 }
 
-std::int64_t checked_add(std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) narrow_or_throw(wide_int(a) + b);
-  return r;
-}
-
-std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  if (__builtin_sub_overflow(a, b, &r)) narrow_or_throw(wide_int(a) - b);
-  return r;
+void throw_amount_overflow() {
+  throw InputError("overflow", "An amount is too large to compute exactly (more than 9,223,372 billion).");
 }
 
 }  // namespace ccredits
