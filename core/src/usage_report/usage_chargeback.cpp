@@ -13,13 +13,16 @@ namespace {
 constexpr std::size_t kMaxFieldsCached = 4096;
 
 // Splits `amount` into `parts` shares that add up to it exactly: the quotient each, and the remainder one unit at a
-// time to the first shares (core/CONTRACT.md "Chargeback" split rule).
-std::int64_t share_of(std::int64_t amount, std::int64_t parts, std::int64_t index) {
-  const std::int64_t q = amount / parts, r = amount % parts;  // r has the sign of amount
-  if (r > 0 && index < r) return q + 1;
-  if (r < 0 && index < -r) return q - 1;
-  return q;
-}
+// time to the first shares (core/CONTRACT.md "Chargeback" split rule). Divided once per call, not once per share.
+struct Share {
+  std::int64_t quotient, remainder;  // the remainder has the sign of amount
+  Share(std::int64_t amount, std::int64_t parts) : quotient(amount / parts), remainder(amount % parts) {}
+  std::int64_t of(std::int64_t index) const {
+    if (remainder > 0 && index < remainder) return quotient + 1;
+    if (remainder < 0 && index < -remainder) return quotient - 1;
+    return quotient;
+  }
+};
 
 // One entry of a dimension. Views into the chargeback, the aggregation's user table or `Names` below, which
 // outlive the writing.
@@ -137,11 +140,19 @@ void Chargeback::add(const UsageCall& call, Money spend, const CallDestination* 
     }
   }
   const auto n = static_cast<std::int64_t>(entries->size());
-  for (std::int64_t i = 0; i < n; ++i) {
-    Entry& e = *(*entries)[static_cast<std::size_t>(i)];
-    e.spend += Money::from_micros(n == 1 ? spend.micros() : share_of(spend.micros(), n, i));
-    e.seconds += n == 1 ? call.seconds : share_of(call.seconds, n, i);
+  if (n == 1) {
+    Entry& e = *entries->front();
+    e.spend += spend;
+    e.seconds += call.seconds;
     e.calls += 1;
+  } else {
+    const Share spend_share(spend.micros(), n), seconds_share(call.seconds, n);
+    for (std::int64_t i = 0; i < n; ++i) {
+      Entry& e = *(*entries)[static_cast<std::size_t>(i)];
+      e.spend += Money::from_micros(spend_share.of(i));
+      e.seconds += seconds_share.of(i);
+      e.calls += 1;
+    }
   }
 
   Entry& location = by_location_[static_cast<std::size_t>(call.location)];

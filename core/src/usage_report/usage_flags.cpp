@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ccredits/error.hpp"
+#include "usage_report/text_hash.hpp"
 #include "usage_report/usage_totals.hpp"
 
 namespace ccredits {
@@ -68,6 +69,14 @@ std::string_view leading_digits(std::string_view number, std::size_t limit, std:
   return {buffer.data(), size};
 }
 
+// The first dialable character of `number` (as leading_digits reads them), '\0' if none.
+char first_dialable(std::string_view number) {
+  for (char c : number) {
+    if ((c >= '0' && c <= '9') || c == '*' || c == 'x' || c == 'X') return c;
+  }
+  return '\0';
+}
+
 // Whether `lead` starts with `prefix`, compared in place: a library comparison is a call per prefix and per row.
 bool starts_with(std::string_view lead, std::string_view prefix) {
   if (prefix.empty() || prefix.size() > lead.size()) return false;
@@ -91,7 +100,9 @@ UsageFlags::UsageFlags(const UsageFlagSettings& settings) : settings_(settings) 
   for (CountrySeen& c : countries_) c.first_day = -1;
   // A prefix longer than a number's digits can hold never matches.
   for (const std::string& p : settings_.premium_prefixes) {
-    if (p.size() <= 40) longest_prefix_ = std::max(longest_prefix_, p.size());
+    if (p.empty() || p.size() > 40) continue;
+    longest_prefix_ = std::max(longest_prefix_, p.size());
+    premium_first_[static_cast<unsigned char>(p.front())] = true;
   }
 }
 
@@ -100,7 +111,8 @@ int UsageFlags::off_hours_day(const UsageCall& call) const {
   const int local = call.day * 1440 + std::max(call.minute, 0) + settings_.utc_offset_minutes;
   const int local_day = floor_div(local, 1440);
   const int local_minute = local - local_day * 1440;
-  const int weekday = ((local_day + 4) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
+  int weekday = (local_day + 4) % 7;  // 1970-01-01 was a Thursday; 0 = Sunday
+  if (weekday < 0) weekday += 7;
   const bool weekend = weekday == 0 || weekday == 6;
   const bool off_hours = weekend || (call.minute >= 0 && (local_minute < settings_.business_start_hour * 60 ||
                                                           local_minute >= settings_.business_end_hour * 60));
@@ -184,43 +196,64 @@ UsageFlags::Group* UsageFlags::make(Groups& groups) {
   return &groups.list.back();
 }
 
-UsageFlags::KeyIndex::Slot& UsageFlags::KeyIndex::find(std::uint64_t key) {
-  if (slots.empty()) slots.resize(1024);
+namespace {
+std::size_t key_home(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+}  // namespace
+
+template <typename Same>
+std::uint32_t UsageFlags::KeyIndex::find(std::uint64_t key, Same&& same) const {
+  if (slots.empty()) return 0;
   const std::size_t mask = slots.size() - 1;
-  std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
-  while (slots[at].index_plus_one != 0 && slots[at].key != key) at = (at + 1) & mask;
-  return slots[at];
+  for (std::size_t at = key_home(key, mask); slots[at].index_plus_one != 0; at = (at + 1) & mask) {
+    if (slots[at].key == key && same(slots[at].index_plus_one - 1)) return slots[at].index_plus_one;
+  }
+  return 0;
 }
 
 void UsageFlags::KeyIndex::insert(std::uint64_t key, std::uint32_t index) {
+  const auto place = [](std::vector<Slot>& into, const Slot& slot) {
+    const std::size_t mask = into.size() - 1;
+    std::size_t at = key_home(slot.key, mask);
+    while (into[at].index_plus_one != 0) at = (at + 1) & mask;
+    into[at] = slot;
+  };
   if ((used + 1) * 2 > slots.size()) {  // at most half full: probes stay short
-    std::vector<Slot> old = std::move(slots);
-    slots.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
-    for (const Slot& s : old) {
-      if (s.index_plus_one != 0) find(s.key) = s;
+    std::vector<Slot> grown(std::max<std::size_t>(1024, slots.size() * 2));
+    for (const Slot& s : slots) {
+      if (s.index_plus_one != 0) place(grown, s);
     }
+    slots.swap(grown);
   }
-  Slot& slot = find(key);
-  slot.key = key;
-  slot.index_plus_one = index + 1;
+  place(slots, Slot{key, index + 1});
   ++used;
 }
 
 UsageFlags::Group* UsageFlags::group(Groups& groups, std::uint64_t key) {
-  const KeyIndex::Slot& slot = groups.by_key.find(key);
-  if (slot.index_plus_one != 0) return &groups.list[slot.index_plus_one - 1];
+  const std::uint32_t found = groups.by_key.find(key, [](std::uint32_t) { return true; });
+  if (found != 0) return &groups.list[found - 1];
   const auto index = static_cast<std::uint32_t>(groups.list.size());
   Group* g = make(groups);
   if (g) groups.by_key.insert(key, index);
   return g;
 }
 
-UsageFlags::Group* UsageFlags::group(Groups& groups, const std::string& key) {
-  auto it = groups.by_text.find(key);
-  if (it != groups.by_text.end()) return &groups.list[it->second];
+UsageFlags::Group* UsageFlags::group(Groups& groups, std::string_view digits, int day) {
+  const std::uint64_t key = text_hash(digits) ^ static_cast<std::uint32_t>(day);
+  const std::uint32_t found = groups.by_key.find(key, [&](std::uint32_t index) {
+    const Group& g = groups.list[index];
+    return g.day == day && std::string_view(groups.numbers).substr(g.number_at, g.number_size) == digits;
+  });
+  if (found != 0) return &groups.list[found - 1];
   const auto index = static_cast<std::uint32_t>(groups.list.size());
   Group* g = make(groups);
-  if (g) g->text_key = &groups.by_text.emplace(key, index).first->first;
+  if (!g) return nullptr;
+  g->day = day;
+  g->number_at = static_cast<std::uint32_t>(groups.numbers.size());
+  g->number_size = static_cast<std::uint8_t>(digits.size());
+  groups.numbers.append(digits);
+  groups.by_key.insert(key, index);
   return g;
 }
 
@@ -269,13 +302,15 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
   }
 
   // Premium, satellite and international-network numbers, or a high rate per minute.
-  std::array<char, 40> lead_buffer;
-  const std::string_view lead = leading_digits(number, longest_prefix_, lead_buffer);
   bool premium = false;
-  for (const std::string& prefix : settings_.premium_prefixes) {
-    if (starts_with(lead, prefix)) {
-      premium = true;
-      break;
+  if (premium_first_[static_cast<unsigned char>(first_dialable(number))]) {
+    std::array<char, 40> lead_buffer;
+    const std::string_view lead = leading_digits(number, longest_prefix_, lead_buffer);
+    for (const std::string& prefix : settings_.premium_prefixes) {
+      if (starts_with(lead, prefix)) {
+        premium = true;
+        break;
+      }
     }
   }
   Money rate;
@@ -302,13 +337,7 @@ void UsageFlags::add(const UsageCall& call, Money spend, const CallDestination* 
     std::array<char, 40> buffer;
     const std::string_view digits = number_digits(number, buffer);
     if (!digits.empty()) {
-      key_.assign(digits);
-      key_ += '\x1f';
-      key_.append(std::to_string(call.day));
-      if (Group* g = group(short_calls_, key_)) {
-        g->day = call.day;
-        note(short_calls_, *g, call, spend, number, user);
-      }
+      if (Group* g = group(short_calls_, digits, call.day)) note(short_calls_, *g, call, spend, number, user);
     }
   }
 
@@ -442,7 +471,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
 
   for (const Group* entry : by_spend(short_calls_, s.short_calls_to_one_number)) {
     const Group& g = *entry;
-    const std::string number = g.text_key->substr(0, g.text_key->find('\x1f')), day = iso_date(g.day);
+    const std::string number = short_calls_.numbers.substr(g.number_at, g.number_size), day = iso_date(g.day);
     json calls = short_calls_.first_calls.to_json(g.first);
     const std::string first_user = calls.empty() ? "" : std::string(calls[0]["user"]);
     flags.push_back(flag(

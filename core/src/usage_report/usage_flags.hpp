@@ -8,7 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "ccredits/usage_import.hpp"
@@ -47,7 +47,8 @@ class UsageFlags {
   // number-days, nearly all of one or two calls; their first calls are pooled per kind (Groups::first_calls).
   struct Group {
     const std::string* user = nullptr;
-    const std::string* text_key = nullptr;  // short calls: the number's digits, '\x1f', the day (the map's key)
+    std::uint32_t number_at = 0;  // short calls: the number's digits, number_size of them from Groups::numbers[at]
+    std::uint8_t number_size = 0;
     int day = -1;
     EarliestCalls::Head first;
     std::int64_t calls = 0;
@@ -63,10 +64,10 @@ class UsageFlags {
     Money spend;
     CallList first{CallList::Keep::earliest};
   };
-  // Groups in a vector, found by a small integer key (user index and day) or, for numbers, a string key: the
-  // per-row lookups stay cheap and allocation-free once a group exists.
+  // Groups in a vector, found by a small integer key (user index), or for numbers by the hash of the number and
+  // the day, checked against the group's own number and day: the per-row lookups stay cheap and allocation-free.
   // Open addressing with linear probing (slots of key and index + 1, 0 for empty): one probe finds most keys,
-  // where a node-based map costs a cache miss for each hop, and there are tens of thousands of user-days.
+  // where a node-based map costs a cache miss for each hop, and there are tens of thousands of number-days.
   struct KeyIndex {
     struct Slot {
       std::uint64_t key = 0;
@@ -74,15 +75,17 @@ class UsageFlags {
     };
     std::vector<Slot> slots;
     std::size_t used = 0;
-    // The slot of `key`: its own, or the empty one where it would go.
-    Slot& find(std::uint64_t key);
+    // The index + 1 of the first group of `key` for which same(index) holds, 0 if none.
+    template <typename Same>
+    std::uint32_t find(std::uint64_t key, Same&& same) const;
+    // `key` may already be there for another group (a hash shared by two numbers): both are kept.
     void insert(std::uint64_t key, std::uint32_t index);
   };
   struct Groups {
     KeyIndex by_key;
-    std::unordered_map<std::string, std::uint32_t> by_text;
     std::vector<Group> list;
     EarliestCalls first_calls;
+    std::string numbers;  // short calls: each group's digits, one after the other
   };
   // Off-hours calls counted per user and local day, the counts in the slot itself: one probe per call. A user-day
   // gets a Group (and keeps calls) only when it reaches the threshold, so the tens of thousands of user-days of one
@@ -114,7 +117,7 @@ class UsageFlags {
   };
   void add_off_hours(const PendingOffHours& p);
   Group* group(Groups& groups, std::uint64_t key);
-  Group* group(Groups& groups, const std::string& key);
+  Group* group(Groups& groups, std::string_view digits, int day);
   Group* make(Groups& groups);
   static void note(Groups& groups, Group& g, const UsageCall& call, Money spend, std::string_view number,
                    const std::string* user);
@@ -124,6 +127,9 @@ class UsageFlags {
 
   UsageFlagSettings settings_;
   std::size_t longest_prefix_ = 0;  // digits of the longest premium prefix (at most 40)
+  // The characters a premium prefix starts with: most numbers are told apart by their first digit, without
+  // reading the rest of them for each prefix.
+  std::array<bool, 256> premium_first_{};
   DayCounts off_hours_days_;
   PendingOffHours pending_off_hours_;
   Groups off_hours_;    // the user-days that reached the threshold
@@ -131,7 +137,6 @@ class UsageFlags {
   Groups long_calls_;   // user index
   Groups short_calls_;  // number and day
   std::array<CountrySeen, kCountryCount> countries_{};
-  std::string key_;  // reused: no allocation per row
   bool groups_full_ = false;  // a map reached its cap: said in the result
 };
 

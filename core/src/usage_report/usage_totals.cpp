@@ -2,7 +2,8 @@
 #include "usage_report/usage_totals.hpp"
 
 #include <algorithm>
-#include <cstring>
+
+#include "usage_report/text_hash.hpp"
 
 namespace ccredits {
 namespace {
@@ -21,29 +22,6 @@ int charge_use_case(UseCase u, std::string_view capability) {
   return upper_capability.rfind("MCOPSTN_PAYG", 0) == 0 ? 3 : 2;
 }
 
-// A 64-bit hash of a user's text, 8 bytes at a time (the index below; std::hash would need a std::string).
-std::uint64_t user_hash(std::string_view text) {
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
-  std::uint64_t h = text.size() * kMultiplier;
-  const auto mix = [&](std::uint64_t word) {
-    h = (h ^ word) * kMultiplier;
-    h ^= h >> 29;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    mix(word);
-  }
-  if (i < text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    mix(word);
-  }
-  h ^= h >> 32;
-  return h * kMultiplier;
-}
-
 }  // namespace
 
 UsageTotals::UserEntry* UsageTotals::find_user(std::string_view user, std::uint64_t hash) const {
@@ -52,20 +30,22 @@ UsageTotals::UserEntry* UsageTotals::find_user(std::string_view user, std::uint6
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const UserSlot& slot = user_slots_[i];
     if (!slot.entry) return nullptr;
-    if (slot.hash == hash && slot.entry->first == user) return slot.entry;
+    if (slot.hash == hash && std::string_view(slot.key, slot.key_size) == user) return slot.entry;
   }
 }
 
 void UsageTotals::expect_user(const UsageCall& call) {
   if (call.user.empty() || user_slots_.empty()) return;
   expected_user_ = call.user;
-  expected_hash_ = user_hash(call.user);
-  // The user's first slot; its entry and key text (a cache miss each on a large report) start loading now.
+  expected_hash_ = text_hash(call.user);
+  // The user's first slot; the key text and the totals add() updates (a cache miss each on a large report) start
+  // loading now. The entry's first bytes, its key's std::string, are not read per row.
   const UserSlot& slot = user_slots_[expected_hash_ & (user_slots_.size() - 1)];
 #if defined(__GNUC__) || defined(__clang__)
   if (slot.entry) {
-    __builtin_prefetch(slot.entry);
-    __builtin_prefetch(slot.entry->first.data());
+    __builtin_prefetch(slot.key);
+    __builtin_prefetch(&slot.entry->second.seconds);
+    __builtin_prefetch(&slot.entry->second.costliest_floor);
   }
 #endif
 }
@@ -84,7 +64,7 @@ void UsageTotals::index_user(UserEntry& entry, std::uint64_t hash) {
     }
     user_slots_.swap(grown);
   }
-  place(user_slots_, UserSlot{hash, &entry});
+  place(user_slots_, UserSlot{hash, &entry, entry.first.data(), entry.first.size()});
 }
 
 std::uint64_t ScenarioKey::packed() const {
@@ -154,7 +134,7 @@ bool UsageTotals::add(const UsageCall& call) {
   last_user = nullptr;
   if (!call.user.empty()) {
     const bool expected = call.user.data() == expected_user_.data() && call.user.size() == expected_user_.size();
-    const std::uint64_t hash = expected ? expected_hash_ : user_hash(call.user);
+    const std::uint64_t hash = expected ? expected_hash_ : text_hash(call.user);
     expected_user_ = {};  // a later row's text may sit at the same address
     UserEntry* it = find_user(call.user, hash);
     if (!it && users.size() < settings.max_tracked_users) {

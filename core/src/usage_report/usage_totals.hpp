@@ -4,6 +4,7 @@
 // capped user table, never by the file.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -105,8 +106,9 @@ struct UsageTotals {
   std::vector<std::array<Totals, 4>> by_destination;
   std::unordered_map<std::string, UserTotals> users;
   // The costliest calls of each tracked user, shown behind a user spend flag (apart from the user table so that its
-  // nodes stay small and the per-row lookup fast).
-  std::vector<CallList> user_costliest;
+  // nodes stay small and the per-row lookup fast). A deque: a new user does not copy every user's list, as a
+  // vector's growth would.
+  std::deque<CallList> user_costliest;
   // The user of the call last added (null when the call has no user or its user is past the cap): its key is
   // stable while the import lives, and flags refer to it.
   const std::string* last_user_key = nullptr;
@@ -122,16 +124,20 @@ struct UsageTotals {
 
  private:
   using UserEntry = std::pair<const std::string, UserTotals>;
-  // The user table's entry for `user`, or null; `hash` is user_hash(user).
+  // The user table's entry for `user`, or null; `hash` is text_hash(user).
   UserEntry* find_user(std::string_view user, std::uint64_t hash) const;
   void index_user(UserEntry& entry, std::uint64_t hash);
 
   // An open-addressed index in front of `users` (power-of-two size, at most half full): a row's user is found by
   // one hash of its text and, mostly, one slot, without copying the text into a key or walking the map's buckets.
   // `users` keeps the entries and their order; the index only points at them.
+  // The slot also points at the key's text (a map's key never moves), so that expect_user() can start loading
+  // both the entry and the text from the slot alone, without waiting for the entry to arrive.
   struct UserSlot {
     std::uint64_t hash = 0;
     UserEntry* entry = nullptr;
+    const char* key = nullptr;
+    std::size_t key_size = 0;
   };
   std::vector<UserSlot> user_slots_;
   // The user expect_user() was given and its hash, which add() then reuses.
