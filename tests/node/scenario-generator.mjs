@@ -2,7 +2,7 @@
 // as JSON text, one per line. A share of them are deliberately wrong so the error documents are compared too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './load-module.mjs';
@@ -75,9 +75,14 @@ export const DIFFERENTIAL_COUNT = 1200;
 // Runs the scenarios through the native CLI in one process (`ccredits batch`): one result line each.
 export function cliResults(scenarios) {
   const cli = process.env.CCREDITS_CLI ?? path.join(repoRoot, 'build/native/core/cli/ccredits');
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ccredits-diff-')), 'scenarios.jsonl');
-  writeFileSync(file, scenarios.join('\n') + '\n');
-  const r = spawnSync(cli, ['batch', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.split('\n').slice(0, -1);
+  const dir = mkdtempSync(path.join(tmpdir(), 'ccredits-diff-'));
+  try {
+    const file = path.join(dir, 'scenarios.jsonl');
+    writeFileSync(file, scenarios.join('\n') + '\n');
+    const r = spawnSync(cli, ['batch', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').slice(0, -1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
