@@ -1,8 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -15,7 +14,7 @@ const cli = path.join(root, 'build/native/core/cli/ccredits');
 
 let site;
 before(async () => {
-  site = await openSite();
+  site = await openSite({ files: true });
 });
 after(async () => {
   await site?.close();
@@ -203,7 +202,7 @@ test('a chosen plan mix for the what-if is priced by the core as the CLI prices 
   await page.locator('[data-key="what_if.to"]').selectOption('domestic_international');
   const scenario = await shownScenario(page);
   assert.deepEqual(scenario.what_if, { plan_changes: [{ from: 'domestic', to: 'domestic_international' }] });
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ccredits-what-if-')), 'scenario.json');
+  const file = site.file('what-if-scenario.json');
   writeFileSync(file, JSON.stringify(scenario));
   const expected = JSON.parse(execFileSync(cli, ['estimate', file, '--rates', path.join(root, 'rates/illustrative-usd.json')], { encoding: 'utf8' }));
   assert.deepEqual((await shownEstimate(page)).what_if, expected.what_if);

@@ -1,15 +1,16 @@
 // Hostile inputs catalogue, through the native CLI and through the wasm module the page uses.
 // Big inputs are generated here, not committed. Every input must give exit 0, or exit 2 with exactly one JSON
 // error object on stderr and nothing on stdout; never a signal, never an "internal" error, never NaN/Infinity.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCalculator, readRepoFile } from './load-module.mjs';
 import { assertCliOutcome, assertModuleOutcome, cli } from './hostile-support.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ccredits-hostile-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 const scenario = (usage) => JSON.stringify({ schema: 'ccredits.scenario/1', usage });
 const row = (extra) => ({ kind: 'user_out', from: 'US', to: 'FR', number_type: 'wireline', minutes: 10, ...extra });
