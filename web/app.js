@@ -143,35 +143,9 @@ function showExampleBanner() {
   $('undo-blank').hidden = !previous;
 }
 
-// Calls back once the next frame is painted (at once in a tab in the background, which paints nothing).
-function afterNextPaint(callback) {
-  if (document.visibilityState === 'hidden') setTimeout(callback, 0);
-  else requestAnimationFrame(() => setTimeout(callback, 0));
-}
-
-// Typing: the frame after a key shows that key at once, and the estimate and the results it changes are drawn just
-// after that frame, so a key never waits for them (keys typed within one frame make one update). While one is
-// waiting, body[data-pending] says so (the tests read the results once it is gone).
-let updatePending = false;
-function updateAfterTyping() {
-  if (updatePending) return;
-  updatePending = true;
-  document.body.dataset.pending = 'true';
-  clearTimeout(shareTimer); // the link is written for the input once it is priced, not for the one before the key
-  afterNextPaint(drawPendingUpdate);
-}
-
-// Whatever reads the figures (an export, printing, keeping the estimate) first draws an update still waiting for its
-// frame, so it never takes the figures from before the last key.
-function drawPendingUpdate() {
-  if (updatePending) update();
-}
-
 // Each update is measured (performance entries 'ccredits:estimate' and 'ccredits:update') for
 // tests/bench/page-update.mjs, which types into the form and reads them.
 function update() {
-  updatePending = false;
-  delete document.body.dataset.pending;
   const started = performance.now();
   const { scenario, errors, paths } = toScenario(model);
   $('raw-scenario').textContent = JSON.stringify(scenario, null, 2);
@@ -337,7 +311,6 @@ function wireKeep() {
     e.target.value = '';
   });
   $('export-csv').addEventListener('click', async () => {
-    drawPendingUpdate();
     if (!last) return;
     const { estimate, source } = last; // the figures on screen when the button is clicked
     const { estimateRows, toCsv, download } = await import('./export.js');
@@ -347,7 +320,6 @@ function wireKeep() {
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
   $('export-json').addEventListener('click', async () => {
-    drawPendingUpdate();
     if (!last) return;
     const { scenario, estimate, source } = last; // the figures on screen when the button is clicked
     const { download } = await import('./export.js');
@@ -356,7 +328,6 @@ function wireKeep() {
     status.textContent = 'Results exported as ccredits-estimate.json.';
   });
   $('print').addEventListener('click', () => window.print());
-  window.addEventListener('beforeprint', drawPendingUpdate);
 }
 
 // The module, its first rate card and the plans, and the scripts only the module's figures need; the rates panel.
@@ -379,6 +350,11 @@ async function startCalculator() {
   calculator = calc;
 }
 
+// After the next frame is painted (at once in a tab in the background, which paints nothing).
+const afterPaint = () => new Promise((resolve) => {
+  if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
 
 async function main() {
   // A share link's input needs the module (and maybe another shipped card) before its first result; so does an
@@ -396,7 +372,7 @@ async function main() {
   model = linked ?? defaultModel();
   origin = linked ? 'yours' : 'example';
   wireExample();
-  form = mountForm($('inputs'), () => model, update, updateAfterTyping);
+  form = mountForm($('inputs'), () => model, update);
   setupUsageImport({
     container: $('usage-panel'),
     rates: () => rates?.jsonCard() ?? null,
@@ -423,7 +399,7 @@ async function main() {
   delete document.body.dataset.firstScreen;
   update();
   if (!calculator) {
-    await new Promise(afterNextPaint);
+    await afterPaint();
     await startCalculator();
     if (lastIsCurrent && last.estimate === firstEstimate.estimate) confirming = last;
     firstEstimate = null;
@@ -435,7 +411,7 @@ async function main() {
   sideBySide = later.mountSideBySide($('compare'), {
     storage: (() => { try { return window.localStorage; } catch { return null; } })(),
     today,
-    current: () => { drawPendingUpdate(); return lastIsCurrent ? last : null; },
+    current: () => (lastIsCurrent ? last : null),
     price: (scenario) => calculator.estimateAlone(scenario),
     rateNote: () => last?.source.short ?? '',
     open: (scenario) => setModel(fromScenario(scenario)),

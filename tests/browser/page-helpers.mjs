@@ -3,18 +3,11 @@ export async function waitReady(page) {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
 }
 
-// A key's update is drawn just after the frame that shows the key (web/app.js): this waits until it is.
-export async function settled(page) {
-  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
-}
-
 // The estimate the page shows, as the core returned it (the page prints it in the "as JSON" details).
 export async function shownEstimate(page) {
-  await settled(page);
   return JSON.parse(await page.locator('#raw-estimate').textContent());
 }
 export async function shownScenario(page) {
-  await settled(page);
   return JSON.parse(await page.locator('#raw-scenario').textContent());
 }
 

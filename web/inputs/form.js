@@ -114,9 +114,8 @@ function sections(model, redraw) {
   ];
 }
 
-// Draws the form into root; onChange() after a row is added or removed, onTyped() after a field's value changes.
-// Returns {redraw, describe, showErrors}.
-export function mountForm(root, getModel, onChange, onTyped = onChange) {
+// Draws the form into root; onChange() after every edit. Returns {redraw, showErrors}.
+export function mountForm(root, getModel, onChange) {
   const redraw = (kind, what) => {
     draw();
     if (kind) {
@@ -133,7 +132,7 @@ export function mountForm(root, getModel, onChange, onTyped = onChange) {
     // A country field's model value is the code its text names, or the text itself (toScenario says it is unknown).
     const value = e.target.dataset.country ? (countryCode(e.target.value) ?? e.target.value.trim()) : e.target.value;
     setByKey(getModel(), key, value);
-    onTyped();
+    onChange();
   });
   // Once a country field is left, it shows the country it names as the list does: "Germany (DE)" for "de".
   root.addEventListener('change', (e) => {
