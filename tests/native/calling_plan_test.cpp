@@ -1,4 +1,5 @@
 // Calling Plan pools (core/DOMAIN.md §3, core/CONTRACT.md "Estimate"), expectations computed by hand in the comments.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "estimate_support.hpp"
@@ -196,6 +197,24 @@ TEST_CASE("Usage from a country without licences is billed in full as Pay-As-You
   const Estimate imported = run(R"({"licenses": [{"country": "US", "plan": "domestic", "users": 1}],
     "usage": [{"kind": "user_out", "from": "JP", "to": "JP", "minutes": "44.224962"}]})");
   CHECK(has_warning(imported, "its 44.22 minutes are billed in full"));
+}
+
+TEST_CASE("Usage from a country without licences is one warning for the country, however many rows", "[estimate][warnings]") {
+  const Estimate e = run(R"({"licenses": [{"country": "US", "plan": "domestic", "users": 1}],
+    "usage": [{"kind": "user_out", "from": "JP", "to": "JP", "minutes": 100},
+              {"kind": "user_out", "from": "US", "to": "US", "minutes": 10},
+              {"kind": "user_out", "from": "JP", "to": "US", "minutes": "50.5"},
+              {"kind": "user_out", "from": "JP", "to": "GB", "minutes": 20}]})");
+  std::vector<std::string> about_jp;
+  for (const std::string& w : e.warnings) {
+    if (w.find("users in JP") != std::string::npos) about_jp.push_back(w);
+  }
+  REQUIRE(about_jp.size() == 1);
+  CHECK(about_jp[0] == "The 3 usage rows from JP (the first is row 1 of the usage): no licences are entered for users in "
+                       "JP; their 170.5 minutes are billed in full as Pay-As-You-Go. Add the JP licences to count their "
+                       "included minutes.");
+  // Each row is still billed on its own line.
+  CHECK(std::count_if(e.lines.begin(), e.lines.end(), [](const auto& l) { return l.use_case == "payg_outbound"; }) == 3);
 }
 
 TEST_CASE("Plans not sold in a country are flagged", "[estimate][warnings]") {

@@ -1,6 +1,8 @@
 // Calling Plans (core/DOMAIN.md §2.3, §2.4, §3; calling-plans-for-office-365.md): pooled included minutes per
 // (licence country, plan), overage and international minutes billed at "Dial-out calls" rates, Pay-As-You-Go
 // billed from the first minute.
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <utility>
 
@@ -19,6 +21,36 @@ std::string minutes_in_words(const Minutes& m) {
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text;
+}
+
+// Usage rows from one licence country that no plan covers: said once for the country, not once a row (an imported
+// report makes a row per destination and number type, dozens for one country).
+struct UncoveredRows {
+  std::string country;
+  std::string first_row;  // the first row's field words, "row 4 of the usage"
+  std::size_t rows = 0;
+  Minutes minutes;
+};
+
+void note_uncovered(std::vector<UncoveredRows>& uncovered, const UsageRow& row) {
+  auto same = std::find_if(uncovered.begin(), uncovered.end(), [&](const UncoveredRows& u) { return u.country == row.from; });
+  if (same == uncovered.end()) same = uncovered.insert(uncovered.end(), {row.from, field_words(row.path, false), 0, {}});
+  ++same->rows;
+  same->minutes += row.minutes;
+}
+
+// Who a sentence is about: "Row 4 of the usage" for one row; "The 12 usage rows from JP (the first is row 4 of the
+// usage)" for several.
+std::string uncovered_subject(const UncoveredRows& u) {
+  if (u.rows > 1) return "The " + std::to_string(u.rows) + " usage rows from " + u.country + " (the first is " + u.first_row + ")";
+  std::string words = u.first_row;
+  words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+  return words;
+}
+
+// "its 100 minutes" or "their 1234.5 minutes".
+std::string uncovered_minutes(const UncoveredRows& u) {
+  return (u.rows > 1 ? "their " : "its ") + minutes_in_words(u.minutes) + " minutes";
 }
 
 struct PlanPool {
@@ -100,6 +132,8 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
   const CountryPlans no_plans;
 
   std::vector<Minutes> shares;
+  std::vector<UncoveredRows> without_licences;  // no licence group in the row's country
+  std::vector<UncoveredRows> without_calling;   // only plan "none" there
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
     // A row of calls without minutes still pays its connection charges.
@@ -117,16 +151,12 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
     if (calling.empty()) {
       if (has_none_plan) {
         // core/CONTRACT.md: `none` -> the user cannot place PSTN calls: a warning, not a charge.
-        out.warnings.push_back(field_words(row.path, true) + ": users in " + row.from + " have no Calling Plan (plan \"none\") and "
-                               "cannot place PSTN calls through Microsoft; its " + minutes_in_words(row.minutes) +
-                               " minutes are not charged.");
+        note_uncovered(without_calling, row);
         continue;
       }
       // Choice: usage from a country without licences is billed in full, as Pay-As-You-Go, so the estimate never
       // understates what credits must cover; the warning asks for the licences.
-      out.warnings.push_back(field_words(row.path, true) + ": no licences are entered for users in " + row.from + "; its " +
-                             minutes_in_words(row.minutes) + " minutes are billed in full as Pay-As-You-Go. Add the " +
-                             row.from + " licences to count their included minutes.");
+      note_uncovered(without_licences, row);
       Charge c = base;
       c.use_case = "payg_outbound";
       c.usage_minutes = c.billed = row.minutes;
@@ -167,6 +197,16 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
         bill(c, rates, out);
       }
     }
+  }
+
+  for (const UncoveredRows& u : without_calling) {
+    out.warnings.push_back(uncovered_subject(u) + ": users in " + u.country + " have no Calling Plan (plan \"none\") and "
+                           "cannot place PSTN calls through Microsoft; " + uncovered_minutes(u) + " are not charged.");
+  }
+  for (const UncoveredRows& u : without_licences) {
+    out.warnings.push_back(uncovered_subject(u) + ": no licences are entered for users in " + u.country + "; " +
+                           uncovered_minutes(u) + " are billed in full as Pay-As-You-Go. Add the " + u.country +
+                           " licences to count their included minutes.");
   }
 
   for (PlanPool& pool : pools) {
