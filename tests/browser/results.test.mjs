@@ -113,6 +113,8 @@ test('every section of a full estimate is shown in words and figures', async () 
   // The table is built when it is opened.
   assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 0);
   await page.locator('#recommendation .chart-table summary').click();
+  // The details element's toggle event comes a task after the click: the rows are there once it has run.
+  await page.locator('#recommendation .chart-table tbody tr').first().waitFor();
   assert.equal(await page.locator('#recommendation .chart-table tbody tr').count(), 60);
   assert.match(await page.locator('#recommendation .chart-table tbody tr').first().innerText(), /^1\s+\$2,500\.50$/);
   const body = await page.locator('body').innerText();
