@@ -2,7 +2,6 @@
 // (licence country, plan), overage and international minutes billed at "Dial-out calls" rates, Pay-As-You-Go
 // billed from the first minute.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <utility>
 
@@ -27,14 +26,14 @@ std::string minutes_in_words(const Minutes& m) {
 // report makes a row per destination and number type, dozens for one country).
 struct UncoveredRows {
   std::string country;
-  std::string first_row;  // the first row's field words, "row 4 of the usage"
+  std::string_view first_path;  // the first row's, for its field words ("row 4 of the usage")
   std::size_t rows = 0;
   Minutes minutes;
 };
 
 void note_uncovered(std::vector<UncoveredRows>& uncovered, const UsageRow& row) {
   auto same = std::find_if(uncovered.begin(), uncovered.end(), [&](const UncoveredRows& u) { return u.country == row.from; });
-  if (same == uncovered.end()) same = uncovered.insert(uncovered.end(), {row.from, field_words(row.path, false), 0, {}});
+  if (same == uncovered.end()) same = uncovered.insert(uncovered.end(), {row.from, row.path, 0, {}});
   ++same->rows;
   same->minutes += row.minutes;
 }
@@ -42,10 +41,9 @@ void note_uncovered(std::vector<UncoveredRows>& uncovered, const UsageRow& row) 
 // Who a sentence is about: "Row 4 of the usage" for one row; "The 12 usage rows from JP (the first is row 4 of the
 // usage)" for several.
 std::string uncovered_subject(const UncoveredRows& u) {
-  if (u.rows > 1) return "The " + std::to_string(u.rows) + " usage rows from " + u.country + " (the first is " + u.first_row + ")";
-  std::string words = u.first_row;
-  words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
-  return words;
+  if (u.rows == 1) return field_words(u.first_path, true);
+  return "The " + std::to_string(u.rows) + " usage rows from " + u.country + " (the first is " +
+         field_words(u.first_path, false) + ")";
 }
 
 // "its 100 minutes" or "their 1234.5 minutes".
@@ -163,14 +161,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       bill(c, rates, out);
       continue;
     }
-    // The row's minutes by plan, as split_by_weights shares them (the last share takes the remainder).
-    shares.clear();
-    Minutes given;
-    for (std::size_t k = 0; k < calling.size(); ++k) {
-      shares.push_back(k + 1 == calling.size() ? row.minutes - given
-                                               : row.minutes.scaled(country.users[k], country.all_users));
-      given += shares.back();
-    }
+    split_by_weights(row.minutes, country.users, shares);
     for (std::size_t k = 0; k < calling.size(); ++k) {
       PlanPool& pool = pools[calling[k]];
       const Minutes share = shares[k];

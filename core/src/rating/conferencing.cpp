@@ -55,6 +55,8 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     per_minute_part = RowFraction{}.times(per_minute, all_licences);
   }
 
+  const std::vector<std::int64_t> licence_weights = {pooled_licences, per_minute};
+  std::vector<Minutes> shares;
   std::vector<PoolDraw> us_ca_draws;
   std::vector<PoolDraw> zone_a_draws;
   bool any_conf_out = false;
@@ -67,13 +69,13 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     Charge c;
     c.row = &row;
     c.usage_index = i;
-    // The row's minutes for the pooled and the pay-per-minute licences: the last share takes the remainder, as in
-    // split_by_weights, so the two add up to the row exactly.
+    // The row's minutes for the pooled and the pay-per-minute licences.
     Minutes pooled = row.minutes;
     Minutes per_minute_minutes;
     if (per_minute > 0) {
-      pooled = pooled_licences > 0 ? row.minutes.scaled(pooled_licences, all_licences) : Minutes();
-      per_minute_minutes = row.minutes - pooled;
+      split_by_weights(row.minutes, licence_weights, shares);
+      pooled = shares[0];
+      per_minute_minutes = shares[1];
     }
     if (row.kind == UsageKind::toll_in) {
       // core/DOMAIN.md §2.5: dial-in to toll numbers is billed only for pay-per-minute licences.

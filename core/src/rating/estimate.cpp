@@ -36,10 +36,6 @@ wide_int checked_product(wide_int a, wide_int b) {
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 bool fits_unsigned_64(wide_int v) { return v >= 0 && v <= static_cast<wide_int>(std::numeric_limits<std::uint64_t>::max()); }
 
 }  // namespace
@@ -168,18 +164,17 @@ Charge pool_overage(const PoolDraw& d, const PoolOutcome& outcome, const char* u
   return c;
 }
 
-std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights) {
+void split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights, std::vector<Minutes>& parts) {
   std::int64_t total = 0;
   for (std::int64_t w : weights) total += w;
-  std::vector<Minutes> parts;
+  parts.clear();
   Minutes given;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     // The last part takes the remainder so the parts add up to the row exactly.
-    Minutes part = i + 1 == weights.size() ? minutes - given : minutes.scaled(weights[i], total);
+    const Minutes part = i + 1 == weights.size() ? minutes - given : minutes.scaled(weights[i], total);
     given += part;
     parts.push_back(part);
   }
-  return parts;
 }
 
 // core/DOMAIN.md §2.1 (what-are-communications-credits.md): every toll-free minute is billed, by the toll-free number's

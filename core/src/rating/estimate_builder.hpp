@@ -72,8 +72,9 @@ struct PoolDraw {
 // its sheet has (the caller's origin, the plan).
 Charge pool_overage(const PoolDraw& d, const PoolOutcome& outcome, const char* use_case, Sheet sheet);
 
-// minutes x part / whole, the exact share of a row (the last share takes the remainder, see split_by_weights).
-std::vector<Minutes> split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights);
+// The exact share of a row for each weight, minutes x weight / the weights' sum, into `parts` (cleared first; a caller
+// keeps one vector for all its rows). The last share takes the remainder, so the shares add up to the row exactly.
+void split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights, std::vector<Minutes>& parts);
 
 void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
                         Estimate& out);
