@@ -36,7 +36,7 @@ if (!file) {
 }
 const size = (await stat(file)).size;
 // The bench routes papaparse in itself, so the page's service worker must not answer first.
-const site = await openSite({ serviceWorkers: 'block' });
+const site = await openSite({ serviceWorkers: 'block', rawJson: false });
 try {
   const { page } = site;
   const papaparse = await readFile(path.join(here, '../node_modules/papaparse/papaparse.min.js'));

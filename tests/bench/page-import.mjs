@@ -40,7 +40,7 @@ try {
   const TRACED = 2;
   for (let i = 0; i < runs + TRACED; i++) {
     const traced = i >= runs;
-    const site = await openSite();
+    const site = await openSite({ rawJson: false });
     try {
       const { page } = site;
       await page.addInitScript(() => {

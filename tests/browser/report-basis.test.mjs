@@ -54,7 +54,9 @@ test('an imported report drives the headline; changes on top are priced with the
     perMonth);
   const changed = figure(await page.locator('#headline-total').textContent());
   assert.ok(Number(changed) > Number(perMonth), `${changed} > ${perMonth}`);
-  const lines = await page.locator('#spend table').last().innerText();
+  // The lines table's rows, a line of tab-separated cells each (on screen its rows are grids, whose innerText puts
+  // each cell on a line of its own).
+  const lines = await page.locator('#spend table').last().evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent).join('\t')).join('\n'));
   assert.match(lines, /Mexico[^\n]* — illustrative/);
   assert.match(lines, /Charged in your usage report/);
   // The report's charges have no minutes or rate of their own: no "0" minutes at "$0.00" beside their amount.

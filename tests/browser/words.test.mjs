@@ -14,10 +14,11 @@ const INTERNAL = [
 
 let site;
 let page;
+// The "as JSON" details stays closed, as a person leaves it: it is the one place meant to show the core's own words.
 siteForFile((opened) => {
   site = opened;
   page = opened.page;
-});
+}, { rawJson: false });
 
 // Every visible text node (and the visible text of form controls' chosen options), with where it is.
 function visibleTexts() {

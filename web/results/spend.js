@@ -50,13 +50,37 @@ const lineCells = (l) => [destinationCell(l), lineUseCase(l), isReportCharge(l) 
 // browser restyle ~2,000 elements per keystroke (tests/bench/page-update.mjs).
 let kept = null; // { wrap, tbody, rows: [tr], lines: [line], currency }
 
+// On screen the lines table's rows are laid out one by one, as grids of its column widths, and rows out of sight
+// are not laid out at all (style.css, .lines-table). A table displayed other than as a table loses its table
+// semantics in some browsers, so its parts say what they are.
+const CELL_ROLES = { TH: (c) => (c.scope === 'row' ? 'rowheader' : 'columnheader'), TD: () => 'cell' };
+function rowRoles(tr) {
+  tr.setAttribute('role', 'row');
+  for (const cell of tr.cells) cell.setAttribute('role', CELL_ROLES[cell.tagName](cell));
+  return tr;
+}
+function tableRoles(wrap) {
+  const t = wrap.querySelector('table');
+  t.setAttribute('role', 'table');
+  for (const group of [t.tHead, ...t.tBodies]) group.setAttribute('role', 'rowgroup');
+  for (const tr of t.rows) rowRoles(tr);
+  return wrap;
+}
+
+function patchRow(tr, cells) {
+  cells.forEach((text, i) => {
+    const cell = tr.cells[i];
+    if (cell.textContent !== text) cell.textContent = text;
+  });
+}
+
 function linesTable(lines) {
   if (!lines.length) {
     kept = null;
     return null;
   }
   if (!kept || kept.currency !== currency() || !kept.wrap.isConnected) {
-    const wrap = keep(table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' }));
+    const wrap = keep(tableRoles(table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' })));
     const tbody = wrap.querySelector('tbody');
     kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency() };
     return wrap;
@@ -64,10 +88,15 @@ function linesTable(lines) {
   const { tbody, rows } = kept;
   lines.forEach((line, i) => {
     if (i < rows.length && line === kept.lines[i]) return;
-    const tr = tableRow(lineCells(line), LINE_NUMERIC);
-    if (i < rows.length) rows[i].replaceWith(tr);
-    else tbody.append(tr);
-    rows[i] = tr;
+    const cells = lineCells(line);
+    // A changed line mostly changes its amount: the row stays and only the words that differ are written (a pool's
+    // minutes moving changes the amounts of every line in it, a new row for each restyled and laid out all of them).
+    if (i < rows.length) {
+      rows[i].cells.length === cells.length ? patchRow(rows[i], cells) : rows[i].replaceWith(rows[i] = rowRoles(tableRow(cells, LINE_NUMERIC)));
+      return;
+    }
+    rows[i] = rowRoles(tableRow(cells, LINE_NUMERIC));
+    tbody.append(rows[i]);
   });
   while (rows.length > lines.length) rows.pop().remove();
   kept.lines = lines;
