@@ -118,8 +118,10 @@ function render(estimate) {
 }
 
 // The printed page's own top: the date, and the input the figures come from (print-only in style.css).
+let dateFormat = null; // made once: toLocaleDateString makes a formatter on each call, half a millisecond a keystroke
 function showPrintHeader() {
-  const date = new Date().toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  const date = dateFormat.format(new Date());
   const made = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
   if ($('print-date').textContent !== made) $('print-date').textContent = made;
   // Each keystroke changes a line or two of a list as long as the form: only those are written.

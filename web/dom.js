@@ -51,6 +51,8 @@ export function patch(live, fresh) {
     return true;
   }
   if (live.nodeType !== Node.ELEMENT_NODE) return false;
+  // Most of a section drawn again is what it was: one native comparison of the whole subtree settles that.
+  if (live.isEqualNode(fresh)) return true;
   for (const name of live.getAttributeNames()) if (!fresh.hasAttribute(name)) live.removeAttribute(name);
   for (const name of fresh.getAttributeNames()) {
     const value = fresh.getAttribute(name);

@@ -115,6 +115,17 @@ function readField(kind, raw, locale) {
   }
 }
 
+// The form is read whole on each keystroke, and all its fields but one hold what they held at the last: each field's
+// reading is kept with the text it read, so a 200-row form does not parse 600 numbers again on every key.
+const lastReads = new Map(); // field key -> {raw, kind, locale, read}
+function readFieldAt(key, kind, raw, locale) {
+  const last = lastReads.get(key);
+  if (last && last.raw === raw && last.kind === kind && last.locale === locale) return last.read;
+  const read = readField(kind, raw, locale);
+  lastReads.set(key, { raw, kind, locale, read });
+  return read;
+}
+
 const FIELD_KIND = { users: 'count', calls: 'optional_count', minutes: 'minutes', standard: 'count', us_ca_dial_out: 'count', pay_per_minute: 'count', months: 'months', price: 'price' };
 export const fieldKind = (name) => FIELD_KIND[name];
 
@@ -130,7 +141,7 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
   const paths = new Map();
   const value = (key, name, raw) => {
     const kind = FIELD_KIND[name];
-    const read = readField(kind, raw, locale);
+    const read = readFieldAt(key, kind, raw, locale);
     if (read.error) {
       errors.push({ key, message: read.error });
       return String(raw ?? '');
@@ -174,7 +185,7 @@ export function toScenario(model, { locale = pageLocale() } = {}) {
   const users = new Map();
   scenario.licenses.forEach((l) => { if (typeof l.users === 'number') users.set(l.country, (users.get(l.country) ?? 0) + l.users); });
   model.user_out.forEach((row, i) => {
-    const minutes = Number(readField('minutes', row.minutes, locale).value);
+    const minutes = Number(readFieldAt(`user_out.${i}.minutes`, 'minutes', row.minutes, locale).value);
     const n = users.get(row.from) ?? 0;
     if (n > 0 && minutes > n * MONTH_MINUTES) {
       errors.push({ key: `user_out.${i}.minutes`, warning: true,

@@ -9,9 +9,21 @@ const ACCOUNT = { mosa: 'MOSA', mca: 'MCA', nce: 'new commerce (NCE)', ea: 'an E
 const CHANNEL = { direct: 'directly from Microsoft', csp: 'through a CSP partner', volume_licensing: 'through Volume Licensing' };
 const KINDS = { user_out: 'outbound calls by users', conf_out: 'meeting dial-out', toll_free_in: 'toll-free numbers', toll_in: 'toll dial-in' };
 
+// It is written on every keystroke, when all but one of the form's numbers are those it read the last time.
+const readings = new Map(); // text -> plain number, or the text when it is none
+function number(v) {
+  const text = String(v ?? '');
+  let read = readings.get(text);
+  if (read === undefined) {
+    if (readings.size >= 10000) readings.clear();
+    read = readNumber(text).value ?? text;
+    readings.set(text, read);
+  }
+  return read;
+}
+
 // model -> [sentence, ...]
 export function inputSummary(model) {
-  const number = (v) => readNumber(v).value ?? String(v ?? '');
   const licences = model.licenses.length
     ? model.licenses.map((l) => `${amount(number(l.users))} in ${countryName(l.country)} on ${nameOf(PLANS, l.plan)}`).join('; ')
     : 'none';
