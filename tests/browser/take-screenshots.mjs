@@ -12,7 +12,7 @@ import { waitReady } from './page-helpers.mjs';
 import { generate } from '../tools/generate-report.mjs';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/screenshots');
-const site = await openSite();
+const site = await openSite({ rawJson: false });
 const dir = await mkdtemp(path.join(os.tmpdir(), 'ccredits-screenshots-'));
 try {
   const { page } = site;
