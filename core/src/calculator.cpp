@@ -1,5 +1,7 @@
 #include "ccredits/calculator.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +23,14 @@ struct Calculator::State {
   bool has_rates = false;
   // Built once per card and kept between estimates: no estimate re-reads or re-indexes the card.
   std::unique_ptr<RateIndex> index;
+  // Names the card `index` indexes, unique in the process (a count of the indexes made): lines priced at another
+  // card are never taken as priced at this one (PricedLines), even by another calculator.
+  std::uint64_t rates_id = 0;
+  void index_rates() {
+    static std::atomic<std::uint64_t> indexes_made{0};
+    index = std::make_unique<RateIndex>(rates);
+    rates_id = ++indexes_made;
+  }
   Plans plans;
   bool has_plans = false;
   std::uint64_t plans_version = 0;  // counts load_plans calls: rows cached against older plan data are read again
@@ -73,7 +83,7 @@ json Calculator::load_rate_card(RateCard card, const std::string& file) {
   state_->rates = std::move(card);
   state_->has_rates = true;
   state_->sheet_files.clear();
-  state_->index = std::make_unique<RateIndex>(state_->rates);
+  state_->index_rates();
   return state_->rates_info(file);
 }
 
@@ -116,7 +126,7 @@ json Calculator::load_rate_sheet(std::string_view text, const std::string& file,
   state_->rates.source += (state_->rates.source.empty() ? "" : " ") + std::string(sheet_title(loaded)) + " from " + file + ";";
   state_->has_rates = true;
   state_->sheet_files.push_back(file);
-  state_->index = std::make_unique<RateIndex>(state_->rates);
+  state_->index_rates();
   json info = state_->rates_info(file);
   info["sheet"] = std::string(sheet_key(loaded));
   info["sheet_rows"] = state_->rates.rows(loaded).size();
@@ -159,14 +169,18 @@ std::string Calculator::estimate_text(std::string_view scenario_text, const std:
 }
 
 EstimateWithAdvice Calculator::estimate_result(std::string_view scenario_text, const std::string& file,
-                                               UsageRowCache* rows) const {
+                                               UsageRowCache* rows, PricedLines* priced) const {
   if (!state_->has_rates) throw InputError("no_rates", "No rate card is loaded.");
   if (!state_->has_plans) throw InputError("no_plans", "No plan data (plans.json) is loaded.");
   Scenario read;  // without a cache
   const Scenario& scenario = rows ? read_scenario(scenario_text, file, &state_->plans, *rows, state_->plans_version)
                                   : (read = parse_scenario(scenario_text, file, &state_->plans));
   try {
-    return estimate_and_advice(scenario, *state_->index, state_->plans);
+    if (priced && priced->rates_id != state_->rates_id) {
+      priced->forget();
+      priced->rates_id = state_->rates_id;
+    }
+    return estimate_and_advice(scenario, *state_->index, state_->plans, priced);
   } catch (const InputError& e) {
     throw e.in_file(file);
   }

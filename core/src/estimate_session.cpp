@@ -12,23 +12,26 @@ struct EstimateSession::State {
   std::optional<EstimateWithAdvice> last;
   std::uint64_t serial = 0;
   UsageRowCache rows;  // the rows of the last scenario read
+  PricedLines priced;  // what the lines of `last` were priced from
 };
 
 EstimateSession::EstimateSession() : state_(std::make_unique<State>()) {}
 EstimateSession::~EstimateSession() = default;
-namespace {
-
-bool same_line(const EstimateWithAdvice* before, const std::vector<EstimateLine>& lines, std::size_t i) {
-  return before && i < before->estimate.lines.size() && before->estimate.lines[i] == lines[i];
-}
-
-}  // namespace
-
 std::string EstimateSession::update(const Calculator& calc, std::string_view scenario_text, std::uint64_t known,
                                     const std::string& file) {
-  EstimateWithAdvice next = calc.estimate_result(scenario_text, file, &state_->rows);
+  PricedLines& priced = state_->priced;
+  EstimateWithAdvice next = calc.estimate_result(scenario_text, file, &state_->rows, &priced);
   const EstimateWithAdvice* before = state_->last && known == state_->serial ? &*state_->last : nullptr;
-  const std::vector<EstimateLine>& lines = next.estimate.lines;
+  std::vector<EstimateLine>& lines = next.estimate.lines;
+  // A line the estimate did not price again is the earlier line it names (rating/estimate.hpp PricedLines), which the
+  // session holds: `last`'s.
+  const bool names_earlier = priced.same_as.size() == lines.size() && state_->last &&
+                             priced.earlier == &state_->last->estimate.lines;
+  const auto same_as = [&](std::size_t i) { return names_earlier ? priced.same_as[i] : PricedLines::kPricedAnew; };
+  const auto line = [&](std::size_t i) -> const EstimateLine& {
+    return same_as(i) == PricedLines::kPricedAnew ? lines[i] : (*priced.earlier)[same_as(i)];
+  };
+  const bool before_is_earlier = before && names_earlier && &before->estimate.lines == priced.earlier;
 
   JsonText out(1024);
   out.begin_object();
@@ -36,9 +39,12 @@ std::string EstimateSession::update(const Calculator& calc, std::string_view sce
   out.key("line_count").integer(static_cast<std::int64_t>(lines.size()));
   out.key("lines").begin_array();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (same_line(before, lines, i)) continue;
+    if (before && i < before->estimate.lines.size()) {
+      if (before_is_earlier && same_as(i) == i) continue;  // the very line held at this place
+      if (before->estimate.lines[i] == line(i)) continue;
+    }
     out.begin_array().integer(static_cast<std::int64_t>(i));
-    write_estimate_line(out, lines[i]);
+    write_estimate_line(out, line(i));
     out.end_array();
   }
   out.end_array();
@@ -58,7 +64,15 @@ std::string EstimateSession::update(const Calculator& calc, std::string_view sce
   out.end_object();
 
   std::string text = out.take();
+  // The named earlier lines put in place (each is named once): moved, since `last` is replaced by `next` now.
+  if (names_earlier) {
+    std::vector<EstimateLine>& earlier = state_->last->estimate.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (same_as(i) != PricedLines::kPricedAnew) lines[i] = std::move(earlier[same_as(i)]);
+    }
+  }
   state_->last = std::move(next);
+  priced.keep(state_->last->estimate.lines);
   ++state_->serial;
   return text;
 }

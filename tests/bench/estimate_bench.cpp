@@ -146,12 +146,29 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
 
 }  // namespace
 
+// With --keystrokes N: a first whole update then N keystrokes of the 200-row scenario and nothing else, to count
+// their instructions under valgrind (the count of N = 100 less that of N = 0, divided by 100).
+std::size_t keystrokes_only(const ccredits::Calculator& calc, const std::string& scenario, long count) {
+  ccredits::json edited = ccredits::json::parse(scenario);
+  const std::string before = edited.dump();
+  edited["usage"][0]["minutes"] = edited["usage"][0]["minutes"].get<double>() + 1;
+  const std::string texts[] = {before, edited.dump()};
+  ccredits::EstimateSession session;
+  std::size_t bytes = session.update(calc, texts[0], 0).size();
+  for (long i = 0; i < count; ++i) bytes += session.update(calc, texts[(i + 1) & 1], static_cast<std::uint64_t>(i + 1)).size();
+  return bytes;
+}
+
 int main(int argc, char** argv) {
-  const double seconds = argc > 1 ? std::stod(argv[1]) : 2.0;
   ccredits::Calculator calc;
   calc.load_plans(read("rates/plans.json"), "plans.json");
   calc.load_rates(read("tests/bench/bench-rates.json"), "bench-rates.json");
   const std::string scenario = read("tests/bench/scenario-200.json");
+  if (argc > 2 && std::string(argv[1]) == "--keystrokes") {
+    std::printf("%zu bytes of changes\n", keystrokes_only(calc, scenario, std::stol(argv[2])));
+    return 0;
+  }
+  const double seconds = argc > 1 ? std::stod(argv[1]) : 2.0;
   ccredits::json one_row = ccredits::json::parse(scenario);
   one_row["usage"] = ccredits::json::array({one_row["usage"][0]});
   whole_estimate(calc, scenario, "200-row", seconds * 0.4);

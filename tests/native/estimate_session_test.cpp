@@ -212,3 +212,103 @@ TEST_CASE("estimate session: random edits of the 200-row scenario, each the whol
   CHECK(errors > 20);
   CHECK(errors < 200);
 }
+
+namespace {
+
+// The bench card with every third connection charge raised: some of the 200-row scenario's lines price differently.
+std::string other_bench_card() {
+  std::string card = read_source_file("tests/bench/bench-rates.json");
+  const std::string free_call = R"("connection": "0.0000")";
+  std::size_t n = 0;
+  for (std::size_t at = card.find(free_call); at != std::string::npos; at = card.find(free_call, at + 1)) {
+    if (++n % 3 == 0) card.replace(at, free_call.size(), R"("connection": "0.0200")");
+  }
+  return card;
+}
+
+}  // namespace
+
+// The session does not price again a line whose charge is unchanged: it names the earlier line (rating/estimate.hpp
+// PricedLines). These edits also change what those lines were priced at: the card (a line priced at another card is
+// never taken), and what the caller holds (a line named from the earlier estimate is sent whole when the caller has
+// lost it).
+TEST_CASE("estimate session: random edits with the card changed and results lost, each the whole estimate of its text",
+          "[estimate_session]") {
+  const std::string cards[] = {read_source_file("tests/bench/bench-rates.json"), other_bench_card()};
+  SessionFixture f(cards[0]);
+  std::size_t card = 0;
+  std::string text = json::parse(read_source_file("tests/bench/scenario-200.json")).dump();
+  f.update(text);
+  std::mt19937 random(23);
+  int card_changes = 0;
+  int lost = 0;
+  for (int i = 0; i < 400; ++i) {
+    INFO("edit " << i);
+    const std::size_t what = random() % 100;
+    if (what < 6) {
+      card = 1 - card;
+      f.calc.load_rates(cards[card], "card.json");
+      ++card_changes;
+    } else if (what < 10) {
+      f.serial = 0;
+      f.held = json::object();
+      ++lost;
+    }
+    const std::string next = random_edit(text, random);
+    bool valid = true;
+    try {
+      f.calc.estimate_text(next);
+    } catch (const InputError&) {
+      valid = false;
+    }
+    if (valid) {
+      f.update(next);
+      text = next;
+    } else {
+      f.update(text);  // the card may have changed: the last good text again
+    }
+  }
+  CHECK(card_changes > 10);
+  CHECK(lost > 5);
+}
+
+TEST_CASE("estimate session: another calculator's lines are not taken, whatever its card", "[estimate_session]") {
+  SessionFixture f(read_source_file("tests/bench/bench-rates.json"));
+  const std::string text = json::parse(read_source_file("tests/bench/scenario-200.json")).dump();
+  f.update(text);
+  Calculator other;
+  other.load_rates(other_bench_card(), "other.json");
+  other.load_plans(read_source_file("rates/plans.json"), "plans.json");
+  const json changes = json::parse(f.session.update(other, text, f.serial));
+  CHECK_FALSE(changes.at("lines").empty());
+  f.held = test::apply_estimate_changes(f.held, changes);
+  f.serial = changes.at("serial");
+  CHECK(f.held_text() == other.estimate_text(text));
+  f.update(text);  // back to the first calculator
+}
+
+TEST_CASE("estimate session: lines priced at a report's learned rates are not taken as priced at the card",
+          "[estimate_session]") {
+  SessionFixture f;
+  const std::string usage =
+      R"({"licenses": [{"country": "US", "plan": "payg", "users": 1}], "usage": [{"kind": "user_out", "from": "US", "to": "FR",
+          "number_type": "wireless", "minutes": 1000, "calls": 100}])";
+  const std::string plain = usage + "}";
+  const std::string with_report = usage + R"(, "report": {"currency": "USD", "charges": {"payg_outbound": "100.00"},
+      "period": {"from": "2026-10-01", "to": "2026-10-28", "days": 28},
+      "rates": {"schema": "ccredits.rates/1", "currency": "USD", "effective": "2026-10-28",
+        "source": "Learned from the charged calls of your usage report", "illustrative": false, "learned_from_report": true,
+        "billing_increment_seconds": 6, "sheets": {"dial_out_calls": [
+        {"origin": "*", "destination": "France", "country": "FR", "number_type": "all", "per_minute": "0.05",
+         "connection": "0.01", "calls": 40, "billed_minutes": 400}]}},
+      "baseline": {"licenses": [{"country": "US", "plan": "payg", "users": 1}],
+        "usage": [{"kind": "user_out", "from": "US", "to": "FR", "number_type": "wireless", "minutes": 900, "calls": 100}]}}})";
+  f.update(plain);
+  f.update(with_report);  // the report's charges, and the 100 more minutes at the learned rate
+  CHECK(f.last_changes.at("line_count") == 2);
+  f.update(plain);
+  CHECK(f.last_changes.at("line_count") == 1);
+  CHECK(f.last_changes.at("lines").size() == 1);
+  f.update(plain);
+  CHECK(f.last_changes.at("lines").empty());
+}

@@ -20,6 +20,7 @@ using json = nlohmann::json;
 struct ColumnMapping;
 struct EstimateWithAdvice;
 struct Plans;
+struct PricedLines;
 struct RateCard;
 class RateIndex;
 struct UsageRowCache;
@@ -99,9 +100,11 @@ class Calculator {
  private:
   friend class EstimateSession;
   // The estimate before it is written (EstimateSession writes only what changed). With a cache, usage rows
-  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache).
+  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache); with `priced`, lines priced
+  // at this calculator's card by an earlier estimate are copied where their charge is the same (rating/estimate.hpp
+  // PricedLines), and forgotten when the card has changed since.
   EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file,
-                                     UsageRowCache* rows = nullptr) const;
+                                     UsageRowCache* rows = nullptr, PricedLines* priced = nullptr) const;
 
   struct State;
   std::unique_ptr<State> state_;

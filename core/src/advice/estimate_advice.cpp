@@ -43,12 +43,14 @@ AdviceInputs advice_inputs(const Scenario& scenario, const Estimate& estimate) {
   return in;
 }
 
-EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& card, const Plans& plans) {
+EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& card, const Plans& plans,
+                                       PricedLines* priced) {
   // With an imported report: its charges plus what the changes typed on top cost (rating/report_basis.hpp), by the
   // same estimate code, at the rates learned from the report first.
   std::optional<ReportRates> report_rates;
   std::optional<Estimate> baseline;
   if (scenario.report) {
+    if (priced) priced->forget();  // its lines are priced at rates learned from this report, not at the card
     report_rates.emplace(*scenario.report, card);
     baseline = compute_estimate(baseline_scenario(scenario), report_rates->index(), plans);
   }
@@ -59,7 +61,9 @@ EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex
     if (baseline) return estimate_on_report(*scenario.report, std::move(e), *baseline);
     return e;
   };
-  EstimateWithAdvice result{estimate_of(scenario, EstimateDetail::lines), {}, {}, {}, {}};
+  EstimateWithAdvice result{baseline ? estimate_of(scenario, EstimateDetail::lines)
+                                     : compute_estimate(scenario, rates, plans, EstimateDetail::lines, priced),
+                            {}, {}, {}, {}};
   const Estimate& estimate = result.estimate;
   const CreditsPolicy policy =
       with_plan_data(default_credits_policy(), plans, scenario.settings.applied_to(plans.defaults));

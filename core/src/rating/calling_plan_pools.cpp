@@ -66,7 +66,7 @@ bool has_included_minutes(Plan p) { return p != Plan::payg && p != Plan::none; }
 }  // namespace
 
 void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
-                        Estimate& out) {
+                        Estimate& out, PricedLines* priced) {
   // Licences per (country, plan), users summed, in the order first seen.
   std::vector<PlanPool> pools;
   std::map<std::pair<std::string, Plan>, std::size_t> pool_of;
@@ -158,7 +158,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       Charge c = base;
       c.use_case = "payg_outbound";
       c.usage_minutes = c.billed = row.minutes;
-      bill(c, rates, out);
+      bill(c, rates, out, priced);
       continue;
     }
     split_by_weights(row.minutes, country.users, shares);
@@ -175,7 +175,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
         // core/DOMAIN.md §2.4: Pay-As-You-Go includes no outbound minutes; every minute is billed.
         c.use_case = "payg_outbound";
         c.billed = share;
-        bill(c, rates, out);
+        bill(c, rates, out, priced);
       } else if (plans.is_domestic(row.from, row.to)) {
         pool.draws.push_back({&row, i, share, share, share, part, {}});
       } else if (!pool.international_weight.is_zero()) {
@@ -185,7 +185,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
         // core/DOMAIN.md §2.3: a Domestic plan includes no international minutes; all are billed.
         c.use_case = "calling_plan_overage";
         c.billed = share;
-        bill(c, rates, out);
+        bill(c, rates, out, priced);
       }
     }
   }
@@ -228,7 +228,7 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
       c.origin = d.row->from;
       c.plan = plan_key(pool.plan);
       c.pool = id;
-      bill(c, rates, out);
+      bill(c, rates, out, priced);
     }
   }
 }

@@ -14,8 +14,9 @@ bool pool_covers(const ConferencingPoolInfo& info, const Plans& plans, const Usa
 }
 
 // What a pool leaves of a dial-out draw, billed at the destination's dial_out_audio rate.
-void bill_draw(const PoolDraw& d, const PoolOutcome& outcome, const RateIndex& rates, Estimate& out) {
-  bill(pool_overage(d, outcome, "conference_dial_out", Sheet::dial_out_audio), rates, out);
+void bill_draw(const PoolDraw& d, const PoolOutcome& outcome, const RateIndex& rates, Estimate& out,
+               PricedLines* priced) {
+  bill(pool_overage(d, outcome, "conference_dial_out", Sheet::dial_out_audio), rates, out, priced);
 }
 
 PoolReport conference_pool(const std::string& zone, std::int64_t licences, Minutes included,
@@ -35,7 +36,7 @@ PoolReport conference_pool(const std::string& zone, std::int64_t licences, Minut
 }  // namespace
 
 void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
-                       Estimate& out) {
+                       Estimate& out, PricedLines* priced) {
   // core/DOMAIN.md §8: whether pools count licences assigned (docs, default) or purchased (blogs).
   const std::string& basis = settings.dial_out_pool_basis;
   const std::int64_t standard = s.conferencing.standard.for_basis(basis);
@@ -84,7 +85,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       c.country = row.country;
       c.usage_minutes = c.billed = per_minute_minutes;
       c.part = per_minute_part;
-      bill(c, rates, out);
+      bill(c, rates, out, priced);
       continue;
     }
     any_conf_out = true;
@@ -96,7 +97,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       ppm.use_case = "pay_per_minute_conferencing";
       ppm.usage_minutes = ppm.billed = per_minute_minutes;
       ppm.part = per_minute_part;
-      bill(ppm, rates, out);
+      bill(ppm, rates, out, priced);
     }
     if (pooled_part.is_zero()) continue;
     if (pooled_licences == 0 && per_minute == 0 && !warned_no_licences) {
@@ -114,7 +115,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
       c.use_case = "conference_dial_out";
       c.usage_minutes = c.billed = pooled;
       c.part = pooled_part;
-      bill(c, rates, out);
+      bill(c, rates, out, priced);
     }
   }
 
@@ -131,7 +132,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
         const Minutes left = outcome.billed_part(d.minutes);
         zone_a_draws.push_back({d.row, d.usage_index, d.share, left, left, left_part, "conference_dial_out US+CA, A"});
       } else {
-        bill_draw(d, outcome, rates, out);
+        bill_draw(d, outcome, rates, out, priced);
       }
     }
   }
@@ -141,7 +142,7 @@ void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& se
     for (const PoolDraw& d : zone_a_draws) used.push_back(d.weight);
     const PoolOutcome outcome = settle_pool(standard_pool, used);
     out.pools.push_back(conference_pool("A", standard, standard_pool, outcome, plans.conf_standard.source));
-    for (const PoolDraw& d : zone_a_draws) bill_draw(d, outcome, rates, out);
+    for (const PoolDraw& d : zone_a_draws) bill_draw(d, outcome, rates, out, priced);
   }
 }
 

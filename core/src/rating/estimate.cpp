@@ -38,6 +38,56 @@ wide_int checked_product(wide_int a, wide_int b) {
 
 bool fits_unsigned_64(wide_int v) { return v >= 0 && v <= static_cast<wide_int>(std::numeric_limits<std::uint64_t>::max()); }
 
+LinePricing pricing_of(const Charge& c) {
+  return {c.row->kind, c.row->number_type, c.row->calls, std::string(c.origin), c.part.num, c.part.den};
+}
+
+// Short texts compared in line (the library's compare is a call, and a keystroke compares thousands).
+bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// Whether `line`, priced from `pricing` at the same rates, is what `c` prices: every input of bill() is the same.
+bool same_charge(const EstimateLine& line, const LinePricing& pricing, const Charge& c) {
+  const UsageRow& row = *c.row;
+  return line.usage_index == c.usage_index && line.minutes == c.billed && line.usage_minutes == c.usage_minutes &&
+         pricing.part_num == c.part.num && pricing.part_den == c.part.den && pricing.row_calls == row.calls &&
+         pricing.row_type == row.number_type && pricing.row_kind == row.kind && line.sheet == c.sheet &&
+         same_text(line.use_case, c.use_case) && same_text(line.country, c.country) &&
+         same_text(pricing.origin, c.origin) && same_text(line.plan, c.plan) && same_text(line.pool, c.pool) &&
+         same_text(line.usage, row.path) && same_text(line.service, row.service) &&
+         (row.kind != UsageKind::user_out || same_text(line.from, row.from));
+}
+
+// The earlier line, not yet named, that `c` would price again, or kPricedAnew.
+std::size_t earlier_line(const PricedLines& priced, const Charge& c) {
+  const std::vector<EstimateLine>& lines = *priced.earlier;
+  auto it = std::lower_bound(lines.begin(), lines.end(), c.usage_index,
+                             [](const EstimateLine& l, std::size_t usage) { return l.usage_index < usage; });
+  for (; it != lines.end() && it->usage_index == c.usage_index; ++it) {
+    const std::size_t i = static_cast<std::size_t>(it - lines.begin());
+    if (!priced.earlier_named[i] && same_charge(*it, priced.earlier_pricing[i], c)) return i;
+  }
+  return PricedLines::kPricedAnew;
+}
+
+void add_to_totals(const Charge& c, const Money& amount, Estimate& out) {
+  // The totals are exact sums of the lines' exact amounts (all non-negative, so the order of the sum cannot
+  // decide whether it overflows).
+  out.monthly_total += amount;
+  const std::string_view use_case = c.use_case;
+  for (auto& [name, total] : out.by_use_case) {
+    if (name == use_case) {
+      total += amount;
+      break;  // each use case once
+    }
+  }
+}
+
 }  // namespace
 
 RowFraction RowFraction::times(wide_int numerator, wide_int denominator) const {
@@ -65,11 +115,25 @@ RowFraction RowFraction::times(wide_int numerator, wide_int denominator) const {
   return r;
 }
 
-void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
+void bill(const Charge& c, const RateIndex& rates, Estimate& out, PricedLines* priced) {
   const UsageRow& row = *c.row;
   // Calls are billed in the exact proportion of the row billed (a row of calls without minutes included).
   const bool calls_billed = row.calls > 0 && !c.part.is_zero();
   if (c.billed.is_zero() && !calls_billed) return;
+  if (priced && priced->earlier && out.detail == EstimateDetail::lines) {
+    const std::size_t same = earlier_line(*priced, c);
+    if (same != PricedLines::kPricedAnew) {
+      const EstimateLine& earlier = (*priced->earlier)[same];
+      add_to_totals(c, earlier.amount, out);
+      EstimateLine& named = out.lines.emplace_back();
+      named.usage_index = earlier.usage_index;
+      named.amount = earlier.amount;
+      priced->earlier_named[same] = 1;
+      priced->pricing.push_back(pricing_of(c));
+      priced->same_as.push_back(same);
+      return;
+    }
+  }
   const RateRow* rate = rates.by_country(c.sheet, c.country, row.number_type, c.origin);
   NumberType priced_type = row.number_type;
   if (!rate && row.number_type == NumberType::all && c.sheet == Sheet::dial_out_audio) {
@@ -106,13 +170,7 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   const wide_int billed_calls = checked_product(row.calls, c.part.num);
   const Money connection = calls_billed ? rate->connection.scaled(billed_calls, c.part.den) : Money();
   const Money amount = rate->per_minute.for_minutes(c.billed) + connection;
-  // The totals are exact sums of the lines' exact amounts (all non-negative, so the order of the sum cannot
-  // decide whether it overflows).
-  out.monthly_total += amount;
-  const std::string_view use_case = c.use_case;
-  for (auto& [name, total] : out.by_use_case) {
-    if (name == use_case) total += amount;
-  }
+  add_to_totals(c, amount, out);
   if (out.detail == EstimateDetail::totals) return;
   EstimateLine line;
   line.use_case = c.use_case;
@@ -140,6 +198,10 @@ void bill(const Charge& c, const RateIndex& rates, Estimate& out) {
   line.amount = amount;
   if (rates.layered()) line.rate_source = rates.from_top(rate) ? "report" : "card";
   out.lines.push_back(std::move(line));
+  if (priced) {
+    priced->pricing.push_back(pricing_of(c));
+    priced->same_as.push_back(PricedLines::kPricedAnew);
+  }
 }
 
 PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws) {
@@ -179,7 +241,7 @@ void split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights,
 
 // core/DOMAIN.md §2.1 (what-are-communications-credits.md): every toll-free minute is billed, by the toll-free number's
 // country, at the "Dial-in to toll free" rates, whatever the service behind the number.
-void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out) {
+void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out, PricedLines* priced) {
   for (std::size_t i = 0; i < s.usage.size(); ++i) {
     const UsageRow& row = s.usage[i];
     if (row.kind != UsageKind::toll_free_in) continue;
@@ -191,7 +253,7 @@ void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out) {
     c.country = row.country;
     c.usage_minutes = row.minutes;
     c.billed = row.minutes;
-    bill(c, rates, out);
+    bill(c, rates, out, priced);
   }
 }
 
@@ -226,19 +288,44 @@ Estimate empty_estimate(const Scenario& scenario, const RateIndex& rates, Estima
 
 }  // namespace
 
+void PricedLines::keep(const std::vector<EstimateLine>& lines) {
+  if (pricing.size() != lines.size()) return forget();  // not the lines compute_estimate just priced
+  earlier = &lines;
+  earlier_pricing = std::move(pricing);
+  pricing.clear();
+  same_as.clear();
+}
+
+void PricedLines::forget() {
+  earlier = nullptr;
+  earlier_pricing.clear();
+  earlier_named.clear();
+  pricing.clear();
+  same_as.clear();
+}
+
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
-                          EstimateDetail level) {
+                          EstimateDetail level, PricedLines* priced) {
   Estimate e = empty_estimate(scenario, rates, level);
   const Settings settings = scenario.settings.applied_to(plans.defaults);
   if (level == EstimateDetail::lines) {
     e.settings = applied_settings(settings, plans);
     e.lines.reserve(scenario.usage.size() * 2);  // most rows make one or two lines
+  } else {
+    priced = nullptr;
+  }
+  if (priced) {
+    priced->pricing.clear();
+    priced->same_as.clear();
+    // Earlier lines without their pricing (never kept so) are not used.
+    if (priced->earlier && priced->earlier->size() != priced->earlier_pricing.size()) priced->forget();
+    priced->earlier_named.assign(priced->earlier ? priced->earlier->size() : 0, 0);
   }
 
-  detail::rate_calling_plans(scenario, plans, settings, rates, e);
+  detail::rate_calling_plans(scenario, plans, settings, rates, e, priced);
   e.calling_plan_warnings = e.warnings.size();
-  detail::rate_conferencing(scenario, plans, settings, rates, e);
-  detail::rate_toll_free(scenario, rates, e);
+  detail::rate_conferencing(scenario, plans, settings, rates, e, priced);
+  detail::rate_toll_free(scenario, rates, e, priced);
   // Lines in the order of the scenario's usage rows (stable). Sorted as indices, then moved once: moving whole
   // lines through a merge sort cost more than rating them (tests/bench/estimate_bench.cpp).
   std::vector<std::size_t> order(e.lines.size());
@@ -249,6 +336,18 @@ Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, cons
   sorted.reserve(e.lines.size());
   for (std::size_t i : order) sorted.push_back(std::move(e.lines[i]));
   e.lines = std::move(sorted);
+  if (priced) {
+    std::vector<LinePricing> sorted_pricing;
+    std::vector<std::size_t> sorted_same_as;
+    sorted_pricing.reserve(order.size());
+    sorted_same_as.reserve(order.size());
+    for (std::size_t i : order) {
+      sorted_pricing.push_back(std::move(priced->pricing[i]));
+      sorted_same_as.push_back(priced->same_as[i]);
+    }
+    priced->pricing = std::move(sorted_pricing);
+    priced->same_as = std::move(sorted_same_as);
+  }
 
   return e;
 }

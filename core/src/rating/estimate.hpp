@@ -6,6 +6,7 @@
 // decimals. monthly_total and each by_use_case figure are the rounding of the EXACT sum of their lines, not the sum
 // of the rounded lines, so the shown line amounts may differ from the shown total by a few cents at most
 // (half a cent per line); every line also carries amount_exact so the total can be checked.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -101,8 +102,48 @@ struct Estimate {
   bool operator==(const Estimate&) const = default;
 };
 
+// What a line was priced from that the line itself does not say: with the line's usage, usage_index, use_case, sheet,
+// country, from, plan, service, pool, usage_minutes and minutes, everything its text and amount follow from at a
+// given rate card (rating/estimate.cpp `bill`).
+struct LinePricing {
+  UsageKind row_kind = UsageKind::user_out;
+  NumberType row_type = NumberType::all;  // the row's number type (the line's may be the one it was priced at)
+  std::int64_t row_calls = 0;
+  std::string origin;                     // the caller's country for origin-specific rates, "*" for none
+  wide_int part_num = 1;                  // the exact part of the row billed
+  wide_int part_den = 1;
+};
+
+// The lines of an earlier estimate at the same rate card, held by the caller, with what each was priced from: an
+// estimate of an edited scenario does not price again a line whose charge is the same as an earlier line's, it names
+// that line (EstimateSession: a keystroke changes one usage row, and pricing, copying and comparing every line was the
+// most of a keystroke's estimate). The caller makes sure the lines are of the same rates (Calculator: a new card, a
+// new rates_id).
+struct PricedLines {
+  static constexpr std::size_t kPricedAnew = static_cast<std::size_t>(-1);
+
+  std::uint64_t rates_id = 0;                          // the card the earlier lines were priced at
+  const std::vector<EstimateLine>* earlier = nullptr;  // sorted by usage_index, as an estimate's lines are
+  std::vector<LinePricing> earlier_pricing;            // one per earlier line
+  std::vector<char> earlier_named;                     // during an estimate: the earlier lines named so far (once each)
+  // Filled by compute_estimate, one per line of the estimate it made: what the line was priced from, and the earlier
+  // line it is (kPricedAnew: the line is priced and complete).
+  std::vector<LinePricing> pricing;
+  std::vector<std::size_t> same_as;
+
+  // After an estimate made with these: its lines, complete (the caller has put each named earlier line in place),
+  // become the earlier lines, held by the caller from now on.
+  void keep(const std::vector<EstimateLine>& lines);
+  // No earlier lines: every line is priced.
+  void forget();
+};
+
+// With `priced` (EstimateDetail::lines only), a line whose charge is the same as an earlier line's is not priced
+// again: in the result it holds only its usage_index and amount, and priced->same_as names the earlier line, which
+// the caller puts in its place before the lines are used (nothing in the estimate reads them: the totals are summed
+// as the lines are made). priced->pricing says what each line was priced from.
 Estimate compute_estimate(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
-                          EstimateDetail detail = EstimateDetail::lines);
+                          EstimateDetail detail = EstimateDetail::lines, PricedLines* priced = nullptr);
 
 // The totals of `changed`, a scenario that differs from the one `current` estimates (with the same rates and plans)
 // in its licences alone, as compute_estimate(changed, ..., EstimateDetail::totals) gives them: the what-if's. Only

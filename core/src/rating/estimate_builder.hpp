@@ -36,7 +36,9 @@ struct Charge {
 
 // Prices a charge at its sheet's rate and appends the line. A missing rate is an InputError naming the
 // destination and the sheet (core/CONTRACT.md: never a free call). Nothing billed: no line, no lookup.
-void bill(const Charge& c, const RateIndex& rates, Estimate& out);
+// With `priced`, a line whose charge is the same as one of its earlier lines is copied from it, and what the line was
+// priced from is appended to priced->pricing (in the order lines are appended to out.lines).
+void bill(const Charge& c, const RateIndex& rates, Estimate& out, PricedLines* priced = nullptr);
 
 // A pool shared by several draws is exceeded pro rata (core/CONTRACT.md "Estimate"): each draw's billed part is
 // minutes x (use - included) / use. used and overage are in the pool's (possibly weighted) minutes.
@@ -77,9 +79,9 @@ Charge pool_overage(const PoolDraw& d, const PoolOutcome& outcome, const char* u
 void split_by_weights(Minutes minutes, const std::vector<std::int64_t>& weights, std::vector<Minutes>& parts);
 
 void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
-                        Estimate& out);
+                        Estimate& out, PricedLines* priced = nullptr);
 void rate_conferencing(const Scenario& s, const Plans& plans, const Settings& settings, const RateIndex& rates,
-                       Estimate& out);
-void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out);
+                       Estimate& out, PricedLines* priced = nullptr);
+void rate_toll_free(const Scenario& s, const RateIndex& rates, Estimate& out, PricedLines* priced = nullptr);
 
 }  // namespace ccredits::detail
