@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -42,10 +43,20 @@ LinePricing pricing_of(const Charge& c) {
   return {c.row->kind, c.row->number_type, c.row->calls, std::string(c.origin), c.part.num, c.part.den};
 }
 
-// Short texts compared in line (the library's compare is a call, and a keystroke compares thousands).
+// Short texts compared in line, 8 bytes at a time (the library's compare is a call, and a keystroke compares
+// thousands); the same static text (a use case, a plan key) is the same pointer.
 bool same_text(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
+  if (a.data() == b.data()) return true;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < a.size(); ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;

@@ -55,8 +55,18 @@ struct PoolOutcome {
   RowFraction billed_fraction(const RowFraction& draw) const {
     if (included.is_zero()) return draw;
     if (overage.is_zero()) return draw.times(0, 1);
-    return draw.times(overage.micros(), used.micros());
+    // The draws of a pool are mostly the same part of their rows (a plan's share of its country's users): the last
+    // answer again, where reducing the product was the most of billing a pooled line.
+    if (last_draw.num != draw.num || last_draw.den != draw.den) {
+      last_billed = draw.times(overage.micros(), used.micros());
+      last_draw = draw;
+    }
+    return last_billed;
   }
+
+ private:
+  mutable RowFraction last_draw{0, 0};  // none yet: no part has a zero denominator
+  mutable RowFraction last_billed;
 };
 PoolOutcome settle_pool(Minutes included, const std::vector<Minutes>& weighted_draws);
 
