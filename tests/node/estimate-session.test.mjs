@@ -82,12 +82,38 @@ function editAnything(scenario, next) {
     const row = s.usage[pick(s.usage.length)];
     row[row.country === undefined ? 'to' : 'country'] = ['US', 'GB', 'FR', 'JP', 'MX', 'CA'][pick(6)];
   } else if (what < 0.65) s.usage[pick(s.usage.length)].number_type = ['wireline', 'wireless', 'all'][pick(3)];
+  else if (what < 0.7) s.usage[pick(s.usage.length)].calls = pick(3000);
+  else if (what < 0.73) s.settings = { dial_out_pool_basis: pick(2) ? 'purchased' : 'assigned' };
   else return edit(s, next);
   return s;
 }
 
 test('300 edits of licences, plans, conferencing and rows: each patched result is the whole estimate', () => {
   checkEdits(editAnything, 16);
+});
+
+// The session does not price again a line whose charge is unchanged: it names the line it priced last time. A card
+// loaded between edits prices those lines differently, and none of them may be taken from the last card.
+test('300 edits with the rate card changed between some of them: each patched result is the whole estimate', async () => {
+  const card = await readRepoFile('tests/bench/bench-rates.json');
+  let n = 0;
+  const other = card.replace(/"connection": "0\.0000"/g, (free) => (++n % 3 === 0 ? '"connection": "0.0200"' : free));
+  const cards = [card, other];
+  let current = 0;
+  let changes = 0;
+  try {
+    checkEdits((scenario, next) => {
+      if (next() < 0.06) {
+        current = 1 - current;
+        assert.equal(JSON.parse(module.loadRates(cards[current], 'card.json')).error, undefined);
+        ++changes;
+      }
+      return editAnything(scenario, next);
+    }, 23);
+  } finally {
+    module.loadRates(card, 'bench-rates.json');
+  }
+  assert.ok(changes > 10, `${changes} card changes`);
 });
 
 test('typing into one row re-sends that row\'s lines, not the 300 others', () => {
