@@ -1,7 +1,9 @@
 #pragma once
 // Successive estimates of a scenario being edited: what the page asks for on every keystroke. Each update runs the
 // whole estimate (Calculator::estimate_result, the code path of every estimate; only the usage rows whose text
-// changed are read again, see UsageRowCache) and returns only what differs from the result the caller already holds.
+// changed are read again, see UsageRowCache, and a line whose charge is the same as one of the last estimate's at the
+// same card is that line, not priced again, see rating/estimate.hpp PricedLines) and returns only what differs from
+// the result the caller already holds.
 // For a 200-row scenario the whole document is 124 KB, and writing it, copying it out of wasm and parsing it in JS
 // takes longer than the estimate itself (tests/bench/README.md).
 //
