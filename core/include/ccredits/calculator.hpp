@@ -100,9 +100,9 @@ class Calculator {
  private:
   friend class EstimateSession;
   // The estimate before it is written (EstimateSession writes only what changed). With a cache, usage rows
-  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache); with `priced`, lines priced
-  // at this calculator's card by an earlier estimate are copied where their charge is the same (rating/estimate.hpp
-  // PricedLines), and forgotten when the card has changed since.
+  // unchanged since the text it holds are not read again (scenario.hpp UsageRowCache); with `priced`, a line whose
+  // charge is the same as one an earlier estimate priced at this calculator's card names that line instead of being
+  // priced again (rating/estimate.hpp PricedLines); lines priced at another card are forgotten.
   EstimateWithAdvice estimate_result(std::string_view scenario_text, const std::string& file,
                                      UsageRowCache* rows = nullptr, PricedLines* priced = nullptr) const;
 

@@ -23,8 +23,9 @@ struct EstimateWithAdvice {
 
   bool operator==(const EstimateWithAdvice&) const = default;
 };
-// With `priced` (the lines of an earlier estimate at the same rates: rating/estimate.hpp PricedLines), lines whose
-// charge is the same are copied from it; not with an imported report, whose rates are learned again each time.
+// With `priced` (the lines of an earlier estimate at the same rates: rating/estimate.hpp PricedLines), a line whose
+// charge is the same names the earlier line instead of being priced again; not with an imported report, whose rates
+// are learned again each time.
 EstimateWithAdvice estimate_and_advice(const Scenario& scenario, const RateIndex& rates, const Plans& plans,
                                        PricedLines* priced = nullptr);
 
