@@ -2,7 +2,6 @@
 // hostile workbooks: each a clear error, fast.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <tuple>
 
 #include "ccredits/calculator.hpp"
@@ -128,8 +127,10 @@ TEST_CASE("A rate sheet whose columns are not recognised lists the headers found
   CHECK(std::string(e.what()).find("\"Land\", \"Nummer\", \"Preis\"") != std::string::npos);
 }
 
-TEST_CASE("Hostile workbooks: each a clear error, fast", "[workbook][hostile]") {
-  const auto started = std::chrono::steady_clock::now();
+// A hostile workbook is refused at a limit (rows, sizes) rather than read to its end: the messages name the limit.
+// How fast that is, is a benchmark's business (tests/bench/workbook-load-cli.mjs), not a wall clock in a test that
+// runs under sanitizers on a shared machine; a hang would still be stopped by ctest's timeout.
+TEST_CASE("Hostile workbooks: each a clear error at a limit", "[workbook][hostile]") {
   const std::string calls = calls_sheet({{"Any", "France", "33", "All Number Types", "Wireline", "#0.024", "#0"}});
   SECTION("a password-protected workbook (an OLE compound file)") {
     std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -200,7 +201,6 @@ TEST_CASE("Hostile workbooks: each a clear error, fast", "[workbook][hostile]") 
     CHECK(e.code() == "bad_workbook");
     CHECK(std::string(e.what()).find("more than 250000 rows") != std::string::npos);
   }
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 }
 
 TEST_CASE("A workbook whose parts are handed over inflated, as the page's worker does", "[workbook][rates]") {
