@@ -114,7 +114,7 @@ function sections(model, redraw) {
   ];
 }
 
-// Draws the form into root; onChange() after every edit. Returns {redraw, showErrors}.
+// Draws the form into root; onChange() after every edit. Returns {redraw, describe, showErrors}.
 export function mountForm(root, getModel, onChange) {
   const redraw = (kind, what) => {
     draw();

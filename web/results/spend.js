@@ -50,9 +50,9 @@ const lineCells = (l) => [destinationCell(l), lineUseCase(l), isReportCharge(l) 
 // browser restyle ~2,000 elements per keystroke (tests/bench/page-update.mjs).
 let kept = null; // { wrap, tbody, rows: [tr], lines: [line], currency }
 
-// On screen the lines table's rows are laid out one by one, as grids of its column widths, and rows out of sight
-// are not laid out at all (style.css, .lines-table). A table displayed other than as a table loses its table
-// semantics in some browsers, so its parts say what they are.
+// On screen the lines table's rows are laid out one by one, as grids of its column widths (style.css,
+// .lines-table). A table displayed other than as a table loses its table semantics in some browsers, so its parts
+// say what they are.
 const CELL_ROLES = { TH: (c) => (c.scope === 'row' ? 'rowheader' : 'columnheader'), TD: () => 'cell' };
 function rowRoles(tr) {
   tr.setAttribute('role', 'row');
