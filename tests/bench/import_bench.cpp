@@ -4,8 +4,10 @@
 // The file is read into memory first, then fed in 1 MiB chunks, the way the CLI reads it; best of 3 runs.
 // Also prints the CSV reader alone (no aggregation), to show where the time goes, and the cost of the chargeback,
 // flags and trend: the import with the rate card with and without them (UsageImportSettings::insights), CPU time
-// of this thread, fastest of 5 alternating rounds, and the most heap each holds at once (every operator new
-// counted). Built for node with em++ (tests/bench/README.md), the same figures are the page's wasm core.
+// of this thread, in alternating rounds (5, or --rounds N): the fastest of each, and the median of the rounds'
+// ratios, which a busy moment moves less since it hits one round's pair of imports alike; and the most heap each
+// holds at once (every operator new counted). Built for node with em++ (tests/bench/README.md), the same figures
+// are the page's wasm core.
 //   build/native/tests/bench_import /tmp/report.csv [RATES.json] --one with|without
 // imports once, with or without them, and prints the document's size: for counting instructions under
 // valgrind, where the machine's load does not change the figure.
@@ -108,12 +110,14 @@ double cpu_seconds() {
 int main(int argc, char** argv) {
   std::vector<std::string> paths;
   std::string one;  // "with" or "without": a single import
+  int rounds = 5;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--one" && i + 1 < argc) one = argv[++i];
+    else if (std::string(argv[i]) == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
     else paths.push_back(argv[i]);
   }
-  if (paths.empty() || paths.size() > 2 || !(one.empty() || one == "with" || one == "without")) {
-    std::cerr << "usage: bench_import REPORT.csv [RATES.json] [--one with|without]\n";
+  if (paths.empty() || paths.size() > 2 || !(one.empty() || one == "with" || one == "without") || rounds < 1) {
+    std::cerr << "usage: bench_import REPORT.csv [RATES.json] [--one with|without] [--rounds N]\n";
     return 2;
   }
   try {
@@ -154,7 +158,9 @@ int main(int argc, char** argv) {
     // With and without chargeback, flags and trend, in alternating rounds so that a busy moment hits both alike.
     double best[2] = {1e9, 1e9};
     std::size_t peak[2] = {0, 0};
-    for (int round = 0; round < 5; ++round) {
+    std::vector<double> ratios;
+    for (int round = 0; round < rounds; ++round) {
+      double took[2] = {0, 0};
       for (int with = 0; with < 2; ++with) {
         UsageImportSettings settings;
         settings.insights = with == 1;
@@ -169,10 +175,13 @@ int main(int argc, char** argv) {
           if (has_flags != (with == 1)) throw std::runtime_error("the insights switch did not work");
         }
         const double s = cpu_seconds() - t0;
+        took[with] = s;
         if (s < best[with]) best[with] = s;
         peak[with] = std::max(peak[with], heap_peak - before);
       }
+      ratios.push_back(took[1] / took[0]);
     }
+    std::sort(ratios.begin(), ratios.end());
 
     std::printf("file: %s, %.1f MB, %lld data rows\n", paths[0].c_str(), mb, static_cast<long long>(rows));
     std::printf("csv reader only:        %8.1f MB/s  %10.0f rows/s\n", mb / csv_s, csv_rows / csv_s);
@@ -186,6 +195,8 @@ int main(int argc, char** argv) {
                 best[1], kClock, mb / best[1], static_cast<double>(peak[1]) / mib);
     std::printf("cost of chargeback, flags and trend: %+.1f %% time, %+.1f MiB heap\n",
                 (best[1] / best[0] - 1) * 100, (static_cast<double>(peak[1]) - static_cast<double>(peak[0])) / mib);
+    std::printf("... the same, per round (with / without, %d rounds): median %+.1f %%, from %+.1f to %+.1f %%\n", rounds,
+                (ratios[ratios.size() / 2] - 1) * 100, (ratios.front() - 1) * 100, (ratios.back() - 1) * 100);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "bench_import: " << e.what() << "\n";
