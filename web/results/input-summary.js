@@ -9,7 +9,8 @@ const ACCOUNT = { mosa: 'MOSA', mca: 'MCA', nce: 'new commerce (NCE)', ea: 'an E
 const CHANNEL = { direct: 'directly from Microsoft', csp: 'through a CSP partner', volume_licensing: 'through Volume Licensing' };
 const KINDS = { user_out: 'outbound calls by users', conf_out: 'meeting dial-out', toll_free_in: 'toll-free numbers', toll_in: 'toll dial-in' };
 
-// It is written on every keystroke, when all but one of the form's numbers are those it read the last time.
+// The printed input list is written on every keystroke, when all but one of the form's numbers are those it read
+// the last time: each text's reading is kept.
 const readings = new Map(); // text -> plain number, or the text when it is none
 function number(v) {
   const text = String(v ?? '');
