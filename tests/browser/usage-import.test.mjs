@@ -2,9 +2,11 @@
 // through the file input, progress and result shown, cancel stops a long import, the page stays responsive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { siteForFile } from './browser.mjs';
 import { generate } from '../tools/generate-report.mjs';
+import { nativeCli } from '../node/native-cli.mjs';
 
 let site;
 siteForFile((opened) => { site = opened; }, { files: true, ready: true });
@@ -34,6 +36,20 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
     /^(The results above start from this report's charges, \d+\.\d\d USD per month\. .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
   assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
   await noJunk(page);
+});
+
+test('a report of many reading buffers is read whole: the same calls and spend as the CLI', async () => {
+  const { page } = site;
+  // About 4 MB: the worker reads it in pieces of at most 1 MB, whose ends fall inside rows.
+  const file = site.file('PSTN.calls.many-pieces.csv');
+  generate({ rows: 12000, columns: 25, seed: 11, bad: 3, out: file });
+  const cli = JSON.parse(execFileSync(nativeCli, ['usage', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  await page.setInputFiles('#usage-file', file);
+  await page.waitForFunction(() => /Imported PSTN\.calls\.many-pieces\.csv/.test(document.getElementById('usage-status').textContent));
+  assert.match(await page.locator('#usage-summary').textContent(), new RegExp(`^${cli.rows_used} of ${cli.rows} calls used`));
+  const actual = await page.locator('#usage-actual').textContent();
+  assert.ok(actual.includes(`${cli.actual.USD.total} USD in the period`), actual);
+  assert.ok(actual.includes(`${cli.actual.USD.per_month} USD per average month`), actual);
 });
 
 test('a generated .zip export (20 columns) is unzipped in the worker and imported', async () => {
