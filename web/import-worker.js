@@ -58,8 +58,9 @@ async function zipEntries(module, file) {
 
 // A stream's chunks, read into two buffers of CHUNK bytes in turn when the stream allows it (a file's bytes: the
 // browser fills one while the core reads the other, which the next read then reuses) rather than into a new buffer
-// per chunk: fresh memory for each of a large report's chunks cost about a third of the import's time, more than
-// the copying itself. Streams that make their own chunks (a zip entry's inflated bytes) are read as they come.
+// per chunk: with a new buffer for each chunk, a third of a large import's time in this worker went neither to
+// the importer nor to waiting for the file (tests/bench/README.md). Streams that make their own chunks (a zip
+// entry's inflated bytes) are read as they come.
 // read() -> {value, done}; giveBack(value): its buffer may be read into again; cancel(); release().
 function chunkReader(stream) {
   let byob = null;
