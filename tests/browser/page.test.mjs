@@ -151,10 +151,10 @@ test('the lines table follows the estimate row for row through typing, removing 
   assert.ok((await shownLines()).some(([destination]) => /Japan|JP/.test(destination)), 'the added row is priced');
 });
 
-// The lines table's columns keep their widths whatever the amounts: one amount growing must not make the browser lay
-// out all ~300 rows again on a keystroke (web/style.css, .lines-table), and an amount wider than its column wraps
-// inside its cell instead of running over the next one.
-test('a much wider amount changes neither the lines table\'s column widths nor spills out of its cell', async () => {
+// The lines table's columns keep their widths while no column's longest figure changes length: otherwise the browser
+// lays out all ~300 rows again on a keystroke (web/style.css, .lines-table). A figure is never broken inside ("$89.0"
+// over "0" reads as another amount) nor runs over the next cell, on a desktop and on a phone.
+test('the lines table keeps its column widths while typing, and never breaks a figure', async () => {
   const { page } = site;
   await page.goto(site.url);
   await waitReady(page);
@@ -162,14 +162,29 @@ test('a much wider amount changes neither the lines table\'s column widths nor s
     const table = [...document.querySelectorAll('#spend table')].find((t) => t.caption?.textContent.startsWith('By destination'));
     return [...table.tHead.rows[0].cells].map((th) => th.getBoundingClientRect().width);
   });
+  // Cells on more than one line (figures only: words may wrap) or wider than their column.
+  const figures = () => page.evaluate(() => [...document.querySelectorAll('.lines-table tbody td, .lines-table tbody th')].map((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const lines = cell.classList.contains('num') ? new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size : 1;
+    return { text: cell.textContent, lines, spills: cell.scrollWidth > cell.clientWidth + 1 };
+  }).filter((f) => f.lines > 1 || f.spills));
+  const minutes = page.locator('[data-key="user_out.1.minutes"]'); // the example's 1,000 minutes to France, $89.00
+  const typed = async (value) => {
+    const total = await page.locator('#monthly-total').textContent();
+    await minutes.fill(value);
+    await page.waitForFunction((t) => document.getElementById('monthly-total')?.textContent !== t, total);
+  };
   const before = await columns();
-  const total = await page.locator('#monthly-total').textContent();
-  await page.locator('[data-key="user_out.0.minutes"]').fill('999999999999');
-  await page.waitForFunction((t) => document.getElementById('monthly-total')?.textContent !== t, total);
+  const start = await minutes.inputValue();
+  await typed(String(Number(start) + 1)); // the amount changes, not its length
   assert.deepEqual(await columns(), before);
-  const spills = await page.evaluate(() => [...document.querySelectorAll('.lines-table tbody td, .lines-table tbody th')]
-    .filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
-  assert.deepEqual(spills, []);
+  await typed('999999999999');
+  assert.deepEqual(await figures(), []);
+  const screen = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await figures(), []);
+  await page.setViewportSize(screen);
 });
 
 // A keystroke patches the results instead of drawing them again (web/dom.js, patch): the words that stay are the

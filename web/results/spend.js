@@ -48,7 +48,20 @@ const lineCells = (l) => [destinationCell(l), lineUseCase(l), isReportCharge(l) 
 // façade hands back the very same object for every line the estimate did not change (web/ccredits-client.js), and
 // a keystroke in a 200-row scenario changes one or two of its ~300 lines. Rebuilt whole, the table made the
 // browser restyle ~2,000 elements per keystroke (tests/bench/page-update.mjs).
-let kept = null; // { wrap, tbody, rows: [tr], lines: [line], currency }
+let kept = null; // { wrap, tbody, rows: [tr], lines: [line], currency, chars: [[n, n, n]], widest: [n, n, n] }
+
+// The figure columns' least widths (style.css, .lines-table): each row's figure lengths are kept, and the table is
+// told a column's longest when it changes.
+const figureChars = (cells) => LINE_NUMERIC.map((i) => cells[i].length);
+function fitFigures() {
+  const table = kept.wrap.querySelector('table');
+  LINE_NUMERIC.forEach((column, i) => {
+    const widest = kept.chars.reduce((most, row) => Math.max(most, row[i]), 0);
+    if (widest === kept.widest[i]) return;
+    kept.widest[i] = widest;
+    table.style.setProperty(`--chars-${column}`, String(widest));
+  });
+}
 
 // On screen the lines table's rows are laid out one by one, as grids of its column widths (style.css,
 // .lines-table). A table displayed other than as a table loses its table semantics in some browsers, so its parts
@@ -80,15 +93,18 @@ function linesTable(lines) {
     return null;
   }
   if (!kept || kept.currency !== currency() || !kept.wrap.isConnected) {
-    const wrap = keep(tableRoles(table('By destination, per month', LINE_HEADERS, lines.map(lineCells), { numeric: LINE_NUMERIC, className: 'lines-table' })));
+    const cells = lines.map(lineCells);
+    const wrap = keep(tableRoles(table('By destination, per month', LINE_HEADERS, cells, { numeric: LINE_NUMERIC, className: 'lines-table' })));
     const tbody = wrap.querySelector('tbody');
-    kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency() };
+    kept = { wrap, tbody, rows: [...tbody.children], lines, currency: currency(), chars: cells.map(figureChars), widest: [] };
+    fitFigures();
     return wrap;
   }
   const { tbody, rows } = kept;
   lines.forEach((line, i) => {
     if (i < rows.length && line === kept.lines[i]) return;
     const cells = lineCells(line);
+    kept.chars[i] = figureChars(cells);
     // A changed line mostly changes its amount: the row stays and only the words that differ are written (a pool's
     // minutes moving changes the amounts of every line in it, a new row for each restyled and laid out all of them).
     if (i < rows.length) {
@@ -99,7 +115,9 @@ function linesTable(lines) {
     tbody.append(rows[i]);
   });
   while (rows.length > lines.length) rows.pop().remove();
+  kept.chars.length = lines.length;
   kept.lines = lines;
+  fitFigures();
   return kept.wrap;
 }
 
