@@ -3,7 +3,7 @@
 // usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
 // imported report with a `usage-imported` event on document (detail: the core/CONTRACT.md usage object).
 import { importUsageReport } from './usage-import.js';
-import { amount, minutes } from './format.js';
+import { amount, minutes, moneyIn } from './format.js';
 
 // The report's use cases (core/CONTRACT.md usage object) in words.
 const USE_CASES = {
@@ -23,7 +23,7 @@ function resultView(report, projection) {
   const period = report.period
     ? `${report.period.from} to ${report.period.to} (${report.period.days} days)` : 'no usable rows';
   view.append(el('p', { id: 'usage-summary' },
-    `${report.rows_used} of ${report.rows} calls used, ${period}.`));
+    `${amount(report.rows_used)} of ${amount(report.rows)} calls used, ${period}.`));
   // What the core says about the report as a whole (a Direct Routing export, calls that did not connect): without it
   // "0 of 1 calls used" would not say why.
   if (report.notices.length > 0) {
@@ -32,14 +32,16 @@ function resultView(report, projection) {
   if (report.skipped_count > 0) {
     const first = report.skipped[0];
     view.append(el('p', { id: 'usage-skipped' },
-      `${report.skipped_count} rows skipped, e.g. line ${first.line}: ${first.reason}.`));
+      `${amount(report.skipped_count)} rows skipped, e.g. line ${first.line}: ${first.reason}.`));
   }
   if (typeof report.per_day_note === 'string') view.append(el('p', { id: 'usage-per-day-note' }, report.per_day_note));
   const table = el('table', { id: 'usage-actual' });
   table.append(el('caption', {}, 'Actual spend in the report (Charge + Connection Fee)'));
+  // Amounts in the report's own currency, written as the results write theirs ("$59,197.12").
   for (const [currency, a] of Object.entries(report.actual)) {
+    const inCurrency = moneyIn(currency);
     table.append(el('tr', {}, el('th', { scope: 'row' }, currency),
-      el('td', {}, `${a.total} ${currency} in the period, ${a.per_month} ${currency} per average month`)));
+      el('td', {}, `${inCurrency(a.total)} in the period, ${inCurrency(a.per_month)} per average month`)));
   }
   if (Object.keys(report.actual).length === 0) table.append(el('tr', {}, el('td', {}, 'No charges.')));
   view.append(table);
@@ -54,16 +56,15 @@ function resultView(report, projection) {
   if (report.rerated) {
     view.append(el('p', { id: 'usage-rerated' },
       `The same calls at the rate card (${report.rerated.illustrative ? 'illustrative rates' : 'rates of ' + report.rerated.effective}), ` +
-      `every call before included minutes: ${report.rerated.total} ${report.rerated.currency}.`));
+      `every call before included minutes: ${moneyIn(report.rerated.currency)(report.rerated.total)}.`));
   }
   if (projection) {
     view.append(el('p', { id: 'usage-projected' }, projection.error
       ? `No projection from this usage: ${projection.error.message}`
       : projection.report
-        ? `The results above start from this report's charges, ${projection.report.charges_monthly_total} ` +
-          `${projection.report.currency} per month. Changes you type on top are priced at the rates learned from its ` +
-          'charged calls, then at the rate card.'
-        : `Projected credit spend with your licences and this usage: ${projection.monthly_total} ${projection.currency} ` +
+        ? `The results above start from this report's charges, ${moneyIn(projection.report.currency)(projection.report.charges_monthly_total)} ` +
+          'per month. Changes you type on top are priced at the rates learned from its charged calls, then at the rate card.'
+        : `Projected credit spend with your licences and this usage: ${moneyIn(projection.currency)(projection.monthly_total)} ` +
           'per month (included minutes first, then the rate card).'));
   }
   return view;

@@ -11,6 +11,13 @@ import { nativeCli } from '../node/native-cli.mjs';
 let site;
 siteForFile((opened) => { site = opened; }, { files: true, ready: true });
 
+// Counts and amounts as the page writes them in its locale (en-US in these tests): "11,997", "$653.70".
+const counted = (n) => n.toLocaleString('en-US');
+const dollars = (decimal) => {
+  const [whole, cents] = decimal.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
+};
+
 const noJunk = async (page) => {
   assert.doesNotMatch(await page.locator('body').innerText(), /NaN|undefined|Infinity|\[object/);
 };
@@ -21,10 +28,10 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
   generate({ rows: 2000, columns: 25, seed: 3, bad: 4, out: file });
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported/.test(document.getElementById('usage-status').textContent));
-  assert.match(await page.locator('#usage-summary').textContent(), /^1996 of 2000 calls used, 2026-10-01 to 2026-10-28 \(28 days\)\.$/);
+  assert.match(await page.locator('#usage-summary').textContent(), /^1,996 of 2,000 calls used, 2026-10-01 to 2026-10-28 \(28 days\)\.$/);
   assert.match(await page.locator('#usage-skipped').textContent(), /4 rows skipped, e\.g\. line \d+: /);
   assert.match(await page.locator('#usage-actual').textContent(),
-    /USD\d+\.\d\d USD in the period, \d+\.\d\d USD per average month/);
+    /USD\$[\d,]+\.\d\d in the period, \$[\d,]+\.\d\d per average month$/);
   // The page's scenario now holds the report's monthly rows and its day-by-day spend shape for the planner.
   const scenario = JSON.parse(await page.locator('#raw-scenario').textContent());
   assert.ok(scenario.usage.length > 0);
@@ -33,7 +40,7 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
   assert.deepEqual(scenario.licenses.map((l) => l.country), ['US', 'GB'], 'licences stay as typed');
   // The page's estimate starts from the report's charges; a destination the loaded card lacks is named.
   assert.match(await page.locator('#usage-projected').textContent(),
-    /^(The results above start from this report's charges, \d+\.\d\d USD per month\. .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
+    /^(The results above start from this report's charges, \$[\d,]+\.\d\d per month\. .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
   assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
   await noJunk(page);
 });
@@ -46,10 +53,10 @@ test('a report of many reading buffers is read whole: the same calls and spend a
   const cli = JSON.parse(execFileSync(nativeCli, ['usage', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported PSTN\.calls\.many-pieces\.csv/.test(document.getElementById('usage-status').textContent));
-  assert.match(await page.locator('#usage-summary').textContent(), new RegExp(`^${cli.rows_used} of ${cli.rows} calls used`));
+  assert.match(await page.locator('#usage-summary').textContent(), new RegExp(`^${counted(cli.rows_used)} of ${counted(cli.rows)} calls used`));
   const actual = await page.locator('#usage-actual').textContent();
-  assert.ok(actual.includes(`${cli.actual.USD.total} USD in the period`), actual);
-  assert.ok(actual.includes(`${cli.actual.USD.per_month} USD per average month`), actual);
+  assert.ok(actual.includes(`${dollars(cli.actual.USD.total)} in the period`), actual);
+  assert.ok(actual.includes(`${dollars(cli.actual.USD.per_month)} per average month`), actual);
 });
 
 test('a generated .zip export (20 columns) is unzipped in the worker and imported', async () => {
@@ -58,7 +65,7 @@ test('a generated .zip export (20 columns) is unzipped in the worker and importe
   generate({ rows: 3000, columns: 20, seed: 4, out: file, zip: true });
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported Export\.callingplans\.1\.zip/.test(document.getElementById('usage-status').textContent));
-  assert.match(await page.locator('#usage-summary').textContent(), /^3000 of 3000 calls used/);
+  assert.match(await page.locator('#usage-summary').textContent(), /^3,000 of 3,000 calls used/);
   await noJunk(page);
 });
 

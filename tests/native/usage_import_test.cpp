@@ -362,6 +362,15 @@ TEST_CASE("usage: a Direct Routing export is recognised, its failed calls counte
   CHECK_THAT(one["notices"][0].get<std::string>(),
              Catch::StartsWith("This is a Direct Routing report: its 1 call is billed by your carrier"));
   CHECK_THAT(one["notices"][1].get<std::string>(), Catch::StartsWith("1 call did not connect (Success: No)"));
+
+  // Counts of four digits or more are grouped as the page writes counts: "1,001 calls".
+  std::string many = header;
+  for (int i = 0; i < 1001; ++i) many += failed;
+  const json grouped = import_text(many);
+  REQUIRE(grouped["notices"].size() == 2);
+  CHECK_THAT(grouped["notices"][0].get<std::string>(),
+             Catch::StartsWith("This is a Direct Routing report: its 1,001 calls are billed by your carrier"));
+  CHECK_THAT(grouped["notices"][1].get<std::string>(), Catch::StartsWith("1,001 calls did not connect (Success: No)"));
 }
 
 TEST_CASE("usage: the Audio Conferencing dial-out summary is refused with a sentence saying what it is", "[usage]") {
