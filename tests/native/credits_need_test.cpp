@@ -35,9 +35,9 @@ TEST_CASE("use that fits the subscriptions needs no credits, with the minutes le
   const CreditNeed n = assess_credit_need(base_input(), policy_test::shipped_policy());
   CHECK_FALSE(n.needs_credits);
   REQUIRE(n.reasons.size() == 6);  // 5 use cases + the conclusion
-  CHECK(n.reasons[2] == "Calling Plan overage: nothing billed (US domestic calling plan pool: 50000 of 300000 included "
+  CHECK(n.reasons[2] == "Calling Plan overage: nothing billed (US domestic calling plan pool: 50,000 of 300,000 included "
                         "minutes remain).");
-  CHECK_THAT(n.reasons[1], Catch::Contains("3000 of 3000 included minutes remain"));
+  CHECK_THAT(n.reasons[1], Catch::Contains("3,000 of 3,000 included minutes remain"));
   CHECK_THAT(n.reasons.back(), Catch::Contains("fits your subscriptions"));
 }
 
@@ -48,7 +48,7 @@ TEST_CASE("a billed use case makes credits necessary, naming the amount", "[need
   const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
   CHECK(n.needs_credits);
   CHECK(n.reasons[1] == "Meeting dial-out: 12.35 USD a month billed per minute (Audio Conferencing dial-out pool (Zone A): "
-                        "0 of 3000 included minutes remain).");
+                        "0 of 3,000 included minutes remain).");
 }
 
 TEST_CASE("toll-free numbers need a positive balance even when nothing else is billed", "[need]") {
@@ -93,5 +93,5 @@ TEST_CASE("minutes left in a sentence are whole minutes, rounded down", "[need]"
   in.pools[1].used = Minutes::parse("958.255842");  // an imported report's minutes are exact to the millionth
   const CreditNeed n = assess_credit_need(in, policy_test::shipped_policy());
   // 3000 - 958.255842 = 2041.744158: "2041", never "2042" nor the millionths.
-  CHECK_THAT(n.reasons[1], Catch::Contains("2041 of 3000 included minutes remain"));
+  CHECK_THAT(n.reasons[1], Catch::Contains("2,041 of 3,000 included minutes remain"));
 }

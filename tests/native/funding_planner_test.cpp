@@ -259,7 +259,7 @@ TEST_CASE("a report's uneven days move spend within a month, never between month
     months += in.monthly_forecast[static_cast<std::size_t>(m)];
   }
   CHECK(p.horizon_spend.to_string(2) == months.to_string(2));  // 2783.87, what the explanation's months add up to
-  CHECK(p.explanation[0].find("add up to 2783.87 USD") != std::string::npos);
+  CHECK(p.explanation[0].find("add up to 2,783.87 USD") != std::string::npos);
   // Within a month the expensive day is still expensive: the report's shape is kept.
   CHECK(p.daily_spend[2] > p.daily_spend[3].times(20));
   // A month whose 30 days all fall on days without calls spreads its figure evenly.

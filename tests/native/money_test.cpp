@@ -3,6 +3,7 @@
 
 #include "ccredits/error.hpp"
 #include "ccredits/money.hpp"
+#include "numbers/text.hpp"
 
 using ccredits::InputError;
 using ccredits::Minutes;
@@ -182,4 +183,20 @@ TEST_CASE("multiply_divide_round_half_up gives what the 128-bit route gives, in 
     }
   }
   CHECK(compared == 13 * 12 * 9);
+}
+
+TEST_CASE("numbers in sentences have their whole part's digits grouped by threes", "[money][text]") {
+  CHECK(ccredits::grouped_digits("0") == "0");
+  CHECK(ccredits::grouped_digits("999") == "999");
+  CHECK(ccredits::grouped_digits("1000") == "1,000");
+  CHECK(ccredits::grouped_digits("300000") == "300,000");
+  CHECK(ccredits::grouped_digits("1234567.891") == "1,234,567.891");
+  CHECK(ccredits::grouped_digits("-12345.60") == "-12,345.60");
+  CHECK(ccredits::grouped_digits("+1000") == "+1,000");
+  CHECK(ccredits::grouped_digits("-100") == "-100");
+  // Anything but a plain decimal number is left as it is.
+  CHECK(ccredits::grouped_digits("") == "");
+  CHECK(ccredits::grouped_digits("-") == "-");
+  CHECK(ccredits::grouped_digits("12a345") == "12a345");
+  CHECK(ccredits::grouped_digits("1,000") == "1,000");
 }

@@ -42,7 +42,7 @@ export function chargebackPart(chargeback) {
     const entries = Array.isArray(chargeback[d.key]) ? chargeback[d.key] : [];
     const shown = entries.slice(0, TOP_ENTRIES);
     const caption = entries.length > shown.length
-      ? `${d.title}: the top ${shown.length} of ${entries.length}, by spend` : `${d.title}, by spend`;
+      ? `${d.title}: the top ${shown.length} of ${amount(entries.length)}, by spend` : `${d.title}, by spend`;
     const block = h('div', { class: 'chargeback-list', 'data-dimension': d.key });
     if (!shown.length) {
       block.append(h('p', { text: `${d.title}: no calls.` }));

@@ -1,4 +1,5 @@
 #include "advice/credits_need.hpp"
+#include "numbers/text.hpp"
 
 namespace ccredits {
 namespace {
@@ -14,7 +15,7 @@ std::string use_case_title(const std::string& key) {
 
 // Minutes in a sentence, in whole minutes: the pools are exact to the millionth of a minute, which people do not
 // read. What remains is rounded down, so the sentence never promises a minute the pool does not have.
-std::string whole_minutes_down(const Minutes& m) { return std::to_string(m.micros() / 1000000); }
+std::string whole_minutes_down(const Minutes& m) { return grouped_digits(std::to_string(m.micros() / 1000000)); }
 
 std::string pools_remaining_text(const std::vector<PoolRemaining>& pools, const std::string& use_case) {
   std::string text;
@@ -41,7 +42,7 @@ CreditNeed assess_credit_need(const CreditNeedInput& in, const CreditsPolicy& po
       reason = title + ": nothing billed";
     } else {
       billed = true;
-      reason = title + ": " + u.monthly.to_string(2) + " " + in.currency + " a month billed per minute";
+      reason = title + ": " + grouped_digits(u.monthly.to_string(2)) + " " + in.currency + " a month billed per minute";
     }
     if (!pools.empty()) reason += " (" + pools + ")";
     need.reasons.push_back(reason + ".");

@@ -15,5 +15,8 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 bool is_country_code(std::string_view s);  // two ASCII upper-case letters
+// A number written for people: its whole part's digits grouped by threes ("1,234,567.89", "-12,345", "300,000"),
+// as the page writes figures; "300000" is misread. Text that is not a plain decimal number comes back as it is.
+std::string grouped_digits(std::string_view number);
 
 }  // namespace ccredits

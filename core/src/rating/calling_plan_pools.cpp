@@ -7,6 +7,7 @@
 
 #include "ccredits/error.hpp"
 #include "formats/json_input.hpp"
+#include "numbers/text.hpp"
 #include "rating/estimate_builder.hpp"
 #include "rating/what_if.hpp"
 
@@ -19,7 +20,7 @@ std::string minutes_in_words(const Minutes& m) {
   std::string text = format_fixed(m.micros(), 2);
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
-  return text;
+  return grouped_digits(text);
 }
 
 // Usage rows from one licence country that no plan covers: said once for the country, not once a row (an imported
@@ -42,7 +43,7 @@ void note_uncovered(std::vector<UncoveredRows>& uncovered, const UsageRow& row) 
 // usage)" for several.
 std::string uncovered_subject(const UncoveredRows& u) {
   if (u.rows == 1) return field_words(u.first_path, true);
-  return "The " + std::to_string(u.rows) + " usage rows from " + u.country + " (the first is " +
+  return "The " + grouped_digits(std::to_string(u.rows)) + " usage rows from " + u.country + " (the first is " +
          field_words(u.first_path, false) + ")";
 }
 

@@ -37,9 +37,7 @@ json usage_result(const UsageTotals& agg, const CallRerater& rerater, const std:
   // "1 call is", "69,899 calls are": the number, its digits grouped as the page writes counts, and the words that
   // agree with it.
   const auto said = [](std::int64_t n, const char* one, const char* many) {
-    std::string digits = std::to_string(n);  // n >= 0: a count
-    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
-    return digits + (n == 1 ? one : many);
+    return grouped_digits(std::to_string(n)) + (n == 1 ? one : many);
   };
   if (direct_routing_calls > 0 && direct_routing_calls == agg.rows_used + agg.failed_calls) {
     notices.push_back("This is a Direct Routing report: its " +
