@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ccredits/error.hpp"
+#include "numbers/text.hpp"
 #include "usage_report/text_hash.hpp"
 #include "usage_report/usage_totals.hpp"
 
@@ -42,7 +43,7 @@ bool is_outbound(UseCase u) { return u == UseCase::user_out || u == UseCase::con
 int floor_div(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
 
 std::string plural(std::int64_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  return grouped_digits(std::to_string(n)) + " " + word + (n == 1 ? "" : "s");
 }
 
 json flag(const char* kind, const json& account, std::string why, std::string figure, std::string threshold,
@@ -372,7 +373,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
             " outside business hours (" + std::to_string(s.business_start_hour) + ":00 to " +
             std::to_string(s.business_end_hour) + ":00, Monday to Friday): a burst like this is typical of a "
             "compromised account used for toll fraud.",
-        plural(g.calls, "call") + " in one day, costing" + currency + " " + g.spend.to_string(2),
+        plural(g.calls, "call") + " in one day, costing" + currency + " " + grouped_digits(g.spend.to_string(2)),
         std::to_string(s.off_hours_calls_per_day) + " calls outside business hours in one day",
         off_hours_.first_calls.to_json(g.first), g.calls,
         restrict_advice, links({kOutboundRestriction, kCallingPolicies})));
@@ -384,14 +385,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         "premium_destination", *g.user,
         *g.user + " called premium-rate, satellite or high-cost numbers " + plural(g.calls, "time") +
             ": such numbers are where toll fraud sends its calls.",
-        plural(g.calls, "call") + ", costing" + currency + " " + g.spend.to_string(2) +
-            (g.highest_rate.micros() > 0 ? ", up to" + currency + " " + g.highest_rate.to_string(2) + " a minute"
+        plural(g.calls, "call") + ", costing" + currency + " " + grouped_digits(g.spend.to_string(2)) +
+            (g.highest_rate.micros() > 0 ? ", up to" + currency + " " + grouped_digits(g.highest_rate.to_string(2)) + " a minute"
                                          : std::string()),
         "any call to a number starting +" + [&] {
           std::string list;
           for (const std::string& p : s.premium_prefixes) list += (list.empty() ? "" : ", +") + p;
           return list;
-        }() + ", or a rate of" + currency + " " + s.high_rate_per_minute.to_string(2) + " a minute or more",
+        }() + ", or a rate of" + currency + " " + grouped_digits(s.high_rate_per_minute.to_string(2)) + " a minute or more",
         premium_.first_calls.to_json(g.first), g.calls, restrict_advice, links({kOutboundRestriction, kDialPlans})));
   }
 
@@ -413,14 +414,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
     for (const auto* u : high) {
       flags.push_back(flag(
           "user_spend", u->first,
-          u->first + " spent" + currency + " " + u->second.spend.to_string(2) + ", more than " +
+          u->first + " spent" + currency + " " + grouped_digits(u->second.spend.to_string(2)) + ", more than " +
               std::to_string(s.user_spend_factor) + " times what a typical user who pays for calls spent (" +
-              currency.substr(currency.empty() ? 0 : 1) + " " + peer.to_string(2) + ", the median of " +
+              currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(peer.to_string(2)) + ", the median of " +
               plural(static_cast<std::int64_t>(spends.size()), "user") + "). The costliest calls are listed.",
-          currency.substr(currency.empty() ? 0 : 1) + " " + u->second.spend.to_string(2),
-          currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
+          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(u->second.spend.to_string(2)),
+          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(limit.to_string(2)) + " (" +
               std::to_string(s.user_spend_factor) + " times the median user, at least " +
-              s.user_spend_minimum.to_string(2) + ")",
+              grouped_digits(s.user_spend_minimum.to_string(2)) + ")",
           totals.user_costliest[u->second.index].to_json(), u->second.calls,
           std::string(kCheckAccount) + ". If the calls are expected, set a spend limit for the user in a calling "
           "policy; if not, restrict the account's international dialling.",
@@ -449,7 +450,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
           "Calls to " + code + " start on " + iso_date(c.first_day) + ": no one called " + code + " in the first " +
               plural(s.new_country_baseline_days, "day") + " of the report (" + iso_date(totals.first_day) +
               " onwards), so it is new for the tenant.",
-          plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + c.spend.to_string(2),
+          plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + grouped_digits(c.spend.to_string(2)),
           "a country not called in the first " + plural(s.new_country_baseline_days, "day"), c.first.to_json(), c.calls,
           "Check that the calls to " + code + " are business calls. " + restrict_advice,
           links({kOutboundRestriction, kDialPlans})));
@@ -463,7 +464,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         *g.user + " made " + plural(g.calls, "outbound call") + " of " + std::to_string(s.long_call_minutes) +
             " minutes or more: a call left open for hours is a sign of a line used by someone else.",
         plural(g.calls, "call") + ", " + minutes_json(Minutes::from_seconds(g.seconds)).dump() +
-            " minutes in all, costing" + currency + " " + g.spend.to_string(2),
+            " minutes in all, costing" + currency + " " + grouped_digits(g.spend.to_string(2)),
         std::to_string(s.long_call_minutes) + " minutes for one call", long_calls_.first_calls.to_json(g.first), g.calls,
         restrict_advice,
         links({kOutboundRestriction, kCallingPolicies})));
@@ -501,14 +502,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
       const UsageTotals::DayTotals& t = totals.by_day.at(d);
       flags.push_back(flag(
           "day_spend", nullptr,
-          "The calls of " + iso_date(d) + " cost" + currency + " " + t.spend.to_string(2) + ", more than " +
+          "The calls of " + iso_date(d) + " cost" + currency + " " + grouped_digits(t.spend.to_string(2)) + ", more than " +
               std::to_string(s.day_spend_factor) + " times the usual day of the report (" +
-              currency.substr(currency.empty() ? 0 : 1) + " " + usual.to_string(2) +
+              currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(usual.to_string(2)) +
               ", the median day). The costliest calls of the day are listed.",
-          currency.substr(currency.empty() ? 0 : 1) + " " + t.spend.to_string(2),
-          currency.substr(currency.empty() ? 0 : 1) + " " + limit.to_string(2) + " (" +
+          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(t.spend.to_string(2)),
+          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(limit.to_string(2)) + " (" +
               std::to_string(s.day_spend_factor) + " times the median day, at least " +
-              s.day_spend_minimum.to_string(2) + ")",
+              grouped_digits(s.day_spend_minimum.to_string(2)) + ")",
           t.costliest.to_json(), t.calls,
           "Look at the accounts behind the costliest calls of that day. " + restrict_advice,
           links({kOutboundRestriction, kSpendLimits})));
