@@ -199,4 +199,7 @@ TEST_CASE("numbers in sentences have their whole part's digits grouped by threes
   CHECK(ccredits::grouped_digits("-") == "-");
   CHECK(ccredits::grouped_digits("12a345") == "12a345");
   CHECK(ccredits::grouped_digits("1,000") == "1,000");
+  // An amount in a sentence: to the cent, grouped.
+  CHECK(ccredits::money_in_words(Money::parse("1234567.5")) == "1,234,567.50");
+  CHECK(ccredits::money_in_words(Money::parse("-0.25")) == "-0.25");
 }

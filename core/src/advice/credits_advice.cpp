@@ -46,7 +46,7 @@ CreditsAdvice credits_advice(const AdviceInputs& in, const Billing& b, const Fun
     explanation.push_back(policy.minimum_purchase.is_zero()
                               ? "No minimum purchase: the minimum purchase setting is 0 (its default rests on " +
                                     policy.minimum_source + ")."
-                              : "Minimum purchase " + grouped_digits(policy.minimum_purchase.to_string(2)) + " " + in.currency +
+                              : "Minimum purchase " + money_in_words(policy.minimum_purchase) + " " + in.currency +
                                     ", from " + policy.minimum_source + ".");
   }
   if (need.billed_after_use) {

@@ -42,7 +42,7 @@ CreditNeed assess_credit_need(const CreditNeedInput& in, const CreditsPolicy& po
       reason = title + ": nothing billed";
     } else {
       billed = true;
-      reason = title + ": " + grouped_digits(u.monthly.to_string(2)) + " " + in.currency + " a month billed per minute";
+      reason = title + ": " + money_in_words(u.monthly) + " " + in.currency + " a month billed per minute";
     }
     if (!pools.empty()) reason += " (" + pools + ")";
     need.reasons.push_back(reason + ".");

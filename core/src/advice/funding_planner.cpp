@@ -135,7 +135,7 @@ void simulate(FundingPlan& plan, const std::vector<Money>& spend, int horizon_da
   plan.recharges_per_month = *std::max_element(plan.recharges_by_month.begin(), plan.recharges_by_month.end());
 }
 
-std::string amount(const Money& m, const std::string& currency) { return grouped_digits(m.to_string(2)) + " " + currency; }
+std::string amount(const Money& m, const std::string& currency) { return money_in_words(m) + " " + currency; }
 
 void explain(FundingPlan& p, const PlannerInput& in) {
   const std::string& cur = in.currency;
@@ -146,7 +146,7 @@ void explain(FundingPlan& p, const PlannerInput& in) {
               "-month horizon (30-day months) add up to " + amount(p.horizon_spend, cur) + ".");
   if (!in.monthly_forecast.empty()) {
     std::string months;
-    for (int m = 0; m < p.horizon_months; ++m) months += (m ? ", " : "") + grouped_digits(month_spend(in, m).to_string(2));
+    for (int m = 0; m < p.horizon_months; ++m) months += (m ? ", " : "") + money_in_words(month_spend(in, m));
     e.push_back("The plan follows the imported report's 12-month forecast (its growth and weekday shape) rather than a "
                 "flat average month: month by month, the forecast plus what you typed on top costs " + months + " " +
                 cur + ".");

@@ -56,7 +56,7 @@ std::string plan_title(Plan p) {
 
 namespace {
 
-std::string signed_amount(const Money& m) { return (m.is_negative() ? "" : "+") + grouped_digits(m.to_string(2)); }
+std::string signed_amount(const Money& m) { return (m.is_negative() ? "" : "+") + money_in_words(m); }
 
 // Licences plus credits, when the admin gave licence prices for every plan in use before and after the change.
 void compare_licences(const Scenario& now, const Scenario& changed, const Money& credits_now, const Money& credits_after,
@@ -91,7 +91,7 @@ void compare_licences(const Scenario& now, const Scenario& changed, const Money&
   const Money total_after = credits_after + after.monthly;
   out.total = WhatIfReport::Comparison{total_now, total_after, total_after - total_now};
   out.note = "Licences at the prices you entered, plus the monthly credit spend, are compared.";
-  out.summary += " Licences plus credits " + grouped_digits(total_now.to_string(2)) + " -> " + grouped_digits(total_after.to_string(2)) + " " + currency +
+  out.summary += " Licences plus credits " + money_in_words(total_now) + " -> " + money_in_words(total_after) + " " + currency +
                  " (" + signed_amount(total_after - total_now) + " a month).";
 }
 
@@ -143,8 +143,8 @@ std::optional<WhatIfReport> what_if_report(const Scenario& scenario, const Estim
   const std::string sign = difference.is_negative() ? "" : "+";
   out.monthly_total = alt.monthly_total;
   out.difference = difference;
-  out.summary = "Monthly credit spend " + grouped_digits(current.monthly_total.to_string(2)) + " -> " + grouped_digits(alt.monthly_total.to_string(2)) +
-                " " + current.currency + " (" + sign + grouped_digits(difference.to_string(2)) + " a month).";
+  out.summary = "Monthly credit spend " + money_in_words(current.monthly_total) + " -> " + money_in_words(alt.monthly_total) +
+                " " + current.currency + " (" + sign + money_in_words(difference) + " a month).";
   out.by_use_case = std::move(alt.by_use_case);
   out.warnings = std::move(alt.warnings);
   compare_licences(scenario, w.scenario, current.monthly_total, alt.monthly_total, current.currency, out);

@@ -373,7 +373,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
             " outside business hours (" + std::to_string(s.business_start_hour) + ":00 to " +
             std::to_string(s.business_end_hour) + ":00, Monday to Friday): a burst like this is typical of a "
             "compromised account used for toll fraud.",
-        plural(g.calls, "call") + " in one day, costing" + currency + " " + grouped_digits(g.spend.to_string(2)),
+        plural(g.calls, "call") + " in one day, costing" + currency + " " + money_in_words(g.spend),
         std::to_string(s.off_hours_calls_per_day) + " calls outside business hours in one day",
         off_hours_.first_calls.to_json(g.first), g.calls,
         restrict_advice, links({kOutboundRestriction, kCallingPolicies})));
@@ -385,14 +385,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         "premium_destination", *g.user,
         *g.user + " called premium-rate, satellite or high-cost numbers " + plural(g.calls, "time") +
             ": such numbers are where toll fraud sends its calls.",
-        plural(g.calls, "call") + ", costing" + currency + " " + grouped_digits(g.spend.to_string(2)) +
-            (g.highest_rate.micros() > 0 ? ", up to" + currency + " " + grouped_digits(g.highest_rate.to_string(2)) + " a minute"
+        plural(g.calls, "call") + ", costing" + currency + " " + money_in_words(g.spend) +
+            (g.highest_rate.micros() > 0 ? ", up to" + currency + " " + money_in_words(g.highest_rate) + " a minute"
                                          : std::string()),
         "any call to a number starting +" + [&] {
           std::string list;
           for (const std::string& p : s.premium_prefixes) list += (list.empty() ? "" : ", +") + p;
           return list;
-        }() + ", or a rate of" + currency + " " + grouped_digits(s.high_rate_per_minute.to_string(2)) + " a minute or more",
+        }() + ", or a rate of" + currency + " " + money_in_words(s.high_rate_per_minute) + " a minute or more",
         premium_.first_calls.to_json(g.first), g.calls, restrict_advice, links({kOutboundRestriction, kDialPlans})));
   }
 
@@ -414,14 +414,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
     for (const auto* u : high) {
       flags.push_back(flag(
           "user_spend", u->first,
-          u->first + " spent" + currency + " " + grouped_digits(u->second.spend.to_string(2)) + ", more than " +
+          u->first + " spent" + currency + " " + money_in_words(u->second.spend) + ", more than " +
               std::to_string(s.user_spend_factor) + " times what a typical user who pays for calls spent (" +
-              currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(peer.to_string(2)) + ", the median of " +
+              currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(peer) + ", the median of " +
               plural(static_cast<std::int64_t>(spends.size()), "user") + "). The costliest calls are listed.",
-          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(u->second.spend.to_string(2)),
-          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(limit.to_string(2)) + " (" +
+          currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(u->second.spend),
+          currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(limit) + " (" +
               std::to_string(s.user_spend_factor) + " times the median user, at least " +
-              grouped_digits(s.user_spend_minimum.to_string(2)) + ")",
+              money_in_words(s.user_spend_minimum) + ")",
           totals.user_costliest[u->second.index].to_json(), u->second.calls,
           std::string(kCheckAccount) + ". If the calls are expected, set a spend limit for the user in a calling "
           "policy; if not, restrict the account's international dialling.",
@@ -450,7 +450,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
           "Calls to " + code + " start on " + iso_date(c.first_day) + ": no one called " + code + " in the first " +
               plural(s.new_country_baseline_days, "day") + " of the report (" + iso_date(totals.first_day) +
               " onwards), so it is new for the tenant.",
-          plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + grouped_digits(c.spend.to_string(2)),
+          plural(c.calls, "call") + " to " + code + ", costing" + currency + " " + money_in_words(c.spend),
           "a country not called in the first " + plural(s.new_country_baseline_days, "day"), c.first.to_json(), c.calls,
           "Check that the calls to " + code + " are business calls. " + restrict_advice,
           links({kOutboundRestriction, kDialPlans})));
@@ -464,7 +464,7 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
         *g.user + " made " + plural(g.calls, "outbound call") + " of " + std::to_string(s.long_call_minutes) +
             " minutes or more: a call left open for hours is a sign of a line used by someone else.",
         plural(g.calls, "call") + ", " + minutes_json(Minutes::from_seconds(g.seconds)).dump() +
-            " minutes in all, costing" + currency + " " + grouped_digits(g.spend.to_string(2)),
+            " minutes in all, costing" + currency + " " + money_in_words(g.spend),
         std::to_string(s.long_call_minutes) + " minutes for one call", long_calls_.first_calls.to_json(g.first), g.calls,
         restrict_advice,
         links({kOutboundRestriction, kCallingPolicies})));
@@ -502,14 +502,14 @@ json UsageFlags::to_json(const UsageTotals& totals) const {
       const UsageTotals::DayTotals& t = totals.by_day.at(d);
       flags.push_back(flag(
           "day_spend", nullptr,
-          "The calls of " + iso_date(d) + " cost" + currency + " " + grouped_digits(t.spend.to_string(2)) + ", more than " +
+          "The calls of " + iso_date(d) + " cost" + currency + " " + money_in_words(t.spend) + ", more than " +
               std::to_string(s.day_spend_factor) + " times the usual day of the report (" +
-              currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(usual.to_string(2)) +
+              currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(usual) +
               ", the median day). The costliest calls of the day are listed.",
-          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(t.spend.to_string(2)),
-          currency.substr(currency.empty() ? 0 : 1) + " " + grouped_digits(limit.to_string(2)) + " (" +
+          currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(t.spend),
+          currency.substr(currency.empty() ? 0 : 1) + " " + money_in_words(limit) + " (" +
               std::to_string(s.day_spend_factor) + " times the median day, at least " +
-              grouped_digits(s.day_spend_minimum.to_string(2)) + ")",
+              money_in_words(s.day_spend_minimum) + ")",
           t.costliest.to_json(), t.calls,
           "Look at the accounts behind the costliest calls of that day. " + restrict_advice,
           links({kOutboundRestriction, kSpendLimits})));
