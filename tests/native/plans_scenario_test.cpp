@@ -189,7 +189,13 @@ TEST_CASE("Scenario errors carry the file and the JSON path", "[scenario][errors
 
   const InputError missing = scenario_error(R"({"usage": [{"kind": "user_out", "to": "US", "minutes": 1}]})");
   CHECK(missing.path() == "usage[0].from");
-  CHECK_THAT(missing.what(), Catch::Contains("row 1 of the usage") && Catch::Contains("required"));
+  CHECK_THAT(missing.what(), Catch::StartsWith("The licence country (from) of row 1 of the usage is required but missing."));
+  // The verb follows the field's head noun: "the rate sheets ... are", "number of users ... is".
+  const InputError sheets = scenario_error(
+      R"({"report": {"currency": "USD", "charges": {}, "rates": {"schema": "ccredits.rates/1", "currency": "USD"}}})");
+  CHECK_THAT(sheets.what(), Catch::Contains("The rate sheets are required but missing."));
+  const InputError no_users = scenario_error(R"({"licenses": [{"country": "US", "plan": "payg"}]})");
+  CHECK_THAT(no_users.what(), Catch::StartsWith("The number of users of licence row 1 is required but missing."));
 
   const InputError conf = scenario_error(R"({"conferencing": {"standard": 2.5}})");
   CHECK(conf.path() == "conferencing.standard");

@@ -139,6 +139,19 @@ std::string number_text(const json& v, const std::string& path, const std::strin
 
 }  // namespace
 
+namespace {
+
+// "is" or "are" after a field's words: plural when the phrase's head noun (before its first " of ") ends in a
+// plural s ("the rate sheets", "the minutes of row 4 of the usage"; not "number of users", "dial-out pool basis").
+std::string_view verb_for(std::string_view words) {
+  const std::string_view head = words.substr(0, words.find(" of "));
+  const bool plural = head.size() >= 2 && head.back() == 's' && !head.ends_with("ss") && !head.ends_with("is") &&
+                      !head.ends_with("us");
+  return plural ? "are" : "is";
+}
+
+}  // namespace
+
 std::string field_words(std::string_view path, bool capital) {
   const std::vector<PathPart> parts = path_parts(path);
   // From the innermost part out: "the minutes" "of row 4 of the usage".
@@ -301,7 +314,10 @@ const json* find_member(const json& obj, const char* key, const std::string& pat
 const json& require_member(const json& obj, const char* key, const std::string& path) {
   const json* v = find_member(obj, key, path);
   const std::string where = path.empty() ? std::string(key) : path + "." + key;
-  if (!v) throw field_error("missing_value", where, field_words(where, true) + " is required but missing.");
+  if (!v) {
+    const std::string words = field_words(where, true);
+    throw field_error("missing_value", where, words + " " + std::string(verb_for(words)) + " required but missing.");
+  }
   return *v;
 }
 
