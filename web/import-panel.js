@@ -106,9 +106,9 @@ function licenceNotices(gaps, { addLicence, countryName }) {
 // rates(): the rate card to re-rate with, {text, file} (JSON) or null. project(report): the estimate to compare
 // with (the page fills its scenario from the report); without it, the report's usage alone is estimated.
 // licenceGaps(report) -> [{country, users}] without a licence group, addLicence(gap) adds one; undo() puts back the
-// input as it was before the import (each optional).
+// input as it was before the import; whileImporting() is called once the worker has the file (each optional).
 export function setupUsageImport({ calculator, ratesText, ratesFile, rates, project, container, licenceGaps, addLicence,
-  undo, countryName } = {}) {
+  undo, whileImporting, countryName } = {}) {
   const input = el('input', { type: 'file', id: 'usage-file', accept: '.zip,.csv,.json' });
   const drop = el('div', { id: 'usage-drop', className: 'drop-zone' },
     el('label', { htmlFor: 'usage-file' }, 'Drop the exported .zip or .csv here, or choose it: '), input);
@@ -136,13 +136,15 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
     status.textContent = `Reading ${file.name}…`;
     try {
       const card = rates ? rates() : { text: ratesText, file: ratesFile };
-      const report = await importUsageReport(file, {
+      const importing = importUsageReport(file, {
         signal, ratesText: card?.text, ratesFile: card?.file,
         onProgress: ({ bytes, totalBytes, rows }) => {
           bar.value = totalBytes > 0 ? bytes / totalBytes : 0;
           status.textContent = `${(bytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB, ${rows} rows`;
         },
       });
+      whileImporting?.();
+      const report = await importing;
       bar.value = 1;
       let projection = null;
       if (project) projection = project(report);

@@ -311,6 +311,16 @@ export function withImportedUsage(model, report) {
   return next;
 }
 
+// The input as if a report without charges had just been imported into it, in `currency`: the shape
+// withImportedUsage gives (a `report` with charges, learned rates, a forecast and the baseline), so that pricing it
+// runs the module's functions for a report-based estimate, which no typed input calls. app.js prices it while a real
+// report is being imported; its figures are never shown.
+export function asIfImported(model, currency) {
+  const { scenario } = toScenario(model);
+  const rates = { schema: 'ccredits.rates/1', currency, sheets: {} };
+  return { ...scenario, report: { currency, charges: {}, rates, forecast: ['0.00'], baseline: baselineOf(model) } };
+}
+
 function baselineOf(model) {
   const { licenses, conferencing, usage } = toScenario({ ...model, report: undefined }).scenario;
   return { licenses, conferencing, usage };

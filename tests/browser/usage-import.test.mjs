@@ -42,6 +42,9 @@ test('a generated .csv report is imported: summary, actual spend, projection', a
   assert.match(await page.locator('#usage-projected').textContent(),
     /^(The results above start from this report's charges, \$[\d,]+\.\d\d per month\. .*|No projection from this usage: The rate card has no .* rate for [A-Z]{2}\b.*)$/);
   assert.equal(await page.locator('#usage-progress').evaluate((p) => p.value), 1);
+  // While the worker imported, the page priced an input of a report's shape once, so that the module's report
+  // functions were compiled before the report landed (app.js): that estimate was no error, or it would not have.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('ccredits:report-route-compiled').length), 1);
   await noJunk(page);
 });
 
