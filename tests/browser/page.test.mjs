@@ -185,6 +185,16 @@ test('the lines table keeps its column widths while typing, and never breaks a f
   await page.setViewportSize({ width: 390, height: 844 });
   assert.deepEqual(await figures(), []);
   await page.setViewportSize(screen);
+  // Shorter figures again: the columns stay as wide while the person types (narrowing lays out every row), and
+  // narrow back once typing pauses (spend.js, NARROW_AFTER_MS).
+  const wide = await columns();
+  assert.ok(wide[4] > before[4], `the amount column widened: ${before[4]} -> ${wide[4]}`);
+  await typed(start);
+  assert.deepEqual(await columns(), wide);
+  await page.waitForFunction((want) => {
+    const table = [...document.querySelectorAll('#spend table')].find((t) => t.caption?.textContent.startsWith('By destination'));
+    return [...table.tHead.rows[0].cells].every((th, i) => th.getBoundingClientRect().width === want[i]);
+  }, before, { timeout: 5000 });
 });
 
 // A keystroke patches the results instead of drawing them again (web/dom.js, patch): the words that stay are the
