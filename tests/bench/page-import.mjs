@@ -1,8 +1,9 @@
 // Prints how long an imported usage report takes to land in the page's form: from the importer's result
 // (performance mark 'ccredits:report-to-form' in web/app.js) to the end of the frame after the page announces the
 // import (style, layout, paint and commit of the redrawn form and results included), and how many form rows that
-// drew; and to the end of the first frame after that mark, the first to show the form with the report's rows (the
-// announcement waits for the insights section, whose modules a first import fetches). The import itself runs in its worker before the mark (tests/bench/import_bench_browser.mjs times it).
+// drew; to the end of the first frame after that mark, the first to show the form with the report's rows (the
+// announcement waits for the insights section, whose modules a first import fetches); and the landing's estimate
+// alone. The import itself runs in its worker before the mark (tests/bench/import_bench_browser.mjs times it).
 // Two more runs are traced by Chromium (their times are not counted above, tracing slows the page a little): from
 // them, the renderer main thread's CPU time (thread time, which other processes on a shared machine hardly change)
 // in the task that lands the report (the page's script from the importer's result on, and what the browser does in
@@ -34,6 +35,7 @@ function landingCpu(events) {
 
 const times = [];
 const formTimes = [];
+const estimateTimes = [];
 const cpu = [];
 let formRows = 0;
 try {
@@ -79,6 +81,11 @@ try {
       }
       times.push(await page.evaluate(() => performance.getEntriesByName('bench:report-to-frame')[0].duration));
       formTimes.push(await page.evaluate(() => performance.getEntriesByName('bench:report-to-form-frame')[0]?.duration ?? NaN));
+      // The landing's estimate: the page's first update after the mark ('ccredits:estimate', web/app.js).
+      estimateTimes.push(await page.evaluate(() => {
+        const mark = performance.getEntriesByName('ccredits:report-to-form')[0];
+        return performance.getEntriesByName('ccredits:estimate').find((e) => e.startTime >= mark.startTime)?.duration ?? NaN;
+      }));
       formRows = await page.locator('#inputs fieldset.row').count();
     } finally {
       await site.close();
@@ -94,6 +101,7 @@ const line = (values) => {
 console.log(`a ${rows}-row report landing in the form (${formRows} form rows), ${runs} runs:`);
 console.log(`  to the frame after the form and the results show it: ${line(formTimes)}`);
 console.log(`  to the frame after the page says "Imported" (insights included): ${line(times)}`);
+console.log(`  the landing's estimate (the first of a report's input in the page): ${line(estimateTimes)}`);
 const parts = (k) => `${k.total.toFixed(1)} ms (script ${k.script.toFixed(1)}, style and layout ${k.layout.toFixed(1)}, paint ${k.paint.toFixed(1)}, other ${k.rest.toFixed(1)})`;
 console.log('  renderer main thread CPU (Chromium trace), each run: the landing task / the frame after it:');
 for (const c of cpu) console.log(`    ${parts(c.landing)} / ${parts(c.frame)}`);
