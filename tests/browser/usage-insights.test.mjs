@@ -154,6 +154,19 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   const axe = await new AxeBuilder({ page }).include('#usage-insights').analyze();
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  // On a phone a flag's calls keep each figure and phone number on one line ("+88216" over "5550123" reads as two
+  // numbers); the table scrolls sideways instead.
+  const screen = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const broken = await page.evaluate(() => [...document.querySelectorAll('#usage-flags article.flag tbody tr')].flatMap((tr) =>
+    [2, 3, 4].map((i) => tr.cells[i]).filter((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }).map((cell) => cell.textContent)));
+  await page.setViewportSize(screen);
+  assert.ok(await page.locator('#usage-flags article.flag tbody tr').count() > 0, 'the burst is listed call by call');
+  assert.deepEqual(broken, []);
   assert.deepEqual(site.problems, []);
 });
 

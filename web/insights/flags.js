@@ -50,7 +50,7 @@ function flagView(flag, index, money) {
       h('dt', { text: 'Threshold' }), h('dd', { class: 'flag-threshold', text: text(flag.threshold) })),
     calls.length ? table(caption, ['Time', 'User', 'Number', 'Minutes', 'Charge'],
       calls.map((c) => [text(c.time), text(c.user) || 'not given', text(c.number) || 'not given', minutes(c.minutes), money(c.charge)]),
-      { numeric: [3, 4] }) : null,
+      { numeric: [3, 4], whole: [2] }) : null,
     h('p', { class: 'flag-advice' }, h('strong', { text: 'What to do: ' }), advice),
     see.length ? h('ul', { class: 'flag-links', 'aria-label': `Microsoft's pages for ${title.toLowerCase()}` },
       see.map((l) => h('li', {}, h('a', { href: l.url, rel: 'noopener noreferrer', text: text(l.title) || l.url })))) : null);

@@ -19,30 +19,33 @@ export function list(items, className) {
 }
 
 // className: the table's own class (style.css), e.g. a fixed layout for a long table that changes row by row.
-export function table(caption, headers, rows, { numeric = [], className } = {}) {
+export function table(caption, headers, rows, { numeric = [], whole = [], className } = {}) {
   if (!rows.length) return null;
   // A narrow screen scrolls the table sideways inside its own box (focusable, so the keyboard can scroll it too).
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: className },
     h('caption', { text: caption }),
     h('thead', {}, h('tr', {}, headers.map((t, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: t })))),
-    body(rows, numeric)));
+    body(rows, numeric, whole)));
 }
 
 // The rows straight through createElement: a 200-row scenario's 300-line table is built on every keystroke that
 // changes most of it, and h()'s generic property handling made it most of the page's update
 // (tests/bench/page-update.mjs).
-function body(rows, numeric) {
+function body(rows, numeric, whole) {
   const tbody = document.createElement('tbody');
-  for (const r of rows) tbody.append(tableRow(r, numeric));
+  for (const r of rows) tbody.append(tableRow(r, numeric, whole));
   return tbody;
 }
 
-export function tableRow(cells, numeric = []) {
+// numeric: the columns of figures (right-aligned, never broken: style.css); whole: other columns whose text is
+// never broken either, such as phone numbers (a number over two lines reads as two).
+export function tableRow(cells, numeric = [], whole = []) {
   const tr = document.createElement('tr');
   cells.forEach((c, i) => {
     const cell = document.createElement(i === 0 ? 'th' : 'td');
     if (i === 0) cell.setAttribute('scope', 'row');
     else if (numeric.includes(i)) cell.className = 'num';
+    else if (whole.includes(i)) cell.className = 'whole';
     cell.textContent = c;
     tr.append(cell);
   });
