@@ -18,6 +18,10 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+// A file's size in megabytes to one decimal, in the page's number format, for the import's progress.
+const megabytesFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const megabytes = (bytes) => megabytesFormat.format(bytes / 1e6);
+
 function resultView(report, projection) {
   const view = el('div', { className: 'usage-result' });
   const period = report.period
@@ -90,11 +94,11 @@ function licenceNotices(gaps, { addLicence, countryName }) {
     const name = countryName ? countryName(gap.country) : gap.country;
     const button = el('button', { type: 'button', className: 'add-licence-group' }, `Add a licence group for ${name}`);
     const item = el('li', {},
-      `${gap.users} ${gap.users === 1 ? 'user' : 'users'} in ${name} placed calls in the report, but your input has no ` +
+      `${amount(gap.users)} ${gap.users === 1 ? 'user' : 'users'} in ${name} placed calls in the report, but your input has no ` +
       `licence group for ${name}: their calls are priced as Pay-As-You-Go. `, button);
     button.addEventListener('click', () => {
       addLicence(gap);
-      item.replaceChildren(`Added a licence group for ${name}: ${gap.users} ${gap.users === 1 ? 'user' : 'users'} on ` +
+      item.replaceChildren(`Added a licence group for ${name}: ${amount(gap.users)} ${gap.users === 1 ? 'user' : 'users'} on ` +
         'the Domestic Calling Plan. Change the plan or the number in Licences if it differs.');
     });
     list.append(item);
@@ -140,7 +144,7 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
         signal, ratesText: card?.text, ratesFile: card?.file,
         onProgress: ({ bytes, totalBytes, rows }) => {
           bar.value = totalBytes > 0 ? bytes / totalBytes : 0;
-          status.textContent = `${(bytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB, ${rows} rows`;
+          status.textContent = `${megabytes(bytes)} of ${megabytes(totalBytes)} MB, ${amount(rows)} rows`;
         },
       });
       whileImporting?.();

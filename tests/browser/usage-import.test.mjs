@@ -82,7 +82,8 @@ test('a long import shows progress, keeps the page responsive, and cancel stops 
   const big = site.file('big.csv');
   await writeFile(big, text.slice(0, cut) + text.slice(cut).repeat(150));
   await page.setInputFiles('#usage-file', big);
-  await page.waitForFunction(() => /MB, \d+ rows/.test(document.getElementById('usage-status').textContent));
+  // Progress in the page's number formats: "12.6 of 100.4 MB, 36,021 rows".
+  await page.waitForFunction(() => /^[\d.]+ of [\d.]+ MB, \d{1,3}(,\d{3})+ rows$/.test(document.getElementById('usage-status').textContent));
   assert.equal(await page.locator('#usage-progress').isVisible(), true);
   // The main thread answers while the worker parses: a frame is drawn before the import has ended.
   const during = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(!document.getElementById('usage-cancel').hidden))));

@@ -110,6 +110,9 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   const users = await downloadCsv(page, 'by_user');
   assert.equal(users.length - 1, cli.chargeback.by_user.length);
   assert.ok(cli.chargeback.by_user.length > 10, 'more users than the table shows');
+  // The button counts every entry, its digits grouped as the page's other counts.
+  assert.equal(await page.locator('#usage-chargeback [data-dimension="by_user"] button.csv-export').textContent(),
+    `Download all ${cli.chargeback.by_user.length.toLocaleString('en-US')} entries by user as CSV`);
   assert.deepEqual(users.slice(1).map((r) => [r[0], r[2]]), cli.chargeback.by_user.map((u) => [u.user, u.spend]));
   const userRows = await page.locator('#usage-chargeback [data-dimension="by_user"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));

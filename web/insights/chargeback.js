@@ -50,7 +50,7 @@ export function chargebackPart(chargeback) {
       block.append(table(caption, [d.column, 'Spend', 'Minutes', 'Calls'],
         shown.map((e) => [d.label(e), money(e.spend), minutes(e.minutes), amount(e.calls)]), { numeric: [1, 2, 3] }));
       const head = [...d.csvHead, `spend (${currency})`, 'minutes', 'calls'];
-      const all = entries.length === 1 ? 'the 1 entry' : `all ${entries.length} entries`;
+      const all = entries.length === 1 ? 'the 1 entry' : `all ${amount(entries.length)} entries`;
       block.append(csvButton(`Download ${all} ${d.title.toLowerCase()} as CSV`,
         `ccredits-chargeback-${d.file}.csv`, () => [head, ...entries.map((e) => [...d.csv(e), e.spend, e.minutes, e.calls])]));
     }

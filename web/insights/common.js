@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import { toCsv, download } from '../export.js';
 import { pageLocale } from '../number-input.js';
+import { amount } from '../format.js';
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 // "2026-10" -> "October 2026"; anything else is shown as it is.
@@ -20,4 +21,5 @@ export function csvButton(label, fileName, rows) {
   }, label);
 }
 
-export const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+// "1 call", "1,204 calls": the count grouped as the page writes counts (format.js amount).
+export const count = (n, word) => `${amount(n)} ${word}${n === 1 ? '' : 's'}`;
