@@ -62,6 +62,10 @@ TEST_CASE("Simulated calls are billed in 6-second increments", "[simulate]") {
   const json zero = call("+33612345678", 0);
   CHECK(zero["billed_seconds"] == 0);
   CHECK(zero["cost"] == "0");
+  // The worked sum in words, each amount with its currency; a rate without a connection charge says so.
+  CHECK_THAT(long_call["explanation"].get<std::string>(),
+             Catch::Contains("61 s are billed as 66 s (6-second increments) at 0.089 USD per minute = 0.0979 USD, "
+                             "with no connection charge (illustrative rates, not Microsoft's)."));
 }
 
 TEST_CASE("A connection charge is added once per call, with a sub-cent rate", "[simulate]") {
@@ -72,6 +76,9 @@ TEST_CASE("A connection charge is added once per call, with a sub-cent rate", "[
   CHECK(zw["cost"] == "0.01825");
   CHECK(zw["cost_rounded"] == "0.02");
   CHECK(zw["pool"] == "billed from credits");
+  CHECK_THAT(zw["explanation"].get<std::string>(),
+             Catch::Contains("at 0.0075 USD per minute = 0.00825 USD plus a connection charge of 0.01 USD = 0.01825 USD "
+                             "(illustrative rates, not Microsoft's)."));
   // 7 s -> 12 s: 0.0015 + 0.0100 = 0.0115
   CHECK(call("+263771234567", 7)["cost"] == "0.0115");
 }

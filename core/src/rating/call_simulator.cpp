@@ -148,7 +148,10 @@ json simulate_call(const RateIndex& index, const CallRequest& request, const Cal
       "\" sheet. " + std::to_string(request.seconds) + " s are billed as " + std::to_string(price.billed_seconds) +
       " s (" + std::to_string(card.billing_increment_seconds) + "-second increments) at " +
       row->per_minute.to_exact_string() + " " + card.currency + " per minute = " + price.usage.to_exact_string() +
-      ", plus a connection charge of " + price.connection.to_exact_string() + ": " + cost + " " + card.currency +
+      " " + card.currency +
+      (price.connection.is_zero() ? ", with no connection charge"
+                                  : " plus a connection charge of " + price.connection.to_exact_string() + " " +
+                                        card.currency + " = " + cost + " " + card.currency) +
       (card.illustrative ? " (illustrative rates, not Microsoft's)." : ".") + " " + pool_reason;
   std::string toll_free_text;
   if (!toll_free_prefix.empty()) {
