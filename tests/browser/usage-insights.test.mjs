@@ -158,7 +158,7 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
   // On a phone a flag's calls keep each figure and phone number on one line ("+88216" over "5550123" reads as two
-  // numbers); the table scrolls sideways instead.
+  // numbers); the table scrolls sideways instead, its caption wrapped in view.
   const screen = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   const broken = await page.evaluate(() => [...document.querySelectorAll('#usage-flags article.flag tbody tr')].flatMap((tr) =>
@@ -167,7 +167,12 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
       range.selectNodeContents(cell);
       return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
     }).map((cell) => cell.textContent)));
+  // The tables scroll sideways, their captions stay whole in view.
+  const cutCaptions = await page.evaluate(() => [...document.querySelectorAll('#usage-insights .table-wrap')]
+    .filter((wrap) => wrap.querySelector('caption').getBoundingClientRect().right > wrap.getBoundingClientRect().right + 1)
+    .map((wrap) => wrap.querySelector('caption').textContent));
   await page.setViewportSize(screen);
+  assert.deepEqual(cutCaptions, []);
   assert.ok(await page.locator('#usage-flags article.flag tbody tr').count() > 0, 'the burst is listed call by call');
   assert.deepEqual(broken, []);
   assert.deepEqual(site.problems, []);
