@@ -71,6 +71,10 @@ export function amount(value) {
   return isDecimal(value) ? formatAmount(value) : '—';
 }
 
+// A file's size in megabytes to one decimal, for an import's progress (a size, not money: a float is exact enough).
+const formatMegabytes = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const megabytes = (bytes) => formatMegabytes.format(bytes / 1e6);
+
 // Minutes of an imported report, to the hundredth, always with both decimals: in a column 20.90 lines up with 29.28.
 const formatMinutes = remembered(new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 export function minutes(value) {

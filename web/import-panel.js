@@ -3,7 +3,7 @@
 // usage. Built with DOM nodes and textContent only. The page may restyle or replace it; it announces each
 // imported report with a `usage-imported` event on document (detail: the core/CONTRACT.md usage object).
 import { importUsageReport } from './usage-import.js';
-import { amount, minutes, moneyIn } from './format.js';
+import { amount, megabytes, minutes, moneyIn } from './format.js';
 
 // The report's use cases (core/CONTRACT.md usage object) in words.
 const USE_CASES = {
@@ -17,10 +17,6 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children);
   return node;
 };
-
-// A file's size in megabytes to one decimal, in the page's number format, for the import's progress.
-const megabytesFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const megabytes = (bytes) => megabytesFormat.format(bytes / 1e6);
 
 function resultView(report, projection) {
   const view = el('div', { className: 'usage-result' });

@@ -316,15 +316,14 @@ export function withImportedUsage(model, report) {
 // runs the module's functions for a report-based estimate, which no typed input calls. app.js prices it while a real
 // report is being imported; its figures are never shown.
 export function asIfImported(model, currency) {
-  const { scenario } = toScenario(model);
+  const { scenario } = toScenario({ ...model, report: undefined });
   const rates = { schema: 'ccredits.rates/1', currency, sheets: {} };
-  return { ...scenario, report: { currency, charges: {}, rates, forecast: ['0.00'], baseline: baselineOf(model) } };
+  return { ...scenario, report: { currency, charges: {}, rates, forecast: ['0.00'], baseline: baselineIn(scenario) } };
 }
 
-function baselineOf(model) {
-  const { licenses, conferencing, usage } = toScenario({ ...model, report: undefined }).scenario;
-  return { licenses, conferencing, usage };
-}
+// A report's baseline: the input's licences, conferencing and usage, without a report.
+const baselineIn = ({ licenses, conferencing, usage }) => ({ licenses, conferencing, usage });
+const baselineOf = (model) => baselineIn(toScenario({ ...model, report: undefined }).scenario);
 
 // The countries whose users placed calls in the report but have no licence group in the input: without one, their
 // calls are priced as Pay-As-You-Go. -> [{country, users}]

@@ -137,10 +137,6 @@ std::string number_text(const json& v, const std::string& path, const std::strin
   wrong_type(v, path, expected);
 }
 
-}  // namespace
-
-namespace {
-
 // "is" or "are" after a field's words: plural when the phrase's head noun (before its first " of ") ends in a
 // plural s ("the rate sheets", "the minutes of row 4 of the usage"; not "number of users", "dial-out pool basis").
 std::string_view verb_for(std::string_view words) {
