@@ -7,7 +7,8 @@
 // Two more runs are traced by Chromium (their times are not counted above, tracing slows the page a little): from
 // them, the renderer main thread's CPU time (thread time, which other processes on a shared machine hardly change)
 // in the task that lands the report (the page's script from the importer's result on, and what the browser does in
-// that task) and in the task that draws the frame after it, by kind of work.
+// that task) and in the task that draws the frame after it, by kind of work; and how long V8's optimizing compiler
+// ran on the renderer's other threads meanwhile (wasm.TopTierCompilation), which competes with the page for a core.
 // Usage: node tests/bench/page-import.mjs [report rows] [runs]   (after bash .ci/build)
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +31,13 @@ function landingCpu(events) {
   const inside = (task) => main.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
   const landing = mark && tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
   const frame = landing && tasks.find((t) => t.ts > landing.ts && inside(t).some((e) => e.name === 'Paint'));
-  return landing && frame ? { landing: cpuByKind(inside(landing)), frame: cpuByKind(inside(frame)) } : null;
+  if (!landing || !frame) return null;
+  // The engine's optimizing wasm compiler on the renderer's other threads (a 2-core machine has one core for them
+  // all) from the landing's start to the end of its frame: time a core was taken from the page's own work.
+  const [from, to] = [landing.ts, frame.ts + frame.dur];
+  const compiled = events.filter((e) => e.ph === 'X' && e.name === 'wasm.TopTierCompilation' && e.pid === mark.pid)
+    .reduce((sum, e) => sum + Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from)), 0) / 1000;
+  return { landing: cpuByKind(inside(landing)), frame: cpuByKind(inside(frame)), compiled };
 }
 
 const times = [];
@@ -69,7 +76,7 @@ try {
       const events = [];
       cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
       const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      if (traced) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
+      if (traced) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.wasm'] }, transferMode: 'ReportEvents' });
       await page.setInputFiles('#usage-file', file);
       await page.waitForFunction(() => performance.getEntriesByName('bench:report-to-frame').length > 0, null, { timeout: 120000 });
       if (traced) {
@@ -103,5 +110,6 @@ console.log(`  to the frame after the form and the results show it: ${line(formT
 console.log(`  to the frame after the page says "Imported" (insights included): ${line(times)}`);
 console.log(`  the landing's estimate (the first of a report's input in the page): ${line(estimateTimes)}`);
 const parts = (k) => `${k.total.toFixed(1)} ms (script ${k.script.toFixed(1)}, style and layout ${k.layout.toFixed(1)}, paint ${k.paint.toFixed(1)}, other ${k.rest.toFixed(1)})`;
-console.log('  renderer main thread CPU (Chromium trace), each run: the landing task / the frame after it:');
-for (const c of cpu) console.log(`    ${parts(c.landing)} / ${parts(c.frame)}`);
+console.log('  renderer main thread CPU (Chromium trace), each run: the landing task / the frame after it; and the time the');
+console.log('  renderer\'s other threads spent in V8\'s optimizing wasm compiler from the landing\'s start to the end of that frame:');
+for (const c of cpu) console.log(`    ${parts(c.landing)} / ${parts(c.frame)}; optimizing wasm compiler ${c.compiled.toFixed(1)} ms`);
