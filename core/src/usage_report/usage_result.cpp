@@ -18,8 +18,9 @@ json minutes_of(std::int64_t seconds) { return minutes_json(Minutes::from_second
 
 // Each member (or group of members) of the document has its own function, kept out of line ([[gnu::noinline]]):
 // inlined into one, the document's code was a single 50 KB wasm function, which the browser's optimizing compiler,
-// woken by its loops, spent about 190 ms of a core on just as the page drew the imported report, for a function run
+// woken by its loops, spent 190 to 270 ms of a core on just as the page drew the imported report, for a function run
 // once an import (tests/bench/README.md, the page). Apart, each loop is a small function of its own.
+
 // Direct Routing calls are billed by the customer's own carrier (core/DOMAIN.md §2.7): said, so that a Direct Routing
 // export is not read as a report of calls credits pay for.
 [[gnu::noinline]] json notices_json(const UsageTotals& agg) {
