@@ -20,7 +20,7 @@ struct EligibilityReason {
   Answer answer = Answer::unclear;
   std::string message;    // what this means for the tenant, in plain words
   std::string next_step;  // what to do or check next (empty when nothing is needed)
-  std::string source;     // core/DOMAIN.md section and Microsoft's file
+  std::string source;     // the Microsoft page the rule comes from, by title and link
 
   bool operator==(const EligibilityReason&) const = default;
 };
