@@ -2,7 +2,8 @@
 // libFuzzer target: the usage report importer (UsageImporter: CSV export and Graph getPstnCalls JSON), fed in
 // chunks whose boundaries come from the input, as the CLI (1 MB reads, zip entries) and the page's worker feed it.
 // Byte 0 seeds the chunk sizes, byte 1 picks the settings (rate card or none, small caps, a second file); the rest
-// is the report. Every split must give the same result document (or the same error) as feeding it whole, and
+// is the report. Every split must give the same result document (or the same error) as feeding it whole, and so
+// must reading each file in small pieces on two threads as the command line reads a file (parallel_usage_import);
 // only InputError may escape: anything else is an "internal" error document.
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "ccredits/calculator.hpp"
 #include "reference/rate_card.hpp"
 #include "ccredits/usage_import.hpp"
+#include "files/parallel_usage_import.hpp"
 #include "usage_report/usage_report_reader.hpp"
 #include "fuzz_harness.hpp"
 
@@ -57,6 +59,24 @@ std::string run_import(std::uint8_t flags, std::string_view text, std::size_t se
   });
 }
 
+// The same import with each file read in pieces of `piece_bytes` by two threads besides this one.
+inline std::string run_import_in_pieces(std::uint8_t flags, std::string_view text, std::size_t second_at,
+                                        std::size_t piece_bytes) {
+  return ccredits::as_json_result([&] {
+    ccredits::UsageReportReader reader((flags & 32) ? &shipped_card() : nullptr, settings_of(flags));
+    const ccredits::ParallelImportOptions options{piece_bytes, 2};
+    reader.next_file("a.csv");
+    if (second_at == std::string_view::npos) {
+      ccredits::import_usage_text(reader, text, options);
+    } else {
+      ccredits::import_usage_text(reader, text.substr(0, second_at), options);
+      reader.next_file("b.csv");
+      ccredits::import_usage_text(reader, text.substr(second_at), options);
+    }
+    return reader.finish();
+  });
+}
+
 }  // namespace ccredits::fuzz::usage_detail
 
 namespace ccredits::fuzz {
@@ -87,6 +107,8 @@ inline int one_usage_import(const std::uint8_t* data, std::size_t size) {
   const auto doc = ccredits::json::parse(whole);
   if (doc.contains("error") && doc["error"]["code"] == "internal") finding(whole);
   if (whole != chunked) finding("chunked import differs from whole import:\n" + whole + "\n" + chunked);
+  const std::string pieces = usage_detail::run_import_in_pieces(flags, text, second_at, 1 + seed % 97);
+  if (whole != pieces) finding("import in pieces differs from whole import:\n" + whole + "\n" + pieces);
   return 0;
 }
 

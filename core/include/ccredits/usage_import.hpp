@@ -95,6 +95,8 @@ class UsageImporter {
   std::uint64_t bytes() const;
 
  private:
+  // Reads a report file's rows on every core through the reader itself (files/parallel_usage_import.hpp).
+  friend void import_usage_file(UsageImporter& importer, const std::string& path);
   std::unique_ptr<UsageReportReader> reader_;
 };
 

@@ -287,6 +287,12 @@ void CsvReader::feed(std::string_view chunk) {
   }
 }
 
+void CsvReader::resume_at_line(long line) {
+  line_ = line;
+  row_line_ = line;
+  at_file_start_ = false;
+}
+
 void CsvReader::finish() {
   if (state_ == State::quoted) {
     throw InputError("csv_unclosed_quote", "A quoted CSV field opened here is never closed.", {}, quote_line_, 1);

@@ -34,6 +34,12 @@ class CsvReader {
 
   long lines_read() const { return line_; }
   std::size_t bytes_read() const { return bytes_; }
+  // Whether the bytes fed so far end where a row starts (not inside a quoted field or a row): a reader given a
+  // piece of a file that ends here has read exactly the piece's rows.
+  bool at_row_start() const { return state_ == State::field_start && ends_.empty() && !row_has_content_; }
+  // The next byte fed starts a row on `line` of a file whose rows before it were read elsewhere (by another reader
+  // given that piece): lines count on from there and no byte-order mark is looked for. Only at a row start.
+  void resume_at_line(long line);
 
  private:
   enum class State { field_start, unquoted, quoted, quote_in_quoted, after_cr };

@@ -90,7 +90,7 @@ void ReportRowReader::check_json_size(std::size_t size) const {
 
 void ReportRowReader::read_header(const CsvRow& row) {
   column_of_.fill(-1);
-  header_fields_ = row.fields.size();
+  const std::size_t header_fields = row.fields.size();
   for (std::size_t i = 0; i < row.fields.size(); ++i) {
     // UTF-16 without its byte-order mark: every other byte of the header's names is NUL.
     if (row.fields[i].find('\0') != std::string_view::npos) {
@@ -114,15 +114,16 @@ void ReportRowReader::read_header(const CsvRow& row) {
     }
   }
   // The columns this file has, with their fields; the others stay empty in values_.
-  present_.clear();
+  columns_.header_fields = header_fields;
+  columns_.present.clear();
   values_ = {};
   for (std::size_t c = 0; c < kUsageColumnCount; ++c) {
-    if (column_of_[c] >= 0) present_.emplace_back(c, static_cast<std::size_t>(column_of_[c]));
+    if (column_of_[c] >= 0) columns_.present.emplace_back(c, static_cast<std::size_t>(column_of_[c]));
   }
   const bool has_external = column_of_[static_cast<std::size_t>(UsageColumn::external_country)] >= 0;
   std::string format = "csv";
-  if (header_fields_ == 25 && has_external) format = "csv-25";
-  else if (header_fields_ == 20 && !has_external) format = "csv-20";
+  if (header_fields == 25 && has_external) format = "csv-25";
+  else if (header_fields == 20 && !has_external) format = "csv-20";
   if (format_.empty()) format_ = format;
   else if (format_ != format) format_ = "csv-mixed";
   have_header_ = true;
@@ -133,12 +134,10 @@ void ReportRowReader::on_csv_row(const CsvRow& row) {
     read_header(row);
     return;
   }
-  if (row.fields.size() != header_fields_) {
-    sink_.bad_row(row.line, std::to_string(row.fields.size()) + " fields where the header has " +
-                       std::to_string(header_fields_));
+  if (!columns_.values_of(row, values_, reason_)) {
+    sink_.bad_row(row.line, std::move(reason_));
     return;
   }
-  for (const auto& [column, field] : present_) values_[column] = row.fields[field];
   sink_.add_row(values_, row.line);
 }
 

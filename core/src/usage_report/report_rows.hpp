@@ -16,6 +16,22 @@
 
 namespace ccredits {
 
+// Where a CSV file's header puts the report's columns, to find a data row's values by.
+struct CsvColumns {
+  std::vector<std::pair<std::size_t, std::size_t>> present;  // (column, field) of the columns the header has
+  std::size_t header_fields = 0;
+  // The row's values into `values` (a column the header lacks is left as it is: empty). False, with `reason`, for a
+  // row whose field count differs from the header's: it cannot be read as columns.
+  bool values_of(const CsvRow& row, UsageValues& values, std::string& reason) const {
+    if (row.fields.size() != header_fields) {
+      reason = std::to_string(row.fields.size()) + " fields where the header has " + std::to_string(header_fields);
+      return false;
+    }
+    for (const auto& [column, field] : present) values[column] = row.fields[field];
+    return true;
+  }
+};
+
 // Where the rows go: the importer (usage_report_reader) counts, checks and sums them.
 class ReportRowSink {
  public:
@@ -47,6 +63,14 @@ class ReportRowReader {
   // "csv-25", "csv-20", "csv", "csv-mixed" or "graph-json"; empty before the first header.
   const std::string& format() const { return format_; }
 
+  // For reading a large CSV file's later rows elsewhere, piece by piece (files/parallel_usage_import.hpp): whether
+  // this is a CSV file whose header has been read and whose bytes so far end at a row start; the header's columns;
+  // the line the next row starts on; and going on from a later line once the rows before it were read elsewhere.
+  bool at_csv_row_start() const { return mode_ == Mode::csv && have_header_ && csv_ && csv_->at_row_start(); }
+  const CsvColumns& csv_columns() const { return columns_; }
+  long csv_line() const { return csv_ ? csv_->lines_read() : 1; }
+  void resume_csv_at_line(long line) { csv_->resume_at_line(line); }
+
  private:
   void on_csv_row(const CsvRow& row);
   void read_header(const CsvRow& row);
@@ -61,9 +85,9 @@ class ReportRowReader {
   std::string json_text_;
   std::string format_;
   std::array<int, kUsageColumnCount> column_of_{};  // field index per column, -1 when absent
-  std::vector<std::pair<std::size_t, std::size_t>> present_;  // (column, field) of the columns the header has
+  CsvColumns columns_;
   UsageValues values_{};  // a row's values, reused: the absent columns stay empty
-  std::size_t header_fields_ = 0;
+  std::string reason_;
   bool have_header_ = false;
 };
 

@@ -1,6 +1,7 @@
 // The PSTN usage report importer (core/DOMAIN.md §7; output: core/CONTRACT.md `usage`).
 #include "usage_report/usage_report_reader.hpp"
 
+#include "usage_report/text_hash.hpp"
 #include "usage_report/usage_trend.hpp"
 
 namespace ccredits {
@@ -45,33 +46,87 @@ void UsageReportReader::bad_row(long line, std::string reason) {
   totals_.skip(line, std::move(reason), report_rows_.file());
 }
 
+void read_row(const UsageValues& values, ReadRow& row) {
+  row.outcome = read_usage_call(values, row.call, row.reason);
+  if (row.outcome == RowOutcome::call) row.user_hash = text_hash(row.call.user);
+}
+
+void find_destination(const CallRerater& rerater, ReadRow& row) {
+  if (row.outcome == RowOutcome::call && is_scenario_kind(row.call.use_case)) {
+    row.destination = rerater.destination(row.call);
+  }
+}
+
 void UsageReportReader::add_call(const UsageValues& values, long line) {
+  read_row(values, row_);
+  // The user's entry starts loading now: finding the destination (it reads only the call and the card) hides the
+  // user table's cache misses.
+  if (row_.outcome == RowOutcome::call) totals_.prefetch_user_entry(row_.user_hash);
+  find_destination(rerater_, row_);
+  add_read_row(row_, line);
+}
+
+void UsageReportReader::add_read_rows(std::span<const ReadRow> rows, long first_line, long lines,
+                                      std::uint64_t bytes) {
+  bytes_ += bytes;
+  // The rows were read on another core, whose cache holds their text: the text summing reads (the user, currency,
+  // capability, numbers...) and the user's slot are fetched some rows ahead, the user's entry a few rows ahead.
+  constexpr std::size_t kTextAhead = 8, kEntryAhead = 4;
+  const auto prefetch = [&](std::size_t i, bool entry) {
+    if (i >= rows.size() || rows[i].outcome != RowOutcome::call) return;
+    const ReadRow& row = rows[i];
+    if (entry) {
+      totals_.prefetch_user_entry(row.user_hash);
+      return;
+    }
+    totals_.prefetch_user_slot(row.user_hash);
+#if defined(__GNUC__) || defined(__clang__)
+    const UsageCall& c = row.call;
+    for (const std::string_view text : {c.currency, c.user, c.display_name, c.capability, c.destination_number,
+                                        c.external_country, c.administrative_units}) {
+      if (!text.empty()) __builtin_prefetch(text.data());
+    }
+#endif
+  };
+  try {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      prefetch(i + kTextAhead, false);
+      prefetch(i + kEntryAhead, true);
+      add_read_row(rows[i], first_line - 1 + rows[i].line);
+    }
+  } catch (const InputError& e) {
+    throw located(e);
+  }
+  report_rows_.resume_csv_at_line(first_line + lines);
+}
+
+void UsageReportReader::add_read_row(const ReadRow& row, long line) {
   totals_.count_row();
   call_line_ = line;
-  switch (read_usage_call(values, call_, reason_)) {
-    case RowOutcome::skipped: totals_.skip(line, reason_, report_rows_.file()); return;
-    case RowOutcome::failed_call: totals_.add_failed(call_); return;
+  const UsageCall& call = row.call;
+  switch (row.outcome) {
+    case RowOutcome::skipped: totals_.skip(line, row.reason, report_rows_.file()); return;
+    case RowOutcome::failed_call: totals_.add_failed(call); return;
     case RowOutcome::call: break;
   }
-  // The destination first (it reads only the call and the card): its work hides the user table's cache misses.
-  totals_.expect_user(call_);
-  const bool scenario_kind = is_scenario_kind(call_.use_case);
-  const CallDestination destination = scenario_kind ? rerater_.destination(call_) : CallDestination{};
-  const bool learn = totals_.add(call_);
-  const Money spend = learn ? totals_.spend_of(call_) : Money();
+  totals_.expect_user(call, row.user_hash);
+  const bool scenario_kind = is_scenario_kind(call.use_case);
+  const CallDestination& destination = row.destination;
+  const bool learn = totals_.add(call);
+  const Money spend = learn ? totals_.spend_of(call) : Money();
   const bool insights = totals_.settings.insights;
   const std::uint32_t user_index = totals_.last_user ? totals_.last_user->index : Chargeback::kNoUser;
   if (!scenario_kind) {
-    if (insights) chargeback_.add(call_, spend, nullptr, user_index);
+    if (insights) chargeback_.add(call, spend, nullptr, user_index);
     return;
   }
   const int off_hours_day =
-      insights && totals_.last_user ? flags_.prepare(call_, user_index) : UsageFlags::kNotOffHours;
-  totals_.add_destination(call_, destination);
-  rerater_.add(call_, destination, learn);
+      insights && totals_.last_user ? flags_.prepare(call, user_index) : UsageFlags::kNotOffHours;
+  totals_.add_destination(call, destination);
+  rerater_.add(call, destination, learn);
   if (!insights) return;
-  chargeback_.add(call_, spend, &destination, user_index);
-  flags_.add(call_, spend, &destination, totals_.last_user_key, totals_.last_user ? totals_.last_user->index : 0,
+  chargeback_.add(call, spend, &destination, user_index);
+  flags_.add(call, spend, &destination, totals_.last_user_key, totals_.last_user ? totals_.last_user->index : 0,
              off_hours_day);
 }
 

@@ -34,19 +34,30 @@ UsageTotals::UserEntry* UsageTotals::find_user(std::string_view user, std::uint6
   }
 }
 
-void UsageTotals::expect_user(const UsageCall& call) {
+void UsageTotals::expect_user(const UsageCall& call, std::uint64_t user_hash) {
   if (call.user.empty() || user_slots_.empty()) return;
   expected_user_ = call.user;
-  expected_hash_ = text_hash(call.user);
+  expected_hash_ = user_hash;
+  prefetch_user_entry(user_hash);
+}
+
+void UsageTotals::prefetch_user_entry(std::uint64_t user_hash) const {
+  if (user_slots_.empty()) return;
   // The user's first slot; the key text and the totals add() updates (a cache miss each on a large report) start
   // loading now. The entry's first bytes, its key's std::string, are not read per row.
-  const UserSlot& slot = user_slots_[expected_hash_ & (user_slots_.size() - 1)];
+  const UserSlot& slot = user_slots_[user_hash & (user_slots_.size() - 1)];
 #if defined(__GNUC__) || defined(__clang__)
   if (slot.entry) {
     __builtin_prefetch(slot.key);
     __builtin_prefetch(&slot.entry->second.seconds);
     __builtin_prefetch(&slot.entry->second.costliest_floor);
   }
+#endif
+}
+
+void UsageTotals::prefetch_user_slot([[maybe_unused]] std::uint64_t user_hash) const {
+#if defined(__GNUC__) || defined(__clang__)
+  if (!user_slots_.empty()) __builtin_prefetch(&user_slots_[user_hash & (user_slots_.size() - 1)]);
 #endif
 }
 

@@ -76,9 +76,14 @@ struct UsageTotals {
   void count_row() { ++rows; }
   void skip(long line, std::string reason, const std::string& file);
   void add_failed(const UsageCall& call);
-  // Starts fetching the memory of the call's user from the user table, so that add() finds it in cache: called
-  // as soon as the row is read, with other work (the call's destination) in between.
-  void expect_user(const UsageCall& call);
+  // Starts fetching the memory of the call's user from the user table, so that add() finds it in cache; `user_hash`
+  // is text_hash(call.user), which add() then reuses.
+  void expect_user(const UsageCall& call, std::uint64_t user_hash);
+  // For rows read ahead on another thread and summed here (files/parallel_usage_import.hpp): a row's user slot
+  // starts loading some rows before it is summed, and the entry the slot points at a few rows later, when the slot
+  // has arrived. prefetch_user_entry is also what expect_user starts.
+  void prefetch_user_slot(std::uint64_t user_hash) const;
+  void prefetch_user_entry(std::uint64_t user_hash) const;
   // Adds a call to the totals; returns whether its spend counts in the report's first currency (the currency of
   // per-day spend, per-user spend and learned rates).
   bool add(const UsageCall& call);
