@@ -44,11 +44,15 @@ class PieceSource {
   std::size_t piece_bytes_;
 };
 
-// The pieces between the threads that read them and this one, which sums them in order.
+// The pieces between the threads that read them and this one, which sums them in order and, rather than wait for
+// the next, reads a piece itself: with one reading thread per other core, every core stays busy and none is shared.
 class PieceQueue {
  public:
   PieceQueue(UsageReportReader& reader, PieceSource& source, unsigned readers)
-      : reader_(reader), source_(source), most_unsummed_(2 * static_cast<long>(readers) + 2) {
+      : reader_(reader),
+        source_(source),
+        columns_(reader.report_rows().csv_columns()),
+        most_unsummed_(2 * static_cast<long>(readers) + 4) {
     for (unsigned i = 0; i < readers; ++i) threads_.emplace_back([this] { read_pieces(); });
   }
   ~PieceQueue() { stop(); }
@@ -62,11 +66,12 @@ class PieceQueue {
       std::unique_ptr<ReportPiece> piece;
       {
         std::unique_lock lock(mutex_);
-        piece_read_.wait(lock, [&] {
-          return done_.contains(number) || (input_ended_ && number == next_number_) || failure_;
-        });
-        if (failure_) std::rethrow_exception(failure_);
-        if (!done_.contains(number)) return nullptr;
+        for (;;) {
+          if (failure_) std::rethrow_exception(failure_);
+          if (done_.contains(number)) break;
+          if (input_ended_ && number == next_number_) return nullptr;
+          if (!read_next_piece(lock)) piece_read_.wait(lock);
+        }
         piece = std::move(done_.extract(number).mapped());
       }
       if (!piece->whole) {
@@ -100,9 +105,14 @@ class PieceQueue {
  private:
   void read_pieces() {
     try {
-      read_pieces_until_end();
+      std::unique_lock lock(mutex_);
+      for (;;) {
+        room_.wait(lock, [&] { return stopping_ || input_ended_ || next_number_ - summed_ < most_unsummed_; });
+        if (stopping_ || input_ended_) return;
+        read_next_piece(lock);
+      }
     } catch (...) {
-      // Taking a piece from the input failed (out of memory, say): the summing thread throws it.
+      // Making room for a piece failed (out of memory, say): the summing thread throws it.
       {
         std::lock_guard lock(mutex_);
         failure_ = std::current_exception();
@@ -111,48 +121,42 @@ class PieceQueue {
     }
   }
 
-  void read_pieces_until_end() {
-    const CsvColumns& columns = reader_.report_rows().csv_columns();
-    for (;;) {
-      std::unique_ptr<ReportPiece> piece;
-      long number = 0;
-      {
-        std::unique_lock lock(mutex_);
-        room_.wait(lock, [&] { return stopping_ || input_ended_ || next_number_ - summed_ < most_unsummed_; });
-        if (stopping_ || input_ended_) return;
-        if (spare_.empty()) {
-          piece = std::make_unique<ReportPiece>();
-        } else {
-          piece = std::move(spare_.back());
-          spare_.pop_back();
-        }
-        // Read under the lock: pieces are taken from the input in the order of their numbers.
-        if (!source_.next(*piece)) {
-          input_ended_ = true;
-          lock.unlock();
-          piece_read_.notify_all();
-          room_.notify_all();
-          return;
-        }
-        number = next_number_++;
-        if (piece->at_file_end) input_ended_ = true;
-      }
-      try {
-        read_report_piece(*piece, columns, reader_.rerater());
-      } catch (...) {
-        piece->whole = false;  // out of memory, say: this thread reads it again and meets the error itself
-      }
-      {
-        std::lock_guard lock(mutex_);
-        done_.emplace(number, std::move(piece));
-      }
+  // Takes the next piece of the input and reads it, the lock released meanwhile; false when there is none to take
+  // (the input has ended, or as many pieces as allowed wait to be summed).
+  bool read_next_piece(std::unique_lock<std::mutex>& lock) {
+    if (stopping_ || input_ended_ || next_number_ - summed_ >= most_unsummed_) return false;
+    std::unique_ptr<ReportPiece> piece;
+    if (spare_.empty()) {
+      piece = std::make_unique<ReportPiece>();
+    } else {
+      piece = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    // Taken under the lock: pieces leave the input in the order of their numbers.
+    if (!source_.next(*piece)) {
+      input_ended_ = true;
       piece_read_.notify_all();
       room_.notify_all();
+      return false;
     }
+    const long number = next_number_++;
+    if (piece->at_file_end) input_ended_ = true;
+    lock.unlock();
+    try {
+      read_report_piece(*piece, columns_, reader_.rerater());
+    } catch (...) {
+      piece->whole = false;  // out of memory, say: the summing thread reads it again and meets the error itself
+    }
+    lock.lock();
+    done_.emplace(number, std::move(piece));
+    piece_read_.notify_all();
+    room_.notify_all();
+    return true;
   }
 
   UsageReportReader& reader_;
   PieceSource& source_;
+  const CsvColumns& columns_;
   const long most_unsummed_;  // pieces read or being read and not yet summed: bounds the memory
   std::mutex mutex_;
   std::condition_variable piece_read_;
@@ -173,8 +177,8 @@ void import_usage_text(UsageReportReader& reader, std::string_view text, const P
   PieceSource source(text, options.piece_bytes);
   ReportPiece piece;
   const unsigned cores = std::thread::hardware_concurrency();
-  const unsigned readers = options.reading_threads > 0 ? options.reading_threads : cores;
-  if (readers >= 2 || options.reading_threads > 0) {
+  const unsigned readers = options.reading_threads > 0 ? options.reading_threads : (cores > 1 ? cores - 1 : 0);
+  if (readers > 0) {
     if (!source.next(piece)) return;
     reader.feed(piece.bytes);
     if (!piece.at_file_end && reader.report_rows().at_csv_row_start()) {
