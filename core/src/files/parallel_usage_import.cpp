@@ -22,15 +22,16 @@ class PieceSource {
   PieceSource(std::string_view text, std::size_t piece_bytes)
       : rest_(text), piece_bytes_(std::max<std::size_t>(piece_bytes, 1)) {}
 
-  // The next piece; false when the text has ended.
-  bool next(ReportPiece& piece) {
+  // The next piece, of about `bytes` (the usual size when 0); false when the text has ended.
+  bool next(ReportPiece& piece, std::size_t bytes = 0) {
     if (rest_.empty()) return false;
+    if (bytes == 0) bytes = piece_bytes_;
     // A row longer than this is past the CSV reader's limit: the piece is handed on cut, read as not whole, and the
     // reader that reads it again reports the row.
-    const std::size_t longest = 4 * piece_bytes_ + (std::size_t{1} << 20);
+    const std::size_t longest = 4 * bytes + (std::size_t{1} << 20);
     std::size_t size = rest_.size();
-    if (size > piece_bytes_) {
-      const std::size_t newline = rest_.find('\n', piece_bytes_ - 1);
+    if (size > bytes) {
+      const std::size_t newline = rest_.find('\n', bytes - 1);
       if (newline != std::string_view::npos) size = std::min(newline + 1, longest);
     }
     piece.bytes = rest_.substr(0, size);
@@ -179,7 +180,9 @@ void import_usage_text(UsageReportReader& reader, std::string_view text, const P
   const unsigned cores = std::thread::hardware_concurrency();
   const unsigned readers = options.reading_threads > 0 ? options.reading_threads : (cores > 1 ? cores - 1 : 0);
   if (readers > 0) {
-    if (!source.next(piece)) return;
+    // The first piece, which the other threads wait for (it holds the header), only as large as a header needs.
+    constexpr std::size_t kFirstPieceBytes = 16 << 10;
+    if (!source.next(piece, std::min(kFirstPieceBytes, options.piece_bytes))) return;
     reader.feed(piece.bytes);
     if (!piece.at_file_end && reader.report_rows().at_csv_row_start()) {
       std::vector<std::unique_ptr<ReportPiece>> later;
