@@ -14,6 +14,10 @@ namespace ccredits {
 #ifdef CCREDITS_HAS_MMAP
 
 std::optional<MappedFile> MappedFile::open(const std::string& path) {
+  // Only a regular file is opened here: opening a pipe and closing it again would take its first bytes, or end the
+  // writer's output with SIGPIPE.
+  struct stat named {};
+  if (::stat(path.c_str(), &named) != 0 || !S_ISREG(named.st_mode)) return std::nullopt;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat info {};

@@ -32,13 +32,6 @@ std::string read_at(std::ifstream& in, std::uint64_t offset, std::uint64_t size)
 
 }  // namespace
 
-bool looks_like_zip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char sig[4] = {};
-  in.read(sig, 4);
-  return starts_like_zip(std::string_view(sig, static_cast<std::size_t>(in.gcount())));
-}
-
 ZipFile::ZipFile(const std::string& path, ZipLimits limits) : path_(path), in_(path, std::ios::binary) {
   if (!in_) throw InputError("cannot_read", "Cannot open \"" + path + "\".", path);
   in_.seekg(0, std::ios::end);

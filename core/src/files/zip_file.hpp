@@ -12,8 +12,6 @@
 
 namespace ccredits {
 
-bool looks_like_zip(const std::string& path);
-
 class ZipFile {
  public:
   ZipFile(const std::string& path, ZipLimits limits = {});

@@ -1,17 +1,21 @@
-// A usage report read on several threads (files/parallel_usage_import.hpp) gives the document, or the error, of
-// the same report fed to one reader: for pieces of every size, so that pieces start inside quoted fields, inside
-// CRLF pairs, on blank lines and on bad rows, and with one to three reading threads.
+// A usage report file imported as the command line imports it (ccredits/files.hpp). A file is mapped and read in
+// pieces on several threads (files/parallel_usage_import.hpp), which must give the document, or the error, of the
+// same report fed to one reader: for pieces of every size, so that pieces start inside quoted fields, inside CRLF
+// pairs, on blank lines and on bad rows, and with one to three reading threads. A pipe is read as it comes.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include "ccredits/calculator.hpp"
+#include "ccredits/error.hpp"
 #include "ccredits/files.hpp"
 #include "ccredits/usage_import.hpp"
 #include "files/parallel_usage_import.hpp"
@@ -177,19 +181,82 @@ TEST_CASE("Graph JSON and files without a header read in pieces are fed as they 
   }
 }
 
-TEST_CASE("the command line's report file is read mapped, in pieces, to the same document", "[usage][parallel]") {
-  const std::string text = generated_report(3000, 3u, true);
-  const auto path = std::filesystem::temp_directory_path() / "ccredits-parallel-import-test.csv";
-  {
+namespace {
+
+// A file of the system's temporary folder, removed at the end of the test.
+struct TemporaryPath {
+  explicit TemporaryPath(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+    std::filesystem::remove_all(path);
+  }
+  ~TemporaryPath() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
+
+std::string document_of_file(const std::string& path) {
+  UsageImporter importer(&shipped_card());
+  import_usage_file(importer, path);
+  return importer.finish_text();
+}
+
+std::string document_fed(const std::string& name, const std::string& text) {
+  UsageImporter importer(&shipped_card());
+  importer.next_file(name);
+  importer.feed(text);
+  return importer.finish_text();
+}
+
+// Imports `path`, a named pipe, while another thread writes `text` into it.
+std::string document_through_pipe(const std::string& path, const std::string& text) {
+  std::thread writer([&] {
     std::ofstream out(path, std::ios::binary);
     out << text;
+  });
+  try {
+    const std::string document = document_of_file(path);
+    writer.join();
+    return document;
+  } catch (...) {
+    writer.join();
+    throw;
   }
-  UsageImporter from_file(&shipped_card());
-  import_usage_file(from_file, path.string());
-  UsageImporter fed(&shipped_card());
-  fed.next_file(path.string());
-  fed.feed(text);
-  CHECK(from_file.finish_text() == fed.finish_text());
-  CHECK(from_file.bytes() == text.size());
-  std::filesystem::remove(path);
+}
+
+}  // namespace
+
+TEST_CASE("a report file is read mapped, in pieces, to the document of its bytes fed", "[usage][parallel]") {
+  const std::string text = generated_report(3000, 3u, true);
+  const TemporaryPath file("ccredits-usage-file-test.csv");
+  {
+    std::ofstream out(file.path, std::ios::binary);
+    out << text;
+  }
+  CHECK(document_of_file(file.path.string()) == document_fed(file.path.string(), text));
+}
+
+TEST_CASE("a report through a pipe is read as it comes, its first bytes included", "[usage][parallel]") {
+  const std::string text = generated_report(2000, 9u, false);
+  const TemporaryPath fifo("ccredits-usage-file-test.fifo");
+  REQUIRE(::mkfifo(fifo.path.c_str(), 0600) == 0);
+  CHECK(document_through_pipe(fifo.path.string(), text) == document_fed(fifo.path.string(), text));
+  SECTION("a zip through a pipe is refused with a sentence that says what to do") {
+    try {
+      document_through_pipe(fifo.path.string(), std::string("PK\x03\x04", 4) + std::string(100, 'z'));
+      FAIL("a piped zip was read");
+    } catch (const InputError& e) {
+      CHECK(e.code() == "usage_zip_not_file");
+      CHECK(std::string(e.what()).find("save it as a file") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a folder given as the report is named as a folder", "[usage]") {
+  const TemporaryPath folder("ccredits-usage-file-test-folder");
+  std::filesystem::create_directory(folder.path);
+  try {
+    document_of_file(folder.path.string());
+    FAIL("a folder was read as a report");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "cannot_read");
+    CHECK(std::string(e.what()).find("is a folder") != std::string::npos);
+  }
 }
