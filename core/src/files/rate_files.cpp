@@ -44,14 +44,21 @@ class ZipFileParts : public WorkbookParts {
 
 enum class RateFileKind { json_card, csv_sheet, workbook };
 
-// By extension (.csv, .xlsx/.xlsm), and by content for a password-protected workbook (an OLE file).
+// By extension (.csv, .xlsx/.xlsm); anything else is a JSON card (json_card_text).
 RateFileKind rate_file_kind(const std::string& path) {
   if (ends_with_ci(path, ".csv")) return RateFileKind::csv_sheet;
   if (ends_with_ci(path, ".xlsx") || ends_with_ci(path, ".xlsm") || ends_with_ci(path, ".xls")) {
     return RateFileKind::workbook;
   }
-  if (starts_like_ole(head_of(path))) return RateFileKind::workbook;
   return RateFileKind::json_card;
+}
+
+// A JSON card's text, unless the bytes are a password-protected workbook's (an OLE file) saved under another name,
+// which is refused with the workbook's sentence. Read once, so that a card through a pipe keeps its first bytes.
+std::string json_card_text(const std::string& path) {
+  std::string text = read_file(path);
+  if (starts_like_ole(text)) check_rate_workbook_signature(text, path);
+  return text;
 }
 
 // Microsoft's rate workbook. A password-protected file is refused ("save it without a password").
@@ -77,7 +84,7 @@ json load_rate_file(Calculator& calc, const std::string& path, const ColumnMappi
     case RateFileKind::workbook: return calc.load_rate_card(read_workbook_file(path, mapping), path);
     case RateFileKind::json_card: break;
   }
-  return calc.load_rates(read_file(path), path);
+  return calc.load_rates(json_card_text(path), path);
 }
 
 json check_rate_file(const std::string& path, const ColumnMapping* mapping) {
@@ -85,7 +92,7 @@ json check_rate_file(const std::string& path, const ColumnMapping* mapping) {
   switch (rate_file_kind(path)) {
     case RateFileKind::csv_sheet: add_rate_sheet_csv(card, std::nullopt, read_file(path), path, mapping); break;
     case RateFileKind::workbook: card = read_workbook_file(path, mapping); break;
-    case RateFileKind::json_card: card = load_rate_card_json(read_file(path), path); break;
+    case RateFileKind::json_card: card = load_rate_card_json(json_card_text(path), path); break;
   }
   return check_rate_card(card, path);
 }

@@ -1,7 +1,7 @@
-// A usage report file imported as the command line imports it (ccredits/files.hpp). A file is mapped and read in
-// pieces on several threads (files/parallel_usage_import.hpp), which must give the document, or the error, of the
-// same report fed to one reader: for pieces of every size, so that pieces start inside quoted fields, inside CRLF
-// pairs, on blank lines and on bad rows, and with one to three reading threads. A pipe is read as it comes.
+// The command line's files (ccredits/files.hpp). A usage report file is mapped and read in pieces on several
+// threads (files/parallel_usage_import.hpp), which must give the document, or the error, of the same report fed to
+// one reader: for pieces of every size, so that pieces start inside quoted fields, inside CRLF pairs, on blank lines
+// and on bad rows, and with one to three reading threads. A pipe (a report or a rate card) is read once, as it comes.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -147,14 +147,18 @@ TEST_CASE("a report read in pieces reports the one reader's error at the same li
     const std::string text = report + (report.back() == '\n' ? "" : "\n") + "1,c,,US,oid,u@x,\"open quote";
     const Outcome expected = one_reader(text, nullptr);
     REQUIRE(expected.error.find("csv_unclosed_quote") == 0);
-    for (const std::size_t piece_bytes : {3, 64, 999, 8192}) CHECK(in_pieces(text, nullptr, piece_bytes, 2) == expected);
+    for (const std::size_t piece_bytes : {3, 64, 999, 8192}) {
+      CHECK(in_pieces(text, nullptr, piece_bytes, 2) == expected);
+    }
   }
   SECTION("a row past the CSV reader's limit in a later piece") {
     const std::size_t cut = report.find('\n', report.size() / 2) + 1;
     const std::string text = report.substr(0, cut) + std::string((1 << 20) + 10, 'x') + "\n" + report.substr(cut);
     const Outcome expected = one_reader(text, nullptr);
     REQUIRE(expected.error.find("csv_row_too_large") == 0);
-    for (const std::size_t piece_bytes : {4096, 65536, 1 << 20}) CHECK(in_pieces(text, nullptr, piece_bytes, 2) == expected);
+    for (const std::size_t piece_bytes : {4096, 65536, 1 << 20}) {
+      CHECK(in_pieces(text, nullptr, piece_bytes, 2) == expected);
+    }
   }
   SECTION("a charge past the largest exact amount, found while summing") {
     std::string text = report;
@@ -205,20 +209,25 @@ std::string document_fed(const std::string& name, const std::string& text) {
   return importer.finish_text();
 }
 
-// Imports `path`, a named pipe, while another thread writes `text` into it.
-std::string document_through_pipe(const std::string& path, const std::string& text) {
+// What `read(path)` returns for `path`, a named pipe, while another thread writes `text` into it.
+template <typename Read>
+std::string through_pipe(const std::string& path, const std::string& text, Read&& read) {
   std::thread writer([&] {
     std::ofstream out(path, std::ios::binary);
     out << text;
   });
   try {
-    const std::string document = document_of_file(path);
+    const std::string result = read(path);
     writer.join();
-    return document;
+    return result;
   } catch (...) {
     writer.join();
     throw;
   }
+}
+
+std::string document_through_pipe(const std::string& path, const std::string& text) {
+  return through_pipe(path, text, document_of_file);
 }
 
 }  // namespace
@@ -258,5 +267,32 @@ TEST_CASE("a folder given as the report is named as a folder", "[usage]") {
   } catch (const InputError& e) {
     CHECK(e.code() == "cannot_read");
     CHECK(std::string(e.what()).find("is a folder") != std::string::npos);
+  }
+}
+
+TEST_CASE("a rate card through a pipe keeps its first bytes", "[rates]") {
+  std::ifstream in(CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json", std::ios::binary);
+  std::ostringstream card;
+  card << in.rdbuf();
+  const TemporaryPath fifo("ccredits-rate-file-test.fifo");
+  REQUIRE(::mkfifo(fifo.path.c_str(), 0600) == 0);
+  const std::string checked = through_pipe(fifo.path.string(), card.str(), [](const std::string& path) {
+    return check_rate_file(path, nullptr).dump();
+  });
+  CHECK(checked.find("\"currency\":\"USD\"") != std::string::npos);
+  CHECK(checked.find("\"dial_out_calls\":{\"prefixes\"") != std::string::npos);
+}
+
+TEST_CASE("a password-protected workbook under another name is refused with the workbook's sentence", "[rates]") {
+  const TemporaryPath file("ccredits-rate-file-test.bin");
+  {
+    std::ofstream out(file.path, std::ios::binary);
+    out << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(1024, '\0');
+  }
+  try {
+    check_rate_file(file.path.string(), nullptr);
+    FAIL("a protected workbook was read");
+  } catch (const InputError& e) {
+    CHECK(e.code() == "workbook_encrypted");
   }
 }
