@@ -163,7 +163,7 @@ class PieceQueue {
   std::condition_variable piece_read_;
   std::condition_variable room_;
   std::map<long, std::unique_ptr<ReportPiece>> done_;  // read, not yet summed, by number
-  std::vector<std::unique_ptr<ReportPiece>> spare_;  // summed, their buffers kept for later pieces
+  std::vector<std::unique_ptr<ReportPiece>> spare_;  // summed: their rows' memory is reused by later pieces
   long next_number_ = 0;
   long summed_ = 0;
   bool input_ended_ = false;

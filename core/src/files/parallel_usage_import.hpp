@@ -2,8 +2,8 @@
 // A usage report file imported on every core: its rows are read (CSV, values, call, destination on the card) in
 // pieces on one thread per other core, while this thread sums the pieces in the file's order (and reads the next
 // piece itself rather than wait for one), so the usage document is byte for byte the one a single thread writes.
-// Reading is about two thirds of a row's work and summing a third, so two cores import about 1.8 times as fast as
-// one. Native builds only; the page's importer runs in one Web Worker.
+// Reading is about two thirds of a row's work and summing a third: two cores import about 1.7 times as fast as one
+// (tests/bench/README.md). Native builds only; the page's importer runs in one Web Worker.
 //
 // A piece ends after a line feed, so it starts where a row starts unless a quoted field holds that line feed. The
 // first piece is read here, the usual way, which finds the header; each later piece is read from a row start and
