@@ -38,7 +38,6 @@ void UsageTotals::expect_user(const UsageCall& call, std::uint64_t user_hash) {
   if (call.user.empty() || user_slots_.empty()) return;
   expected_user_ = call.user;
   expected_hash_ = user_hash;
-  prefetch_user_entry(user_hash);
 }
 
 void UsageTotals::prefetch_user_entry(std::uint64_t user_hash) const {

@@ -76,12 +76,13 @@ struct UsageTotals {
   void count_row() { ++rows; }
   void skip(long line, std::string reason, const std::string& file);
   void add_failed(const UsageCall& call);
-  // Starts fetching the memory of the call's user from the user table, so that add() finds it in cache; `user_hash`
-  // is text_hash(call.user), which add() then reuses.
+  // The call add() is given next and its user's hash, text_hash(call.user), which add() then reuses instead of
+  // hashing the text again.
   void expect_user(const UsageCall& call, std::uint64_t user_hash);
-  // For rows read ahead on another thread and summed here (files/parallel_usage_import.hpp): a row's user slot
-  // starts loading some rows before it is summed, and the entry the slot points at a few rows later, when the slot
-  // has arrived. prefetch_user_entry is also what expect_user starts.
+  // Start fetching a user's memory from the user table, so that add() finds it in cache: the entry the user's slot
+  // points at (and the key's text), with other work between this and add() (a row read in place: its destination);
+  // for rows read ahead on another thread and summed here (files/parallel_usage_import.hpp), the slot some rows
+  // before the row is summed and the entry a few rows later, when the slot has arrived.
   void prefetch_user_slot(std::uint64_t user_hash) const;
   void prefetch_user_entry(std::uint64_t user_hash) const;
   // Adds a call to the totals; returns whether its spend counts in the report's first currency (the currency of
@@ -136,7 +137,7 @@ struct UsageTotals {
   // An open-addressed index in front of `users` (power-of-two size, at most half full): a row's user is found by
   // one hash of its text and, mostly, one slot, without copying the text into a key or walking the map's buckets.
   // `users` keeps the entries and their order; the index only points at them.
-  // The slot also points at the key's text (a map's key never moves), so that expect_user() can start loading
+  // The slot also points at the key's text (a map's key never moves), so that prefetch_user_entry() can start loading
   // both the entry and the text from the slot alone, without waiting for the entry to arrive.
   struct UserSlot {
     std::uint64_t hash = 0;
