@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "ccredits/usage_import.hpp"
 #include "files/parallel_usage_import.hpp"
 #include "reference/rate_card.hpp"
+#include "source_files.hpp"
 #include "usage_report/usage_report_reader.hpp"
 
 using namespace ccredits;
@@ -27,12 +27,8 @@ using namespace ccredits;
 namespace {
 
 const RateCard& shipped_card() {
-  static const RateCard card = [] {
-    std::ifstream in(CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json", std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_rate_card_json(text.str(), "illustrative-usd.json");
-  }();
+  static const RateCard card =
+      load_rate_card_json(read_source_file("rates/illustrative-usd.json"), "illustrative-usd.json");
   return card;
 }
 
@@ -271,12 +267,10 @@ TEST_CASE("a folder given as the report is named as a folder", "[usage]") {
 }
 
 TEST_CASE("a rate card through a pipe keeps its first bytes", "[rates]") {
-  std::ifstream in(CCREDITS_SOURCE_DIR "/rates/illustrative-usd.json", std::ios::binary);
-  std::ostringstream card;
-  card << in.rdbuf();
   const TemporaryPath fifo("ccredits-rate-file-test.fifo");
   REQUIRE(::mkfifo(fifo.path.c_str(), 0600) == 0);
-  const std::string checked = through_pipe(fifo.path.string(), card.str(), [](const std::string& path) {
+  const std::string card = read_source_file("rates/illustrative-usd.json");
+  const std::string checked = through_pipe(fifo.path.string(), card, [](const std::string& path) {
     return check_rate_file(path, nullptr).dump();
   });
   CHECK(checked.find("\"currency\":\"USD\"") != std::string::npos);
