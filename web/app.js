@@ -19,6 +19,7 @@ import { renderPools } from './results/pools.js';
 import { renderNeeds, renderEligibility } from './results/verdicts.js';
 import { renderRecommendation } from './results/recommendation.js';
 import { renderWhatIf } from './results/what-if.js';
+import { drawWhenSeen } from './results/draw-when-seen.js';
 import { PLANS_FILE, RATE_CARDS } from './site-data.js';
 
 let model = defaultModel();
@@ -74,7 +75,8 @@ const isExample = () => origin === 'example' && JSON.stringify(model) === JSON.s
 
 // Each result section and the estimate's members it shows. A section is drawn again only when one of them changed:
 // the façade hands back the very same object for every member the estimate did not change
-// (web/ccredits-client.js), so a keystroke redraws the sections it moved, not all six.
+// (web/ccredits-client.js), so a keystroke redraws the sections it moved, not all six, and of those only the ones
+// that can be seen at once (results/draw-when-seen.js).
 const SECTIONS = [
   ['spend', renderSpend, ['monthly_total', 'by_use_case', 'lines', 'warnings']],
   ['pools', renderPools, ['pools', 'settings']],
@@ -83,7 +85,8 @@ const SECTIONS = [
   ['recommendation', renderRecommendation, ['recommendation', 'eligibility', 'needs_credits']],
   ['what-if', renderWhatIf, ['what_if', 'by_use_case', 'monthly_total']],
 ];
-const drawnFrom = new Map(); // section id -> [currency, ...the members it was drawn from]
+const drawnFrom = new Map(); // section id -> [currency, ...the members it was last drawn, or is to be drawn, from]
+let sections = null; // drawWhenSeen, made at the first drawing
 
 // Near the headline: the opened link's figures were made with rates this page does not have loaded.
 function showLinkedRates() {
@@ -110,7 +113,8 @@ function render(estimate) {
     const inputs = [currency(), id === 'spend' ? source.short : '', ...members.map((m) => estimate[m])];
     const before = drawnFrom.get(id);
     if (before && inputs.every((v, i) => v === before[i])) continue;
-    draw($(id), estimate);
+    sections ??= drawWhenSeen($('results'));
+    sections.draw($(id), () => draw($(id), estimate));
     drawnFrom.set(id, inputs);
   }
   showHeadline({ estimate, source, example: isExample(), tenantCountry: model.billing.tenant_country });

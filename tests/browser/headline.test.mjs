@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteForFile } from './browser.mjs';
-import { waitReady, shownEstimate, setField } from './page-helpers.mjs';
+import { waitReady, shownEstimate, setField, resultsDrawn } from './page-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let site;
@@ -121,6 +121,7 @@ async function billing(values) {
   await fresh();
   for (const [k, v] of Object.entries(values)) await setField(page, k, v);
   await page.waitForTimeout(100);
+  await resultsDrawn(page);
   const estimate = await shownEstimate(page);
   return { estimate, summary: await page.locator('#summary').innerText(), recommendation: await page.locator('#recommendation').innerText() };
 }

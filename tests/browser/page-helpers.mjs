@@ -11,6 +11,12 @@ export async function shownScenario(page) {
   return JSON.parse(await page.locator('#raw-scenario').textContent());
 }
 
+// Every result section drawn with the latest figures: a section far from the screen is drawn when it can be seen
+// or once typing pauses, and is aria-busy until then (web/results/draw-when-seen.js).
+export async function resultsDrawn(page) {
+  await page.waitForFunction(() => !document.querySelector('#results [aria-busy="true"]'));
+}
+
 async function clearRows(page, kind) {
   while (await page.locator(`#h-${kind} ~ .rows fieldset`).count()) {
     await page.locator(`#h-${kind} ~ .rows fieldset button.remove`).first().click();

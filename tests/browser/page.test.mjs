@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { openSite } from './browser.mjs';
-import { waitReady, fillScenario, shownEstimate, shownScenario, setField } from './page-helpers.mjs';
+import { waitReady, fillScenario, shownEstimate, shownScenario, setField, resultsDrawn } from './page-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'tests/fixtures/page-scenario.json');
@@ -220,6 +220,55 @@ test('typing changes the results\' figures in place: the elements showing them s
   assert.equal(after[1].text, after[0].text);
 });
 
+// web/results/draw-when-seen.js: on a keystroke, the sections far below what the results column shows wait, marked
+// aria-busy, and are drawn with the latest figures when they come into view, before printing, or once typing pauses.
+test('a keystroke draws the result sections in view at once, the far ones when they can be seen', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  await resultsDrawn(page);
+  const key = (minutes, then) => page.evaluate(async ([value, next]) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const results = document.getElementById('results');
+    results.scrollTop = 0;
+    for (let i = 0; i < 6; i++) await frame();
+    const before = document.getElementById('headline-total').textContent;
+    const far = ['recommendation', 'what-if'].map((id) => document.getElementById(id).getBoundingClientRect().top - results.getBoundingClientRect().top);
+    const field = document.querySelector('[data-key="user_out.0.minutes"]');
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    const busy = () => [...results.querySelectorAll(':scope > [aria-busy="true"]')].map((s) => s.id);
+    const afterKey = busy();
+    if (next === 'scroll') {
+      document.getElementById('what-if').scrollIntoView();
+      await frame();
+      await frame();
+    } else if (next === 'print') {
+      window.dispatchEvent(new Event('beforeprint'));
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    return {
+      far: far.every((top) => top > 2 * results.clientHeight), afterKey, afterThat: busy(),
+      before, headline: document.getElementById('headline-total').textContent,
+      monthly: document.getElementById('monthly-total').textContent,
+      whatIfNow: document.querySelector('#what-if tbody tr td')?.textContent,
+      advice: document.getElementById('headline-advice').textContent,
+      buyNow: document.querySelector('#recommendation dl.facts dd')?.textContent,
+    };
+  }, [minutes, then]);
+  for (const [minutes, then] of [['500000', 'scroll'], ['600000', 'print'], ['700000', 'pause']]) {
+    const shown = await key(minutes, then);
+    assert.ok(shown.far, `the recommendation and the what-if start more than two screens down: ${JSON.stringify(shown)}`);
+    assert.notEqual(shown.headline, shown.before, `${then}: the key changes the figures`);
+    assert.deepEqual(shown.afterKey, ['recommendation', 'what-if'], then);
+    assert.deepEqual(shown.afterThat, [], then);
+    assert.equal(shown.monthly, shown.headline, then);
+    assert.equal(shown.whatIfNow, shown.headline, then);
+    assert.ok(shown.buyNow && shown.advice.includes(`Buy ${shown.buyNow} now`), `${then}: ${JSON.stringify(shown)}`);
+  }
+});
+
 test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
   const { page } = site;
   await page.locator('[data-key="what_if.from"]').selectOption('domestic');
@@ -230,6 +279,7 @@ test('a chosen plan mix for the what-if is priced by the core as the CLI prices 
   writeFileSync(file, JSON.stringify(scenario));
   const expected = JSON.parse(execFileSync(cli, ['estimate', file, '--rates', path.join(root, 'rates/illustrative-usd.json')], { encoding: 'utf8' }));
   assert.deepEqual((await shownEstimate(page)).what_if, expected.what_if);
+  await resultsDrawn(page);
   assert.match(await page.locator('#what-if').innerText(), /The same calls with the plan changes you asked for/);
   assert.match(await page.locator('#what-if').innerText(), /Domestic -> Domestic and International/);
   await page.locator('[data-key="what_if.from"]').selectOption('');
