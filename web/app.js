@@ -87,6 +87,7 @@ const SECTIONS = [
 ];
 const drawnFrom = new Map(); // section id -> [currency, ...the members it was last drawn, or is to be drawn, from]
 let sections = null; // drawWhenSeen, made at the first drawing
+const sectionsDrawer = () => (sections ??= drawWhenSeen($('results')));
 
 // Near the headline: the opened link's figures were made with rates this page does not have loaded.
 function showLinkedRates() {
@@ -113,8 +114,7 @@ function render(estimate) {
     const inputs = [currency(), id === 'spend' ? source.short : '', ...members.map((m) => estimate[m])];
     const before = drawnFrom.get(id);
     if (before && inputs.every((v, i) => v === before[i])) continue;
-    sections ??= drawWhenSeen($('results'));
-    sections.draw($(id), () => draw($(id), estimate));
+    sectionsDrawer().draw($(id), () => draw($(id), estimate));
     drawnFrom.set(id, inputs);
   }
   showHeadline({ estimate, source, example: isExample(), tenantCountry: model.billing.tenant_country });
@@ -128,15 +128,19 @@ function showPrintHeader() {
   const date = dateFormat.format(new Date());
   const made = `Estimate made on ${date} with the Teams Communication Credits calculator.`;
   if ($('print-date').textContent !== made) $('print-date').textContent = made;
-  // Each keystroke changes a line or two of a list as long as the form: only those are written.
-  const list = $('print-input-list');
-  const lines = inputSummary(model);
-  lines.forEach((line, i) => {
-    const item = list.children[i];
-    if (!item) list.append(h('li', { text: line }));
-    else if (item.textContent !== line) item.textContent = line;
+  // The input, in as many sentences as the form has rows: shown only on paper, so written when typing pauses or the
+  // page prints (results/draw-when-seen.js), and then only the sentences that changed.
+  const input = model;
+  sectionsDrawer().draw($('print-input'), () => {
+    const list = $('print-input-list');
+    const lines = inputSummary(input);
+    lines.forEach((line, i) => {
+      const item = list.children[i];
+      if (!item) list.append(h('li', { text: line }));
+      else if (item.textContent !== line) item.textContent = line;
+    });
+    while (list.children.length > lines.length) list.lastElementChild.remove();
   });
-  while (list.children.length > lines.length) list.lastElementChild.remove();
 }
 
 function showExampleBanner() {

@@ -220,8 +220,9 @@ test('typing changes the results\' figures in place: the elements showing them s
   assert.equal(after[1].text, after[0].text);
 });
 
-// web/results/draw-when-seen.js: on a keystroke, the sections far below what the results column shows wait, marked
-// aria-busy, and are drawn with the latest figures when they come into view, before printing, or once typing pauses.
+// web/results/draw-when-seen.js: on a keystroke, the sections far below what the results column shows and the input
+// printed on paper wait, marked aria-busy, and are drawn with the latest figures when they come into view, before
+// printing, or once typing pauses.
 test('a keystroke draws the result sections in view at once, the far ones when they can be seen', async () => {
   const { page } = site;
   await page.goto(site.url);
@@ -233,6 +234,7 @@ test('a keystroke draws the result sections in view at once, the far ones when t
     results.scrollTop = 0;
     for (let i = 0; i < 6; i++) await frame();
     const before = document.getElementById('headline-total').textContent;
+    const printedBefore = document.getElementById('print-input-list').textContent;
     const far = ['recommendation', 'what-if'].map((id) => document.getElementById(id).getBoundingClientRect().top - results.getBoundingClientRect().top);
     const field = document.querySelector('[data-key="user_out.0.minutes"]');
     field.value = value;
@@ -255,17 +257,20 @@ test('a keystroke draws the result sections in view at once, the far ones when t
       whatIfNow: document.querySelector('#what-if tbody tr td')?.textContent,
       advice: document.getElementById('headline-advice').textContent,
       buyNow: document.querySelector('#recommendation dl.facts dd')?.textContent,
+      printedBefore, printed: document.getElementById('print-input-list').textContent,
     };
   }, [minutes, then]);
   for (const [minutes, then] of [['500000', 'scroll'], ['600000', 'print'], ['700000', 'pause']]) {
     const shown = await key(minutes, then);
     assert.ok(shown.far, `the recommendation and the what-if start more than two screens down: ${JSON.stringify(shown)}`);
     assert.notEqual(shown.headline, shown.before, `${then}: the key changes the figures`);
-    assert.deepEqual(shown.afterKey, ['recommendation', 'what-if'], then);
-    assert.deepEqual(shown.afterThat, [], then);
+    assert.deepEqual(shown.afterKey, ['print-input', 'recommendation', 'what-if'], then);
+    // The printed input is seen only on paper: scrolling leaves it waiting.
+    assert.deepEqual(shown.afterThat, then === 'scroll' ? ['print-input'] : [], then);
     assert.equal(shown.monthly, shown.headline, then);
     assert.equal(shown.whatIfNow, shown.headline, then);
     assert.ok(shown.buyNow && shown.advice.includes(`Buy ${shown.buyNow} now`), `${then}: ${JSON.stringify(shown)}`);
+    if (then !== 'scroll') assert.notEqual(shown.printed, shown.printedBefore, `${then}: the printed input follows the key`);
   }
 });
 
