@@ -274,6 +274,34 @@ test('a keystroke draws the result sections in view at once, the far ones when t
   }
 });
 
+// On a narrow screen the page scrolls as one and the results come after the form: while a person types, every result
+// section waits, and the result bar takes them to the results drawn with the key's figures.
+test('on a phone, the results typed past wait below the form and are drawn when the result bar takes the person there', async () => {
+  const { page } = site;
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto(site.url);
+    await waitReady(page);
+    await resultsDrawn(page);
+    const field = page.locator('[data-key="user_out.0.minutes"]');
+    await field.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const busy = await page.evaluate(() => {
+      const input = document.querySelector('[data-key="user_out.0.minutes"]');
+      input.value = '800000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return [...document.querySelectorAll('#results > [aria-busy="true"]')].map((s) => s.id);
+    });
+    assert.ok(['spend', 'recommendation', 'what-if'].every((id) => busy.includes(id)), JSON.stringify(busy));
+    await page.locator('#result-bar').click();
+    await page.waitForFunction(() => !document.querySelector('#spend[aria-busy]'));
+    const bar = await page.locator('#result-bar').innerText();
+    assert.ok(bar.startsWith(`${await page.locator('#monthly-total').innerText()} a month`), bar);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});
+
 test('a chosen plan mix for the what-if is priced by the core as the CLI prices it', async () => {
   const { page } = site;
   await page.locator('[data-key="what_if.from"]').selectOption('domestic');
