@@ -286,12 +286,14 @@ test('on a phone, the results typed past wait below the form and are drawn when 
     const field = page.locator('[data-key="user_out.0.minutes"]');
     await field.scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const busy = await page.evaluate(() => {
+    const { far, busy } = await page.evaluate(() => {
       const input = document.querySelector('[data-key="user_out.0.minutes"]');
+      const below = document.getElementById('spend').getBoundingClientRect().top - window.innerHeight;
       input.value = '800000';
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      return [...document.querySelectorAll('#results > [aria-busy="true"]')].map((s) => s.id);
+      return { far: below > window.innerHeight, busy: [...document.querySelectorAll('#results > [aria-busy="true"]')].map((s) => s.id) };
     });
+    assert.ok(far, 'the results start more than a screen below the field typed in');
     assert.ok(['spend', 'recommendation', 'what-if'].every((id) => busy.includes(id)), JSON.stringify(busy));
     await page.locator('#result-bar').click();
     await page.waitForFunction(() => !document.querySelector('#spend[aria-busy]'));
