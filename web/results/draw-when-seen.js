@@ -65,17 +65,14 @@ export function drawWhenSeen(container, { pauseMs = 200 } = {}) {
         near.set(section, undefined);
         observer.observe(section);
       }
+      waiting.set(section, draw);
       if (!observing || near.get(section) !== false || section.hidden) {
-        waiting.delete(section);
-        section.removeAttribute('aria-busy');
-        draw();
+        drawNow(section);
         return;
       }
-      waiting.set(section, draw);
       section.setAttribute('aria-busy', 'true');
       clearTimeout(timer);
       timer = setTimeout(drawAll, pauseMs);
     },
-    drawAll,
   };
 }
