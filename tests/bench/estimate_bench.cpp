@@ -146,10 +146,12 @@ void stages(const ccredits::Calculator& calc, const std::string& text, double se
 
 }  // namespace
 
-// With --keystrokes N: a first whole update then N keystrokes of the 200-row scenario and nothing else, to count
-// their instructions under valgrind (the count of N = 100 less that of N = 0, divided by 100).
-std::size_t keystrokes_only(const ccredits::Calculator& calc, const std::string& scenario, long count) {
+// With --keystrokes N: a first whole update then N keystrokes of the 200-row scenario (with --one-row, the same cut
+// to its first usage row) and nothing else, to count their instructions under valgrind (the count of N = 100 less
+// that of N = 0, divided by 100). The 1-row count is the part of a keystroke that does not grow with the rows.
+std::size_t keystrokes_only(const ccredits::Calculator& calc, const std::string& scenario, long count, bool one_row) {
   ccredits::json edited = ccredits::json::parse(scenario);
+  if (one_row) edited["usage"] = ccredits::json::array({edited["usage"][0]});
   const std::string before = edited.dump();
   edited["usage"][0]["minutes"] = edited["usage"][0]["minutes"].get<double>() + 1;
   const std::string texts[] = {before, edited.dump()};
@@ -165,7 +167,8 @@ int main(int argc, char** argv) {
   calc.load_rates(read("tests/bench/bench-rates.json"), "bench-rates.json");
   const std::string scenario = read("tests/bench/scenario-200.json");
   if (argc > 2 && std::string(argv[1]) == "--keystrokes") {
-    std::printf("%zu bytes of changes\n", keystrokes_only(calc, scenario, std::stol(argv[2])));
+    const bool one_row = argc > 3 && std::string(argv[3]) == "--one-row";
+    std::printf("%zu bytes of changes\n", keystrokes_only(calc, scenario, std::stol(argv[2]), one_row));
     return 0;
   }
   const double seconds = argc > 1 ? std::stod(argv[1]) : 2.0;
