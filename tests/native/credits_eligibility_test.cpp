@@ -71,6 +71,9 @@ TEST_CASE("MOSA calling subscriptions but an MCA default billing account cannot 
   CHECK(reason(e, "mosa_calling_account").answer == Answer::yes);
   CHECK(reason(e, "mosa_default_account").answer == Answer::no);
   CHECK_THAT(reason(e, "mosa_default_account").next_step, Catch::Contains("default billing account"));
+  // Their usage is not billed after use: the credits are needed, and bought once MOSA is the default (the need says
+  // so too), so no reason may tell them to turn auto-recharge off.
+  CHECK(reason(e, "mca_nce_billed_after_use").answer == Answer::yes);
 }
 
 TEST_CASE("a CSP channel cannot buy in the admin center; Volume Licensing can", "[eligibility]") {
@@ -114,10 +117,24 @@ TEST_CASE("Enterprise Agreement billed in another country than the organization 
 }
 
 TEST_CASE("an EA billing country given without the organization country is unclear, with the question", "[eligibility]") {
-  const Eligibility e = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct",
+  const Eligibility e = assess(R"({"calling_account":"unknown","default_account":"ea","channel":"direct",
       "ea_billing_country":"US","tenant_country":"US"})");
   CHECK(e.can_purchase == Answer::unclear);
   CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("organization country is not known"));
+  // With an account unknown, the country given is taken as a sign of an Enterprise Agreement.
+  const Eligibility unknown = assess(R"({"calling_account":"unknown","default_account":"unknown","channel":"direct",
+      "organization_country":"US","ea_billing_country":"DE","tenant_country":"US"})");
+  CHECK(reason(unknown, "ea_billing_country").answer == Answer::unclear);
+  CHECK_THAT(reason(unknown, "ea_billing_country").message, Catch::Contains("billed in DE"));
+}
+
+TEST_CASE("an EA billing country does not matter when both billing accounts are known and neither is an EA", "[eligibility]") {
+  // A country left in the field from an earlier answer must not turn a MOSA customer's verdict to unclear.
+  const Eligibility e = assess(R"({"calling_account":"mosa","default_account":"mosa","channel":"direct",
+      "organization_country":"US","ea_billing_country":"DE","tenant_country":"US"})");
+  CHECK(e.can_purchase == Answer::yes);
+  CHECK(reason(e, "ea_billing_country").answer == Answer::yes);
+  CHECK_THAT(reason(e, "ea_billing_country").message, Catch::Contains("does not matter"));
 }
 
 TEST_CASE("EA mismatch (unclear) combined with a CSP channel (no) is no", "[eligibility]") {

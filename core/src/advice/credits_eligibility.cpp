@@ -81,18 +81,22 @@ EligibilityReason billed_after_use_rule(const Billing& b, const CreditsPolicy& p
   EligibilityReason r{"mca_nce_billed_after_use", Answer::yes, "", "",
                       p.auto_recharge_off_source.empty() ? std::string(kNceDoc)
                                                          : p.auto_recharge_off_source + "; " + kNceDoc};
-  if (billed_after_use(b.calling_account) || billed_after_use(b.default_account)) {
+  // What is billed after use is the calling subscriptions' usage (core/DOMAIN.md §6), so only their account decides;
+  // an MCA default billing account with MOSA subscriptions still needs credits, and the default-account rule says
+  // that it must become the MOSA account before they can be bought (as credits_need.cpp decides the need).
+  if (billed_after_use(b.calling_account)) {
     r.answer = Answer::no;
-    r.message = "MCA and new-commerce (NCE) customers are billed after use (telco pay-as-you-go): they cannot buy "
-                "credits, need none, and must turn auto-recharge off or the balance keeps refilling itself.";
+    r.message = "MCA and new-commerce (NCE) calling subscriptions are billed after use (telco pay-as-you-go): they "
+                "cannot buy credits, need none, and must turn auto-recharge off or the balance keeps refilling itself.";
     r.next_step = p.auto_recharge_off_path + ".";
-  } else if (b.calling_account == AccountType::unknown || b.default_account == AccountType::unknown) {
+  } else if (b.calling_account == AccountType::unknown) {
     r.answer = Answer::unclear;
-    r.message = "If your accounts are MCA or new commerce (NCE), you are billed after use and cannot buy credits; "
-                "the account type is not known.";
+    r.message = "If your calling subscriptions are MCA or new commerce (NCE), they are billed after use and cannot buy "
+                "credits; their account type is not known.";
     r.next_step = kFindAccounts;
   } else {
-    r.message = "Your accounts are not MCA or new commerce, so calls beyond your plans are paid from prepaid credits.";
+    r.message = "Your calling subscriptions are not MCA or new commerce, so calls beyond your plans are paid from "
+                "prepaid credits.";
   }
   return r;
 }
@@ -125,9 +129,11 @@ EligibilityReason csp_rule(const Billing& b) {
 
 EligibilityReason ea_country_rule(const Billing& b) {
   EligibilityReason r{"ea_billing_country", Answer::yes, "", "", kWhatAreDoc};
-  const bool ea_named = b.calling_account == AccountType::ea || b.default_account == AccountType::ea ||
-                        !b.ea_billing_country.empty();
   const bool maybe_ea = b.calling_account == AccountType::unknown || b.default_account == AccountType::unknown;
+  // An Enterprise Agreement billing country counts only when an account may be the agreement: with both accounts
+  // known and neither an EA (a country left from an earlier answer, or an EA for other products), it does not matter.
+  const bool ea_named = b.calling_account == AccountType::ea || b.default_account == AccountType::ea ||
+                        (!b.ea_billing_country.empty() && maybe_ea);
   constexpr const char* kTicket =
       "If the purchase fails, open a support ticket in the Microsoft 365 admin center (Support > New service request); "
       "Microsoft works around the mismatch until a permanent fix is in place.";
@@ -138,6 +144,9 @@ EligibilityReason ea_country_rule(const Billing& b) {
                   "organization, you may be unable to buy credits; it is not known whether you have one.";
       r.next_step = "Compare the Enterprise Agreement billing address (Billing > Billing accounts) with the organization "
                     "address (Settings > Org settings > Organization profile).";
+    } else if (!b.ea_billing_country.empty()) {
+      r.message = "Neither billing account is an Enterprise Agreement, so the Enterprise Agreement billing country you "
+                  "entered does not matter.";
     } else {
       r.message = "No Enterprise Agreement is involved, so its billing address does not matter.";
     }
