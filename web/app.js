@@ -87,6 +87,7 @@ const SECTIONS = [
 ];
 const drawnFrom = new Map(); // section id -> [currency, ...the members it was last drawn, or is to be drawn, from]
 let sections = null; // drawWhenSeen, made at the first drawing
+let simulator = null; // the call simulator's {refresh}, once the module is there
 const sectionsDrawer = () => (sections ??= drawWhenSeen($('results')));
 
 // Near the headline: the opened link's figures were made with rates this page does not have loaded.
@@ -348,8 +349,17 @@ function wireKeep() {
     }
     e.target.value = '';
   });
+  // The figures on screen are exported only while they are the input's: out of date (the input has a problem), they
+  // would leave the page as a file that no longer says so.
+  const exportable = () => {
+    if (last && lastIsCurrent) return true;
+    status.textContent = last
+      ? 'Nothing exported: the figures are out of date. Fix the input (the problem is named at the top of the results), then export.'
+      : 'Nothing to export yet.';
+    return false;
+  };
   $('export-csv').addEventListener('click', async () => {
-    if (!last) return;
+    if (!exportable()) return;
     const { estimate, source } = last; // the figures on screen when the button is clicked
     const { estimateRows, toCsv, download } = await import('./export.js');
     // In the page's locale, so Excel there splits the columns and reads the amounts as numbers.
@@ -358,7 +368,7 @@ function wireKeep() {
     status.textContent = 'Results exported as ccredits-estimate.csv.';
   });
   $('export-json').addEventListener('click', async () => {
-    if (!last) return;
+    if (!exportable()) return;
     const { scenario, estimate, source } = last; // the figures on screen when the button is clicked
     const { download } = await import('./export.js');
     const doc = { made_on: today(), rates_note: `${source.short}. ${source.note}`.trim(), scenario, estimate };
@@ -378,7 +388,10 @@ async function startCalculator() {
     './rates-identity.js', './results/simulator.js', './results/side-by-side.js', './kept-estimates.js', './export.js'].map((m) => import(m)));
   const calc = await client.loadCalculator();
   later = Object.assign({}, ...scripts);
-  rates = later.mountRates($('rates'), calc, () => update());
+  rates = later.mountRates($('rates'), calc, () => {
+    update();
+    simulator?.refresh(); // its call is priced at the rates in use, like every other figure
+  });
   await rates.load(firstRates);
   if (plans) {
     // The plans file feeds the estimate's pools and the call simulator's Zone A and domestic areas.
@@ -446,7 +459,7 @@ async function main() {
     update();
   }
   performance.mark('ccredits:live-result');
-  later.mountSimulator($('simulator'), calculator);
+  simulator = later.mountSimulator($('simulator'), calculator);
   sideBySide = later.mountSideBySide($('compare'), {
     storage: (() => { try { return window.localStorage; } catch { return null; } })(),
     today,

@@ -148,9 +148,51 @@ test('MCA or new commerce: billed after use, turn auto-recharge off, no figure t
   for (const account of ['mca', 'nce']) {
     const { summary, recommendation } = await billing({ 'billing.calling_account': account });
     assert.match(summary, /Billed after use \(MCA or new commerce\): you buy no credits\. Turn auto-recharge off\./);
-    assert.doesNotMatch(summary.replace(/Monthly credit spend[^.]*\./, ''), /\$/);
+    // The monthly amount is invoiced, not paid from credits, and the headline's figure says so.
+    assert.match(summary, /^Monthly spend, invoiced after use: \$89\.00 at illustrative rates\./);
+    assert.doesNotMatch(summary, /credit spend/);
+    assert.doesNotMatch(summary.replace(/Monthly spend, invoiced after use[^.]*\./, ''), /\$/);
     assert.doesNotMatch(recommendation, /Buy now|Auto-recharge: add/);
   }
+});
+
+test('MOSA subscriptions with an MCA default billing account: credits are needed but cannot be bought until MOSA is the default', async () => {
+  const { estimate, summary, recommendation } = await billing({ 'billing.default_account': 'mca' });
+  assert.equal(estimate.needs_credits, true);
+  assert.equal(estimate.eligibility.can_purchase, 'no');
+  assert.match(summary, /You cannot buy credits in the admin center yourself/);
+  assert.match(summary, /Monthly credit spend/);
+  // Nothing on the page may tell them they are billed after use or to turn auto-recharge off: that is for MCA
+  // calling subscriptions, and it would contradict "Do you need credits? Yes".
+  assert.doesNotMatch(await page.locator('body').innerText(), /billed after use|turn auto-recharge off/i);
+  assert.match(await page.locator('#eligibility').innerText(), /make it the default billing account/);
+  assert.ok(estimate.recommendation.explanation.some((s) => /cannot buy credits itself/.test(s)), recommendation);
+});
+
+test('a leftover Enterprise Agreement billing country does not change a MOSA customer\'s verdict', async () => {
+  const { estimate, summary } = await billing({ 'billing.ea_billing_country': 'DE' });
+  assert.equal(estimate.eligibility.can_purchase, 'yes');
+  assert.match(summary, /^Monthly credit spend: \$89\.00 at illustrative rates\.\s+Buy \$118\.00 now/);
+  assert.match(await page.locator('#eligibility').innerText(), /Enterprise Agreement billing country you entered does not matter/);
+});
+
+test('while the figures are out of date the exports refuse, and say why, instead of saving them as current', async () => {
+  await fresh();
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await setField(page, 'licenses.0.users', 'junk');
+  await page.waitForFunction(() => /No estimate yet/.test(document.getElementById('summary').textContent));
+  for (const id of ['export-csv', 'export-json']) {
+    await page.click(`#${id}`);
+    await page.waitForFunction(() => /Nothing exported: the figures are out of date/.test(document.getElementById('keep-status').textContent));
+    await page.evaluate(() => { document.getElementById('keep-status').textContent = ''; });
+  }
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0, 'no file left the page');
+  await setField(page, 'licenses.0.users', '100');
+  await page.waitForFunction(() => /\$89\.00/.test(document.getElementById('summary').textContent));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(await readFile(await csv.path(), 'utf8'), /89\.00/);
 });
 
 test('one-time funding: no auto-recharge figure in the headline or the recommendation', async () => {

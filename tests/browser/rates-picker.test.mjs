@@ -31,6 +31,21 @@ const picker = '#f-rates-card';
 const summary = () => page.locator('#summary').innerText();
 const optionTexts = (p = page) => p.locator(`${picker} option`).allTextContents();
 
+test('the call simulator prices its call again at the rates chosen, like every other figure', async () => {
+  await page.goto(site.url);
+  await waitReady(page);
+  const facts = () => page.locator('#sim-facts').innerText();
+  await page.waitForFunction(() => /\$/.test(document.getElementById('sim-facts')?.textContent ?? ''));
+  const usd = await facts();
+  await page.selectOption(picker, { label: 'Illustrative rates, GBP' });
+  await page.waitForFunction(() => /£/.test(document.getElementById('summary').textContent));
+  await page.waitForFunction(() => /£/.test(document.getElementById('sim-facts').textContent));
+  assert.doesNotMatch(await facts(), /\$/);
+  await page.selectOption(picker, { label: 'Illustrative rates, USD' });
+  await page.waitForFunction(() => /\$/.test(document.getElementById('sim-facts').textContent));
+  assert.equal(await facts(), usd);
+});
+
 async function shareLink(p) {
   await p.waitForTimeout(400); // the link follows changes after a short pause
   return p.locator('#share-link').inputValue();

@@ -23,9 +23,11 @@ function focusLink(problem, text) {
 export function showHeadline({ estimate, source, example, tenantCountry }) {
   const advice = purchaseAdvice(estimate, { tenantCountry });
   const whose = example ? ' for the example organization' : '';
+  // Calling subscriptions billed after use pay the same amount by invoice, not from credits.
+  const spend = advice?.kind === 'billed_after_use' ? 'Monthly spend, invoiced after use' : 'Monthly credit spend';
   // Patched, not replaced: on a keystroke only the amount changes (dom.js).
   patchContent($('summary'),
-    h('p', { class: 'headline-figure' }, `Monthly credit spend${whose}: `, h('strong', { id: 'headline-total', text: money(estimate.monthly_total) }),
+    h('p', { class: 'headline-figure' }, `${spend}${whose}: `, h('strong', { id: 'headline-total', text: money(estimate.monthly_total) }),
       ` ${source.short}.`),
     advice ? h('p', { id: 'headline-advice', class: `headline-advice ${advice.kind}`, text: advice.text }) : null);
   const note = $('rate-note');

@@ -22,8 +22,9 @@ function facts(r) {
   ].filter(([, v]) => v);
 }
 
+// Returns {refresh}: price the call again, when the rates change (the call typed stays).
 export function mountSimulator(section, calculator) {
-  if (!calculator.simulate) { section.hidden = true; return; }
+  if (!calculator.simulate) { section.hidden = true; return null; }
   const out = h('div', { class: 'sim-result', 'aria-live': 'polite' });
   const form = h('div', { class: 'row-fields' },
     countryField('sim.from', 'Calling from (licence country)', 'US'),
@@ -49,4 +50,5 @@ export function mountSimulator(section, calculator) {
   form.addEventListener('input', run);
   section.append(form, out);
   run();
+  return { refresh: run };
 }
