@@ -39,7 +39,9 @@ export function estimateRows(estimate, currency, { source, date } = {}) {
   const words = (v) => peopleText(str(v));
   if (date) rows.push(['estimate', 'made on', date, '', '', '']);
   if (source) rows.push(['rates', source.short, source.note ?? '', '', '', '']);
-  rows.push(['total', 'monthly credit spend', '', '', '', str(estimate.monthly_total)]);
+  // As the headline names it: invoiced after use for MCA or new-commerce calling subscriptions, else credit spend.
+  const billedAfterUse = purchaseAdvice(estimate)?.kind === 'billed_after_use';
+  rows.push(['total', billedAfterUse ? 'monthly spend invoiced after use' : 'monthly credit spend', '', '', '', str(estimate.monthly_total)]);
   for (const [k, v] of Object.entries(estimate.by_use_case ?? {})) rows.push(['by use case', useCaseName(k), '', '', '', str(v)]);
   for (const l of estimate.lines ?? []) {
     const charged = isReportCharge(l);

@@ -64,3 +64,12 @@ test('a line of a usage report\'s charges exports its amount without minutes or 
   const lines = body(toCsv(estimateRows(charged, 'USD'), 'en-US'));
   assert.ok(lines.includes('line,Pay-As-You-Go outbound calls,Charged in your usage report,,,166.70'), lines.join('\n'));
 });
+
+test('the total is named as the headline names it: invoiced after use for MCA or new-commerce subscriptions', () => {
+  const billedAfterUse = {
+    ...estimate, needs_credits: false, recommendation: { mode: 'auto_recharge', one_time: '0.00' },
+    eligibility: { can_purchase: 'no', reasons: [{ code: 'mca_nce_billed_after_use', answer: 'no', message: 'Billed after use.' }] },
+  };
+  const lines = body(toCsv(estimateRows(billedAfterUse, 'USD'), 'en-US'));
+  assert.equal(lines.find((l) => l.startsWith('total,')), 'total,monthly spend invoiced after use,,,,1234.50');
+});
