@@ -6,14 +6,16 @@ import { COUNTRIES_FILE } from './site-data.js';
 let list = [];
 const names = new Map();
 
-// doc: the parsed countries file -> [{code, name}] sorted by name, one per code.
+// doc: the parsed countries file -> [{code, name, otherNames}] sorted by name, one per code (otherNames: what people
+// also call the country, which a country field accepts as its name).
 export function countryList(doc) {
   const seen = new Set();
   const out = [];
   for (const c of Array.isArray(doc?.countries) ? doc.countries : []) {
     if (!c || typeof c.code !== 'string' || !/^[A-Z]{2}$/.test(c.code) || typeof c.name !== 'string' || seen.has(c.code)) continue;
     seen.add(c.code);
-    out.push({ code: c.code, name: c.name });
+    const otherNames = Array.isArray(c.other_names) ? c.other_names.filter((n) => typeof n === 'string' && n.trim()) : [];
+    out.push({ code: c.code, name: c.name, otherNames });
   }
   return out.sort((x, y) => x.name.localeCompare(y.name, 'en'));
 }

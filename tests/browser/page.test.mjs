@@ -70,6 +70,17 @@ test('a country field takes a name or a code typed from the keyboard, says which
   await page.keyboard.press('Tab');
   assert.equal(await field.inputValue(), 'Japan (JP)');
   assert.equal((await shownScenario(page)).usage[0].to, 'JP');
+  // What people also call a country (rates/countries.json other_names), and names typed without their accents.
+  for (const [typed, shown, code] of [['UK', 'United Kingdom (GB)', 'GB'], ['usa', 'United States (US)', 'US'],
+    ['Czechia', 'Czech Republic (CZ)', 'CZ'], ['Türkiye', 'Turkey (TR)', 'TR'], ['Korea', 'South Korea (KR)', 'KR'],
+    ['cote d\'ivoire', 'Côte d\'Ivoire (CI)', 'CI']]) {
+    await field.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Tab');
+    assert.equal(await field.inputValue(), shown, typed);
+    assert.equal((await shownScenario(page)).usage[0].to, code, typed);
+  }
   // Text naming no country: the field is marked and says so; the text stays as typed.
   await field.focus();
   await page.keyboard.press('Control+A');

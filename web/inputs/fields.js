@@ -35,15 +35,23 @@ export function selectField(key, label, options, value, { hint } = {}) {
 // the field shows "Name (CODE)" and the model holds the code (countryCode), or the text as typed when it names no
 // country, which toScenario reports next to the field.
 const COUNTRY_LIST_ID = 'country-list';
-let byText = null; // lower-case name, code or "name (code)" -> code
+let byText = null; // name, other name, code or "name (code)", as typedKey gives them -> code
+
+// Typed country text as the index holds it: lower case, single spaces, without accents ("Türkiye", "turkiye" and
+// "TURKIYE" are the same; "Cote d'Ivoire" finds "Côte d'Ivoire").
+const typedKey = (text) => String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 
 function countryIndex() {
   if (!byText) {
     byText = new Map();
     for (const c of countries()) {
-      byText.set(c.code.toLowerCase(), c.code);
-      byText.set(c.name.toLowerCase(), c.code);
-      byText.set(`${c.name} (${c.code})`.toLowerCase(), c.code);
+      byText.set(typedKey(c.code), c.code);
+      byText.set(typedKey(c.name), c.code);
+      byText.set(typedKey(`${c.name} (${c.code})`), c.code);
+    }
+    // Other names never take the place of a code or an official name (e.g. no other name may mean another code).
+    for (const c of countries()) {
+      for (const other of c.otherNames ?? []) if (!byText.has(typedKey(other))) byText.set(typedKey(other), c.code);
     }
   }
   return byText;
@@ -53,12 +61,12 @@ function countryIndex() {
 export function countryText(code) {
   if (!code) return '';
   const name = countryName(code);
-  return countryIndex().has(String(code).toLowerCase()) && name !== code ? `${name} (${code})` : String(code);
+  return countryIndex().has(typedKey(code)) && name !== code ? `${name} (${code})` : String(code);
 }
 
 // Typed text -> the code it names, '' for an empty field, or null when it names no country.
 export function countryCode(text) {
-  const typed = String(text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const typed = typedKey(text);
   if (!typed) return '';
   return countryIndex().get(typed) ?? null;
 }
