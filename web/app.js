@@ -12,7 +12,7 @@ import { pageLocale } from './number-input.js';
 import { showHeadline, showProblem, showPending, clearProblem } from './results/headline.js';
 import { readFirstEstimate, firstCardOf, firstCurrencyOf } from './first-estimate.js';
 import { rateSource } from './rate-source.js';
-import { peopleText } from './people-text.js';
+import { peopleText, describeRowsWith } from './people-text.js';
 import { inputSummary } from './results/input-summary.js';
 import { renderSpend, setLineSource } from './results/spend.js';
 import { renderPools } from './results/pools.js';
@@ -175,6 +175,9 @@ $('raw').addEventListener('toggle', () => showRawJson());
 function update() {
   const started = performance.now();
   const { scenario, errors, paths } = toScenario(model);
+  // A core sentence's "row 4 of the usage" -> the form's words for that row, in errors and in result sections alike.
+  const describe = (p) => { const k = keyForPath(p, paths); return (k && form.describe(k)?.label) ?? null; };
+  describeRowsWith(describe);
   showRawJson({ scenario });
   // A link names the rates it was priced with, known once the module has loaded them (its first update writes it).
   if (calculator) scheduleShare(scenario);
@@ -209,7 +212,6 @@ function update() {
   if (estimate.error) {
     const key = errorKey(estimate.error, paths);
     const field = key ? form.describe(key) : null;
-    const describe = (p) => { const k = keyForPath(p, paths); return (k && form.describe(k)?.label) ?? null; };
     const message = peopleText(String(estimate.error.message ?? 'The calculator could not price this input.'), describe);
     form.showErrors([...errors, ...(key ? [{ key, message }] : [])]);
     showProblem({ count: 1, label: field?.label, fieldId: field?.fieldId, message: `The estimate cannot be computed: ${message}` },

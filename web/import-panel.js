@@ -83,7 +83,9 @@ async function showInsights(view, report) {
 }
 
 // Users in countries without a licence group: a notice each, with the one click that adds the group.
-function licenceNotices(gaps, { addLicence, countryName }) {
+// fromCharges: the results start from the report's charges, which stand for the calls it holds; the missing group
+// changes how minutes typed on top are priced.
+function licenceNotices(gaps, { addLicence, countryName, fromCharges }) {
   if (!gaps.length) return null;
   const list = el('ul', { id: 'usage-licence-gaps' });
   for (const gap of gaps) {
@@ -91,7 +93,8 @@ function licenceNotices(gaps, { addLicence, countryName }) {
     const button = el('button', { type: 'button', className: 'add-licence-group' }, `Add a licence group for ${name}`);
     const item = el('li', {},
       `${amount(gap.users)} ${gap.users === 1 ? 'user' : 'users'} in ${name} placed calls in the report, but your input has no ` +
-      `licence group for ${name}: their calls are priced as Pay-As-You-Go. `, button);
+      `licence group for ${name}: ${fromCharges ? 'minutes you add for them are priced as Pay-As-You-Go (the report\'s ' +
+        'charges stand for the calls it holds)' : 'their calls are priced as Pay-As-You-Go'}. `, button);
     button.addEventListener('click', () => {
       addLicence(gap);
       item.replaceChildren(`Added a licence group for ${name}: ${amount(gap.users)} ${gap.users === 1 ? 'user' : 'users'} on ` +
@@ -153,7 +156,7 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
       }
       const view = resultView(report, projection);
       const gaps = licenceGaps && addLicence ? licenceGaps(report) : [];
-      const notices = licenceNotices(gaps, { addLicence, countryName });
+      const notices = licenceNotices(gaps, { addLicence, countryName, fromCharges: Boolean(projection?.report) });
       if (notices) view.prepend(notices);
       if (undo) {
         const undoButton = el('button', { type: 'button', id: 'usage-undo' }, 'Undo the import');

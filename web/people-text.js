@@ -18,6 +18,13 @@ const LINK = /https:\/\/[\w.-]+\.microsoft\.com\/[^\s()]*[^\s().,;:]/g;
 
 const capitalFirst = (words) => words.charAt(0).toUpperCase() + words.slice(1);
 
+// The page's words for a row of its current input (web/app.js sets it on every update), used when a caller gives
+// none: a warning in the results names the form's row ("row 1 of Outbound calls by users") as an error does.
+let currentRows = null;
+export function describeRowsWith(describe) {
+  currentRows = describe;
+}
+
 // describe(path) -> the field's words ("Minutes, row 3 of Outbound calls by users") or null.
 function rewrite(text, describe) {
   return String(text)
@@ -25,7 +32,7 @@ function rewrite(text, describe) {
     .replace(/\b(?:rates\/)?(plans|countries)\.json\b/g, (all, name) => OUR_FILES[name])
     .replace(ROW, (all, words, usageRow, licenceRow) => {
       const path = usageRow ? `usage[${Number(usageRow) - 1}]` : `licenses[${Number(licenceRow) - 1}]`;
-      const label = describe?.(path);
+      const label = (describe ?? currentRows)?.(path);
       if (!label) return all;
       return /^[A-Z]/.test(all) ? capitalFirst(label) : label;
     })

@@ -39,6 +39,15 @@ test('an imported report drives the headline; changes on top are priced with the
   // Users in DE and FR placed calls, but the example input has licence groups for US and GB only.
   const notice = page.locator('#usage-licence-notice');
   assert.match(await notice.textContent(), /in Germany placed calls in the report, but your input has no licence group for Germany/);
+  // The report's charges stand for their calls: nothing may say those calls are billed in full as Pay-As-You-Go,
+  // which the by-use-case table (Pay-As-You-Go from the report's charges) would contradict.
+  assert.match(await notice.textContent(), /minutes you add for them are priced as Pay-As-You-Go \(the report's charges stand for the calls it holds\)/);
+  const warnings = await page.locator('#spend .warnings').innerText();
+  assert.match(warnings, /Germany[^\n]*The report's charges stand for their calls as imported/);
+  assert.doesNotMatch(warnings, /billed in full/);
+  // A row is named as the form names it, not by its place in the scenario.
+  assert.match(warnings, /row \d+ of Outbound calls by users/);
+  assert.doesNotMatch(warnings, /of the usage\b/);
   await page.getByRole('button', { name: 'Add a licence group for Germany' }).click();
   await page.waitForFunction(() => /"DE"/.test(document.getElementById('raw-scenario').textContent));
   assert.match(await notice.textContent(), /Added a licence group for Germany/);

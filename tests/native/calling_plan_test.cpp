@@ -211,8 +211,8 @@ TEST_CASE("Usage from a country without licences is one warning for the country,
   }
   REQUIRE(about_jp.size() == 1);
   CHECK(about_jp[0] == "The 3 usage rows from JP (the first is row 1 of the usage): no licences are entered for users in "
-                       "JP; their 170.5 minutes are billed in full as Pay-As-You-Go. Add the JP licences to count their "
-                       "included minutes.");
+                       "JP; their 170.5 minutes are billed in full as Pay-As-You-Go. Add the licences of the users in JP to "
+                       "count their included minutes.");
   // Each row is still billed on its own line.
   CHECK(std::count_if(e.lines.begin(), e.lines.end(), [](const auto& l) { return l.use_case == "payg_outbound"; }) == 3);
 }

@@ -178,3 +178,19 @@ TEST_CASE("report: with a forecast the planner follows it, plus the changes type
   bad.insert(bad.find(R"(, "period")"), R"(, "forecast": "rising")");
   CHECK_THROWS_WITH(run(bad), Catch::Contains("\"report.forecast\" should be a list of at most 12 monthly amounts"));
 }
+
+TEST_CASE("report: usage from a country without licences is not said to be billed in full: the charges stand for it",
+          "[report][warnings]") {
+  // The report's user is in the US, but the input has licences for GB only: the calls as imported cost the report's
+  // charges, and only minutes added for them are priced as Pay-As-You-Go.
+  const Estimate e = run(scenario(kAsImported, R"([{"country": "GB", "plan": "domestic", "users": 1}])")).estimate;
+  CHECK(e.monthly_total == Money::parse("100"));
+  std::vector<std::string> about_us;
+  for (const std::string& w : e.warnings) {
+    if (w.find("users in US") != std::string::npos) about_us.push_back(w);
+  }
+  REQUIRE(about_us.size() == 1);
+  CHECK_THAT(about_us[0], Catch::Contains("The report's charges stand for their calls as imported") &&
+                              Catch::Contains("minutes added for them are priced in full as Pay-As-You-Go"));
+  CHECK_THAT(about_us[0], !Catch::Contains("billed in full"));
+}

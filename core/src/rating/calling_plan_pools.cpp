@@ -196,9 +196,18 @@ void rate_calling_plans(const Scenario& s, const Plans& plans, const Settings& s
                            "cannot place PSTN calls through Microsoft; " + uncovered_minutes(u) + " are not charged.");
   }
   for (const UncoveredRows& u : without_licences) {
+    if (s.report) {
+      // From an imported report the spend of these calls is the report's charges (rating/report_basis.hpp); only
+      // what is typed on top of them is priced here, so that is what the missing licences change.
+      out.warnings.push_back(uncovered_subject(u) + ": no licences are entered for users in " + u.country +
+                             ". The report's charges stand for their calls as imported; minutes added for them are "
+                             "priced in full as Pay-As-You-Go. Add the licences the report's users in " + u.country +
+                             " have, to price changes with their included minutes.");
+      continue;
+    }
     out.warnings.push_back(uncovered_subject(u) + ": no licences are entered for users in " + u.country + "; " +
-                           uncovered_minutes(u) + " are billed in full as Pay-As-You-Go. Add the " + u.country +
-                           " licences to count their included minutes.");
+                           uncovered_minutes(u) + " are billed in full as Pay-As-You-Go. Add the licences of the users in " +
+                           u.country + " to count their included minutes.");
   }
 
   for (PlanPool& pool : pools) {
