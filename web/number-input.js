@@ -78,6 +78,30 @@ export function readNumber(text, { locale, whole = false, decimals = 6, digits =
   return done(intRuns, fraction);
 }
 
+const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+// A plain decimal ("1000.5", as a scenario document and the usage importer hold numbers) -> the same number as a
+// person types it in `locale` ("1000,5" in de-DE), which readNumber reads back as that number. The form is read in
+// the page's locale, so text put into it that was never typed must be written the same way. It works on the text,
+// never through floating point; whole numbers are left as they are (no thousands marks to misread). Anything that
+// is not a plain decimal is returned unchanged, for the form to check and explain.
+//
+// readNumber asks whether a lone mark before exactly three digits groups thousands ("61.436": 61436?), so such a
+// fraction gets a fourth digit, a zero: the same number, read one way only. Unless `keepQuestion`: text a field
+// kept as typed because it could mean two numbers ("1.000" in en-US) asks again rather than being answered here.
+export function typedNumber(plainText, locale, { keepQuestion = false } = {}) {
+  const text = String(plainText);
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m || m[2] === undefined) return text;
+  const [, int, fraction] = m;
+  // A locale whose decimal mark is neither "," nor "." (Arabic's "٫") is typed with ".", which readNumber reads
+  // as a decimal mark from elsewhere.
+  const mark = separatorsOf(locale).decimal === ',' ? ',' : '.';
+  const couldGroup = /^[1-9]\d{0,2}$/.test(plain(int));
+  const settle = fraction.length === 3 && plain(int) !== '0' && !(keepQuestion && couldGroup);
+  return `${int}${mark}${fraction}${settle ? '0' : ''}`;
+}
+
 // "1,5" / "1.000": the digits as one number, or the mark as a decimal mark.
 function ambiguous(t, runs, seps, whole) {
   const together = plain(runs.join(''));

@@ -1,4 +1,4 @@
-import { readNumber, pageLocale } from './number-input.js';
+import { readNumber, pageLocale, typedNumber } from './number-input.js';
 import { countryName } from './countries.js';
 
 // The scenario model behind the form: every value as the person typed it (strings), sensible defaults, the checks
@@ -224,11 +224,18 @@ const country = (v, fallback) => (typeof v === 'string' && COUNTRY.test(v.trim()
 const optionalCountry = (v) => (v == null ? '' : country(v, ''));
 // Any JSON value as text for a message. String() is not safe on a parsed document: {"toString": 1} makes it throw.
 const shown = (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? 'nothing');
-const text = (v, fallback = '0') => (v == null ? fallback : typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 40) : fallback);
+// A document's number as the form's text, typed as a person in `locale` types it ("1000.5" -> "1000,5" in de-DE):
+// the form reads its text in the page's locale. A string may be a field's text that was kept as typed because it
+// could not be read, so a question it raised ("1.000": 1 or 1000?) is asked again, not answered; a JSON number is
+// one number.
+const textIn = (locale) => (v, fallback = '0') => (v == null ? fallback
+  : typeof v === 'number' ? typedNumber(String(v).slice(0, 40), locale)
+  : typeof v === 'string' ? typedNumber(v.slice(0, 40), locale, { keepQuestion: true }) : fallback);
 
-// A scenario document (from a file or a share link) -> model. Throws an Error with a sentence when it is not a
-// scenario.
-export function fromScenario(doc) {
+// A scenario document (from a file, a share link or the usage importer) -> model, its numbers written as the page's
+// locale writes them (toScenario reads them back). Throws an Error with a sentence when it is not a scenario.
+export function fromScenario(doc, { locale = pageLocale() } = {}) {
+  const text = textIn(locale);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('The file is not a ccredits scenario (it is not a JSON object).');
   if (doc.schema !== undefined && doc.schema !== 'ccredits.scenario/1') {
     throw new Error(`The scenario format "${shown(doc.schema).slice(0, 40)}" is not one this page reads (expected ccredits.scenario/1).`);
@@ -289,8 +296,8 @@ function dailyProfile(days) {
 // With charges in the report (its `report_basis`), the scenario also gets `report` (CONTRACT.md "Scenario"): the
 // report's charges per month are the spend, the rates learned from its charged calls price what is typed on top,
 // and `baseline` (the input right after the import) is what "on top" is measured from.
-export function withImportedUsage(model, report) {
-  const imported = fromScenario({ usage: report.scenario_usage ?? [] });
+export function withImportedUsage(model, report, { locale = pageLocale() } = {}) {
+  const imported = fromScenario({ usage: report.scenario_usage ?? [] }, { locale });
   const next = { ...model, funding: { ...model.funding } };
   delete next.report;
   for (const kind of USAGE_KINDS) next[kind] = imported[kind];
@@ -306,7 +313,7 @@ export function withImportedUsage(model, report) {
     if (Array.isArray(ahead) && ahead.length > 0 && ahead.length <= 12 && ahead.every((m) => AMOUNT.test(m?.spend ?? ''))) {
       next.report.forecast = ahead.map((m) => m.spend);
     }
-    next.report.baseline = baselineOf(next);
+    next.report.baseline = baselineOf(next, locale);
   }
   return next;
 }
@@ -323,7 +330,7 @@ export function asIfImported(model, currency) {
 
 // A report's baseline: the input's licences, conferencing and usage, without a report.
 const baselineIn = ({ licenses, conferencing, usage }) => ({ licenses, conferencing, usage });
-const baselineOf = (model) => baselineIn(toScenario({ ...model, report: undefined }).scenario);
+const baselineOf = (model, locale) => baselineIn(toScenario({ ...model, report: undefined }, { locale }).scenario);
 
 // The countries whose users placed calls in the report but have no licence group in the input: without one, their
 // calls are priced as Pay-As-You-Go. -> [{country, users}]

@@ -136,6 +136,81 @@ test('numbers are read as the locale writes them, and two-way input is refused w
   assert.match(minutes('9'.repeat(13), 'en-US').error, /too large/);
 });
 
+test('a document\'s plain decimal is written as the locale types it, and reads back as the same number', async () => {
+  const { readNumber, typedNumber } = await import('../../web/number-input.js');
+  const cases = {
+    'en-US': { '1000.5': '1000.5', '61.436645': '61.436645', '250000': '250000', '0.5': '0.5' },
+    'de-DE': { '1000.5': '1000,5', '61.436645': '61,436645', '250000': '250000', '0.000001': '0,000001' },
+    'fr-FR': { '1000.5': '1000,5', '61.436645': '61,436645', '250000': '250000' },
+    'de-CH': { '1000.5': '1000.5', '61.436645': '61.436645', '250000': '250000' },
+    'en-IN': { '1000.5': '1000.5', '100000': '100000' },
+    'ar-EG': { '1000.5': '1000.5' }, // its own mark is "٫": "." is the decimal mark from elsewhere that readNumber reads
+  };
+  for (const [locale, values] of Object.entries(cases)) {
+    for (const [plain, typed] of Object.entries(values)) assert.equal(typedNumber(plain, locale), typed, `${locale} ${plain}`);
+  }
+  // Three decimals read as thousands ("61,436": 61436?) get a fourth, a zero; "0,125" is not asked about.
+  assert.equal(typedNumber('61.436', 'de-DE'), '61,4360');
+  assert.equal(typedNumber('61.436', 'en-US'), '61.4360');
+  assert.equal(typedNumber('0.125', 'de-DE'), '0,125');
+  // Text kept as typed because it could mean two numbers still asks; one that cannot be thousands is settled.
+  assert.equal(typedNumber('1.000', 'en-US', { keepQuestion: true }), '1.000');
+  assert.match(readNumber(typedNumber('1.000', 'de-DE', { keepQuestion: true }), { locale: 'de-DE' }).error, /could mean 1 or 1000/);
+  assert.equal(typedNumber('1234.567', 'de-DE', { keepQuestion: true }), '1234,5670');
+  for (const other of ['1,5', '1.000,5', 'abc', '1e+21', '-5', '', ' 1.5']) assert.equal(typedNumber(other, 'de-DE'), other);
+
+  // Round trip: whole numbers, 1 to 6 decimals, the largest a field holds, in every kind of locale readNumber reads.
+  const values = ['0', '7', '1000', '250000', '999999999999', '0.5', '1.25', '61.436', '61.436645', '1000.5', '1234.567',
+    '999999999999.999999', '12.000001', '100.100', '0.000001'];
+  for (let i = 1; i <= 300; ++i) {
+    const int = String((i * 7919) % 10 ** (1 + (i % 12)));
+    values.push(int, `${int}.${String((i * 104729) % 10 ** (1 + (i % 6))).padStart(1 + (i % 6), '0')}`);
+  }
+  const exact = (decimal) => decimal.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  for (const locale of ['en-US', 'de-DE', 'fr-FR', 'de-CH', 'en-IN', 'es-ES', 'sv-SE', 'ar-EG']) {
+    for (const value of values) {
+      const typed = typedNumber(value, locale);
+      const read = readNumber(typed, { locale, decimals: 6, digits: 12 });
+      assert.equal(read.value && exact(read.value), exact(value), `${locale} ${value} -> ${JSON.stringify(typed)}: ${read.error}`);
+    }
+  }
+});
+
+test('a document opens in a German page with its numbers as Germans type them, and its figures are the same', async () => {
+  const { withImportedUsage } = await import('../../web/state.js');
+  const model = defaultModel();
+  model.user_out[0].minutes = '1000.5';
+  model.licence_prices.calling_plans.domestic = '8.25';
+  const doc = JSON.parse(JSON.stringify(toScenario(model, { locale: 'en-US' }).scenario));
+  const german = fromScenario(doc, { locale: 'de-DE' });
+  assert.equal(german.user_out[0].minutes, '1000,5');
+  assert.equal(german.licence_prices.calling_plans.domestic, '8,25');
+  assert.deepEqual(toScenario(german, { locale: 'de-DE' }), toScenario(fromScenario(doc, { locale: 'en-US' }), { locale: 'en-US' }));
+
+  // A field the sender's page could not read ("8.125" in en-US: 8.125 or 8125?) still asks, in any locale.
+  model.licence_prices.calling_plans.domestic = '8.125';
+  const asking = JSON.parse(JSON.stringify(toScenario(model, { locale: 'en-US' }).scenario));
+  const reopened = toScenario(fromScenario(asking, { locale: 'de-DE' }), { locale: 'de-DE' });
+  assert.match(reopened.errors.map((e) => e.message).join(), /could mean 8,125 or 8125/);
+
+  // Typed in German, the link is canonical: an en-US page reads the same input from it.
+  german.user_out[1].minutes = '1.234,5';
+  const fromGerman = toScenario(german, { locale: 'de-DE' });
+  assert.deepEqual(fromGerman.errors, []);
+  assert.equal(fromGerman.scenario.usage[1].minutes, '1234.5');
+  assert.deepEqual(toScenario(fromScenario(JSON.parse(JSON.stringify(fromGerman.scenario)), { locale: 'en-US' }), { locale: 'en-US' }).scenario,
+    fromGerman.scenario);
+
+  // The importer's rows (JSON numbers) land in the form as the locale types them, with no field refused.
+  const report = { scenario_usage: [{ kind: 'user_out', from: 'US', to: 'DE', number_type: 'all', minutes: 61.436645, calls: 3 },
+    { kind: 'toll_in', country: 'GB', minutes: 5.275 }, { kind: 'conf_out', to: 'FR', number_type: 'wireline', minutes: 120 }] };
+  const imported = withImportedUsage(defaultModel(), report, { locale: 'de-DE' });
+  assert.deepEqual([imported.user_out[0].minutes, imported.toll_in[0].minutes, imported.conf_out[0].minutes], ['61,436645', '5,2750', '120']);
+  const read = toScenario(imported, { locale: 'de-DE' });
+  assert.deepEqual(read.errors, []);
+  assert.deepEqual(read.scenario.usage.map((u) => Number(u.minutes)), [61.436645, 120, 5.275]);
+});
+
 test('the model reads typed numbers in the page\'s locale and warns about more minutes than a month holds', () => {
   const model = defaultModel();
   model.user_out[0].minutes = '1.000';
