@@ -150,15 +150,23 @@ export function setupUsageImport({ calculator, ratesText, ratesFile, rates, proj
       const report = await importing;
       bar.value = 1;
       let projection = null;
-      if (project) projection = project(report);
-      else if (calculator && report.scenario_usage.length > 0) {
+      // A report without a call Microsoft bills (a Direct Routing export, only inbound or failed calls) says nothing
+      // about credits: the input typed stays, instead of being emptied into "no credits needed".
+      const billedCalls = report.scenario_usage.length > 0;
+      if (project && billedCalls) projection = project(report);
+      else if (calculator && billedCalls) {
         projection = calculator.estimate({ schema: 'ccredits.scenario/1', usage: report.scenario_usage });
       }
       const view = resultView(report, projection);
+      if (!billedCalls) {
+        view.append(el('p', { id: 'usage-projected' }, 'This report holds no calls that Microsoft bills (Calling Plans, ' +
+          'Pay-As-You-Go, meeting dial-out, toll-free or toll dial-in), so it says nothing about credits: your input ' +
+          'stays as it was.'));
+      }
       const gaps = licenceGaps && addLicence ? licenceGaps(report) : [];
       const notices = licenceNotices(gaps, { addLicence, countryName, fromCharges: Boolean(projection?.report) });
       if (notices) view.prepend(notices);
-      if (undo) {
+      if (undo && billedCalls) {
         const undoButton = el('button', { type: 'button', id: 'usage-undo' }, 'Undo the import');
         undoButton.addEventListener('click', () => {
           undo();

@@ -112,8 +112,15 @@ test('a Direct Routing export says why none of its calls is priced, and that a c
   const file = site.file('DirectRoutingCalls.csv');
   await writeFile(file, [DIRECT_ROUTING_HEADER, directRoutingRow('0A1B2C3D-0000-4000-8000-000000000001', true),
     directRoutingRow('0A1B2C3D-0000-4000-8000-000000000002', false)].join('\r\n') + '\r\n');
+  const scenarioBefore = await page.locator('#raw-scenario').textContent();
+  const headlineBefore = await page.locator('#summary').innerText();
   await page.setInputFiles('#usage-file', file);
   await page.waitForFunction(() => /Imported DirectRoutingCalls\.csv/.test(document.getElementById('usage-status').textContent));
+  // Nothing in it is billed by Microsoft: the input typed stays, and so does the headline (no "No credits needed").
+  assert.match(await page.locator('#usage-projected').textContent(), /holds no calls that Microsoft bills[^]*your input stays as it was/);
+  assert.equal(await page.locator('#raw-scenario').textContent(), scenarioBefore);
+  assert.equal(await page.locator('#summary').innerText(), headlineBefore);
+  assert.equal(await page.locator('#usage-undo').count(), 0);
   const notices = await page.locator('#usage-notices li').allTextContents();
   assert.equal(notices.length, 2, notices.join('\n'));
   assert.match(notices[0], /^This is a Direct Routing report: its 2 calls are billed by your carrier, not from Communication Credits/);
