@@ -13,6 +13,7 @@ const FULL = {
   by_use_case: { toll_free: '1000.00', conference_dial_out: '34.50', calling_plan_overage: '200.00', payg_outbound: '0.00', pay_per_minute_conferencing: '0.00' },
   pools: [
     { kind: 'calling_plan', country: 'US', plan: 'domestic', included_minutes: 300000, used_minutes: 250000, overage_minutes: 0 },
+    { kind: 'calling_plan', country: 'GB', plan: 'domestic_international', included_minutes: 12000, used_minutes: 0, overage_minutes: 0 },
     { kind: 'conference_dial_out', zone: 'A', included_minutes: 3000, used_minutes: '3450.5', overage_minutes: '450.5' },
   ],
   lines: [{ use_case: 'toll_free', destination: 'United States toll-free', minutes: 50000, rate: '0.0200', amount: '1000.00' }],
@@ -80,6 +81,8 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await text('spend'), /Toll-free numbers\s+\$1,000\.00/);
   assert.match(await text('spend'), /Pay-As-You-Go is needed/);
   assert.match(await text('pools'), /Calling Plan: United States, Domestic\s+250,000 of 300,000 included minutes used \(83%\)/);
+  // A plan by its name, as the core's sentences and the form name it, not by its key's words.
+  assert.match(await text('pools'), /Calling Plan: United Kingdom, Domestic and International\s+0 of 12,000/);
   assert.match(await text('pools'), /3,450\.5 of 3,000 included minutes used \(115%\); 450\.5 minutes over/);
   // Where Microsoft's pages disagree: each value used, the disagreement and the page it comes from.
   await page.locator('#settings-used summary').click();

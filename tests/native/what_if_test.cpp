@@ -71,7 +71,7 @@ TEST_CASE("the estimate's pools feed the need reasons", "[what_if]") {
       "billing":{"calling_account":"mosa","default_account":"mosa","channel":"direct","tenant_country":"US"}})");
   CHECK(e.at("needs_credits") == false);
   CHECK(e.at("needs_credits_reasons")[2] ==
-        "Calling Plan overage: nothing billed (US Domestic Calling Plan pool: 29,000 of 30,000 included minutes remain).");
+        "Calling Plan overage: nothing billed (Domestic Calling Plan pool in US: 29,000 of 30,000 included minutes remain).");
   CHECK(e.at("eligibility").at("can_purchase") == "yes");
 }
 

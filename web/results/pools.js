@@ -28,9 +28,14 @@ function settingsList(settings) {
       sourceEl(s.source) ? h('p', { class: 'source' }, 'Source: ', sourceEl(s.source)) : null))));
 }
 
+// The plans as the core's sentences name them ("Domestic and International", not the key's words).
+const PLAN_TITLES = { domestic: 'Domestic', domestic_120: 'Domestic 120', domestic_240: 'Domestic 240',
+  domestic_international: 'Domestic and International', payg: 'Pay-As-You-Go' };
+
 export function poolTitle(p) {
   const kind = p.kind === 'calling_plan' ? 'Calling Plan' : p.kind === 'conference_dial_out' ? 'Meeting dial-out' : humanize(textOf(p.kind) || 'pool');
-  const where = [p.country ? countryName(textOf(p.country)) : '', p.plan ? humanize(textOf(p.plan)) : '', p.zone ? `Zone ${textOf(p.zone)}` : '']
+  const plan = p.plan ? PLAN_TITLES[textOf(p.plan)] ?? humanize(textOf(p.plan)) : '';
+  const where = [p.country ? countryName(textOf(p.country)) : '', plan, p.zone ? `Zone ${textOf(p.zone)}` : '']
     .filter(Boolean).join(', ');
   return where ? `${kind}: ${where}` : kind;
 }

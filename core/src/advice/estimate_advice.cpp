@@ -8,7 +8,9 @@ namespace {
 std::string pool_label(const PoolReport& p) {
   if (p.kind == "calling_plan") {
     const auto plan = plan_from_key(p.plan);
-    return p.country + " " + (plan ? plan_title(*plan) : p.plan) + " Calling Plan " + (p.pooled ? "pool" : "allowances (not pooled)");
+    // The country after "in", as the other sentences name it (the page writes its name there).
+    return (plan ? plan_title(*plan) : p.plan) + " Calling Plan " + (p.pooled ? "pool" : "allowances (not pooled)") +
+           " in " + p.country;
   }
   return "Audio Conferencing dial-out pool (" + (p.zone == "A" ? std::string("Zone A") : p.zone) + ")";
 }
