@@ -41,7 +41,8 @@ const FULL = {
     changes: [{ country: 'US', from: 'domestic', to: 'payg', users: 20, text: '20 users in US: Domestic -> Pay-As-You-Go' }],
     current_monthly_total: '1234.50', monthly_total: '6234.50', difference: '5000.00',
     by_use_case: { toll_free: '1000.00', conference_dial_out: '34.50', calling_plan_overage: '0.00', payg_outbound: '5200.00', pay_per_minute_conferencing: '0.00' },
-    note: 'Only the per-minute spend from credits is compared.', summary: 'Monthly credit spend 1234.50 -> 6234.50 USD.', warnings: [],
+    note: 'Only the per-minute spend from credits is compared.', summary: 'Monthly credit spend 1234.50 -> 6234.50 USD.',
+    warnings: ['Row 2 of the usage: no licences are entered for users in JP; its 5 minutes are billed in full as Pay-As-You-Go.'],
   },
   warnings: ['Pay-As-You-Go is needed for resource accounts from 1 Nov 2025.'],
 };
@@ -106,7 +107,9 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await page.locator('#plan-availability').innerText(), /can't be purchased by US or PR customers[\s\S]*Next step: Enter those users/);
   assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
   assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
-  assert.match(await text('what-if'), /20 users in US: Domestic -> Pay-As-You-Go/);
+  assert.match(await text('what-if'), /20 users in United States: Domestic -> Pay-As-You-Go/);
+  // Its warnings in the same words as the other sections': countries by name, not by code.
+  assert.match(await text('what-if'), /no licences are entered for users in Japan/);
   assert.match(await text('what-if'), /Total\s+\$1,234\.50\s+\$6,234\.50/);
   assert.match(await text('what-if'), /Pay-As-You-Go outbound calls\s+\$0\.00\s+\$5,200\.00/);
   assert.match(await text('what-if'), /Difference: \+\$5,000\.00 a month from credits\./);

@@ -2,7 +2,8 @@
 import { h } from '../dom.js';
 import { money, isDecimal } from '../format.js';
 import { useCaseName } from './spend.js';
-import { fill, list, table, textOf } from './section.js';
+import { fill, table, textOf } from './section.js';
+import { peopleList } from './people-list.js';
 
 // "+12.50" / "−3.00": the core gives the difference as a signed decimal string.
 function signed(value) {
@@ -22,7 +23,8 @@ export function renderWhatIf(section, e) {
   const keys = [...new Set([...Object.keys(now), ...Object.keys(then)])];
   fill(section, [
     textOf(w.description) ? h('p', { class: 'what-if-description', text: textOf(w.description) }) : null,
-    changes.length ? h('div', {}, h('h3', { text: 'The change' }), list(changes)) : null,
+    // The core's sentences as people read them: countries by name, rows as the form names them.
+    changes.length ? h('div', {}, h('h3', { text: 'The change' }), peopleList(changes)) : null,
     table('Monthly credit spend', ['', 'Now', 'With the change'], [
       ['Total', money(w.current_monthly_total ?? e.monthly_total), money(w.monthly_total)],
       ...keys.map((k) => [useCaseName(k), money(now[k]), money(then[k])]),
@@ -37,6 +39,6 @@ export function renderWhatIf(section, e) {
     comparison(w.total) ? h('p', { class: 'what-if-difference', id: 'what-if-total' },
       h('strong', { text: 'In all: ' }), `${signed(w.total.difference)} a month, licences at your prices plus credits.`) : null,
     textOf(w.note) ? h('p', { class: 'hint', text: textOf(w.note) }) : null,
-    list(w.warnings, 'warnings'),
+    peopleList(w.warnings, 'warnings'),
   ]);
 }
