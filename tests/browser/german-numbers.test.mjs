@@ -70,3 +70,16 @@ test('a link made in an en-US page opens in a German page with the same input an
     await english.close();
   }
 });
+
+test('the core\'s sentences write their numbers as the German page writes its own figures', async () => {
+  const { page } = site;
+  await page.goto(site.url);
+  await waitReady(page);
+  await page.locator('#recommendation').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('#results [aria-busy="true"]'));
+  const sentences = `${await page.locator('#needs').innerText()}\n${await page.locator('#recommendation').innerText()}`;
+  assert.match(sentences, /89,00 USD/);
+  assert.match(sentences, /\d\.\d{3} of \d{1,3}\.\d{3} included minutes/);
+  // No figure in the English way ("1,068.00 USD", "50,000 of") beside the page's "1.068,00 $".
+  assert.doesNotMatch(sentences, /\d,\d{3}\b|\d\.\d\d USD/);
+});
