@@ -47,7 +47,8 @@ export function estimateRows(estimate, currency, { source, date } = {}) {
     const charged = isReportCharge(l);
     rows.push(['line', lineUseCase(l), str(l.destination), charged ? '' : str(l.minutes), charged ? '' : str(l.rate), str(l.amount)]);
   }
-  for (const p of estimate.pools ?? []) rows.push(['pool', poolTitle(p), 'used of included minutes', `${str(p.used_minutes)} of ${str(p.included_minutes)}`, '', '']);
+  // The minutes used as a number in the minutes column (a spreadsheet sums it), what the pool includes in words.
+  for (const p of estimate.pools ?? []) rows.push(['pool', poolTitle(p), `minutes used, of ${str(p.included_minutes)} included`, str(p.used_minutes), '', '']);
   if (typeof estimate.needs_credits === 'boolean') {
     rows.push(['needs credits', estimate.needs_credits ? 'yes' : 'no', (estimate.needs_credits_reasons ?? []).map(words).join(' | '), '', '', '']);
   }

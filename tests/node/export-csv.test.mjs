@@ -73,3 +73,10 @@ test('the total is named as the headline names it: invoiced after use for MCA or
   const lines = body(toCsv(estimateRows(billedAfterUse, 'USD'), 'en-US'));
   assert.equal(lines.find((l) => l.startsWith('total,')), 'total,monthly spend invoiced after use,,,,1234.50');
 });
+
+test('a pool\'s minutes used are a number in the minutes column, in the locale\'s decimals', () => {
+  const withPool = { ...estimate, pools: [{ kind: 'calling_plan', country: 'US', plan: 'domestic', included_minutes: 300000, used_minutes: '3653.786347' }] };
+  const pool = (locale) => body(toCsv(estimateRows(withPool, 'USD'), locale)).find((l) => l.startsWith('pool'));
+  assert.equal(pool('en-US'), 'pool,"Calling Plan: US, Domestic","minutes used, of 300000 included",3653.786347,,');
+  assert.equal(pool('de-DE'), 'pool;"Calling Plan: US, Domestic";"minutes used, of 300000 included";3653,786347;;');
+});
