@@ -23,6 +23,14 @@ PlannerInput flat_ten_a_day(int months, FundingMode mode) {
   return in;
 }
 
+// The explanation's sentence on the simulated balance.
+std::string result_line(const FundingPlan& p) {
+  for (const std::string& line : p.explanation) {
+    if (line.starts_with("Simulated result")) return line;
+  }
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("hand-computed: 300 a month, flat 10 a day, auto-recharge over 2 months", "[planner]") {
@@ -53,13 +61,49 @@ TEST_CASE("hand-computed: one-time over 12 months is capped at 12 months of spen
   CHECK(p.horizon_spend == usd("3600"));
   CHECK(p.cap == usd("3600"));
   CHECK(p.one_time == usd("3600"));  // 3600 + 88 wanted, capped
-  // 3600 - 10 x 352 = 80 < 88 on day 352 (index 351): the safety-net recharge lands 3 days later.
-  CHECK(p.recharges_by_month[11] == 1);
-  CHECK(std::accumulate(p.recharges_by_month.begin(), p.recharges_by_month.end(), 0) == 1);
-  CHECK(p.lowest_balance == usd("60"));
-  CHECK(p.lowest_balance_day == 354);
-  CHECK(p.balance_series.back() == usd("300"));
+  // The one-time purchase alone, nothing bought after it: 3600 - 10 x 352 = 80 < 88 on day 352, and 10 a day
+  // spends the last of it on day 360.
+  CHECK(p.recharges_by_month == std::vector<int>(12, 0));
+  CHECK(p.recharges_per_month == 0);
+  CHECK(p.balance_series[350] == usd("90"));
+  CHECK(p.balance_series[351] == usd("80"));
+  CHECK(p.balance_series[358] == usd("10"));
+  CHECK(p.lowest_balance.is_zero());
+  CHECK(p.lowest_balance_day == 360);
+  CHECK(p.balance_series.back().is_zero());
   CHECK(p.expiring_unused.is_zero());
+  CHECK(result_line(p) ==
+        "Simulated result with this purchase alone (no further purchase is simulated): the balance falls below the "
+        "reserve of 88.00 USD on day 352 and reaches zero on day 360; a further purchase is due before day 352.");
+}
+
+TEST_CASE("one-time funding simulates only the purchase it recommends", "[planner]") {
+  // 11 months are not capped: the horizon plus the reserve is bought, and the balance ends the horizon at the reserve.
+  const FundingPlan p = plan_funding(flat_ten_a_day(11, FundingMode::one_time));
+  CHECK(p.one_time == usd("3388"));  // 3300 + 88
+  CHECK(p.recharges_by_month == std::vector<int>(11, 0));
+  CHECK(p.lowest_balance == usd("88"));
+  CHECK(p.lowest_balance_day == 330);
+  CHECK(result_line(p) ==
+        "Simulated result with this purchase alone (no further purchase is simulated): the lowest balance is 88.00 USD "
+        "on day 330, not below the reserve of 88.00 USD, so no further purchase is due within the horizon.");
+  // A minimum purchase above the cap (12 months of a forecast ending in a cheap month: 11 x 300 + 60) buys less than
+  // the horizon plus the reserve but more than the horizon: the balance falls below the reserve, not to zero.
+  PlannerInput in = flat_ten_a_day(12, FundingMode::one_time);
+  in.monthly_forecast.assign(11, usd("300"));
+  in.monthly_forecast.push_back(usd("60"));  // 2 a day in month 12
+  in.minimum_purchase = usd("3400");
+  const FundingPlan kept = plan_funding(in);
+  CHECK(kept.one_time == usd("3400"));  // 3360 + 88 wanted, capped at the minimum purchase
+  CHECK(kept.recharges_per_month == 0);
+  CHECK(kept.balance_series[329] == usd("100"));
+  CHECK(kept.balance_series[335] == usd("88"));
+  CHECK(kept.balance_series[336] == usd("86"));
+  CHECK(kept.lowest_balance == usd("40"));
+  CHECK(kept.lowest_balance_day == 360);
+  CHECK(result_line(kept) ==
+        "Simulated result with this purchase alone (no further purchase is simulated): the balance falls below the "
+        "reserve of 88.00 USD on day 337 and is lowest, 40.00 USD, on day 360; a further purchase is due before day 337.");
 }
 
 TEST_CASE("one-time funding explains its reserve without naming any auto-recharge setting", "[planner]") {
@@ -187,9 +231,17 @@ TEST_CASE("planner invariants over 600 generated scenarios", "[planner]") {
       continue;
     }
     CHECK(p.purchase_needed);
-    // The balance never reaches zero under the projected profile.
-    CHECK(p.lowest_balance > Money{});
-    for (const Money& b : p.balance_series) REQUIRE(b > Money{});
+    if (in.mode == FundingMode::auto_recharge) {
+      // The balance never reaches zero under the projected profile.
+      CHECK(p.lowest_balance > Money{});
+      for (const Money& b : p.balance_series) REQUIRE(b > Money{});
+    } else {
+      // The one-time purchase alone: nothing is added, and only a capped purchase runs below the reserve.
+      CHECK(p.recharges_per_month == 0);
+      for (std::size_t d = 1; d < p.balance_series.size(); ++d) REQUIRE(p.balance_series[d] <= p.balance_series[d - 1]);
+      CHECK(p.lowest_balance == p.balance_series.back());
+      if (p.one_time < p.cap) CHECK(p.lowest_balance >= p.threshold);
+    }
     // Amounts within bounds: at least the minimum, never above 12 months of spend (or the minimum if larger).
     const Money cap = std::max(round_up_to_whole_unit(in.monthly_spend.times(12)), in.minimum_purchase);
     CHECK(p.one_time >= in.minimum_purchase);

@@ -92,8 +92,11 @@ struct Lot {
   Money left;
 };
 
-// Runs the balance day by day. Fills the series, recharges, lowest balance and expiring funds of `plan`.
+// Runs the balance day by day. Fills the series, recharges, lowest balance and expiring funds of `plan`. Only
+// auto-recharge mode recharges: in one-time mode the admin is told to buy the one-time amount alone, so the simulation
+// holds that purchase only and shows when the balance runs low instead of buying more.
 void simulate(FundingPlan& plan, const std::vector<Money>& spend, int horizon_days) {
+  const bool recharges = plan.mode == FundingMode::auto_recharge;
   std::deque<Lot> lots{{0, plan.one_time}};
   Money balance = plan.one_time;
   int pending_day = -1;  // day a fired recharge lands, -1 when none is on its way
@@ -127,7 +130,7 @@ void simulate(FundingPlan& plan, const std::vector<Money>& spend, int horizon_da
       plan.lowest_balance = balance;
       plan.lowest_balance_day = d + 1;
     }
-    if (pending_day < 0 && balance < plan.threshold) {
+    if (recharges && pending_day < 0 && balance < plan.threshold) {
       pending_day = d + kRechargeLagDays;
       ++plan.recharges_by_month[static_cast<std::size_t>(d / kPlannerDaysPerMonth)];
     }
@@ -193,9 +196,27 @@ void explain(FundingPlan& p, const PlannerInput& in) {
                 std::to_string(p.lowest_balance_day) + "; " + std::to_string(total) + " recharge" + (total == 1 ? "" : "s") +
                 " over the horizon, at most " + std::to_string(p.recharges_per_month) + " in one month.");
   } else {
-    e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
-                std::to_string(p.lowest_balance_day) + (total ? "; the balance falls below the reserve " + std::to_string(total) +
-                " time" + (total == 1 ? "" : "s") + " within the horizon, when a further purchase is due" : "") + ".");
+    // The series holds the one-time purchase alone (simulate), so a capped purchase runs low within the horizon:
+    // say on which day. Zero is the balance as shown, to the cent.
+    int below_day = 0, zero_day = 0;
+    for (std::size_t d = p.balance_series.size(); d-- > 0;) {
+      if (p.balance_series[d] < p.threshold) below_day = static_cast<int>(d) + 1;
+      if (p.balance_series[d].rounded(2).is_zero()) zero_day = static_cast<int>(d) + 1;
+    }
+    std::string result = "Simulated result with this purchase alone (no further purchase is simulated): ";
+    if (below_day == 0) {
+      result += "the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
+                std::to_string(p.lowest_balance_day) + ", not below the reserve of " + amount(p.threshold, cur) +
+                ", so no further purchase is due within the horizon.";
+    } else {
+      result += "the balance falls below the reserve of " + amount(p.threshold, cur) + " on day " +
+                std::to_string(below_day) +
+                (zero_day ? " and reaches zero on day " + std::to_string(zero_day)
+                          : " and is lowest, " + amount(p.lowest_balance, cur) + ", on day " +
+                                std::to_string(p.lowest_balance_day)) +
+                "; a further purchase is due before day " + std::to_string(below_day) + ".";
+    }
+    e.push_back(result);
   }
   e.push_back("Funds expiring unused: " + amount(p.expiring_unused, cur) +
               " would still be unspent 12 months after purchase if spending continues as projected and nothing more is "

@@ -17,8 +17,9 @@
 // - One-time amount: auto_recharge mode: trigger + one recharge. one_time mode: the simulated spend over the horizon
 //   + the trigger as reserve. Both at least the minimum purchase, never above 12 months of spend (rounded up to a
 //   whole unit) unless the minimum purchase itself is larger — funds expire 12 months after purchase.
-// - Auto-recharge stays on in both modes as the safety net Microsoft recommends (what-are-communications-credits.md),
-//   so the simulated balance stays above zero.
+// - Only auto_recharge mode simulates recharges. one_time mode simulates the one-time purchase alone, as the admin is
+//   told to make it: where that purchase is capped below the horizon's spend plus the reserve, the balance falls
+//   below the reserve (and may reach zero) within the horizon, and the explanation says on which day.
 // - Expiring funds: lots are spent first in, first out and expire 360 simulated days after purchase; after the
 //   horizon, spending continues as projected with no further purchase, and what is left in a lot at its expiry counts.
 #include <cstdint>
