@@ -199,7 +199,7 @@ test('one-time funding: no auto-recharge figure in the headline or the recommend
   const { summary, recommendation } = await billing({ 'funding.mode': 'one_time' });
   assert.match(summary, /Buy \$1,068\.00 now\./);
   assert.doesNotMatch(summary, /auto-recharge/i);
-  assert.doesNotMatch(recommendation, /auto-recharge|add this amount|when balance is below|recharges per month/i);
+  assert.doesNotMatch(recommendation, /auto-recharge|add this amount|when balance is below|recharges \(each one is an invoice\)|in one month/i);
 });
 
 test('exports carry the rate source', async () => {

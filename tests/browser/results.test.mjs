@@ -107,6 +107,8 @@ test('every section of a full estimate is shown in words and figures', async () 
   assert.match(await page.locator('#plan-availability').innerText(), /can't be purchased by US or PR customers[\s\S]*Next step: Enter those users/);
   assert.match(await text('recommendation'), /Buy now \(one-time amount\)\s+\$2,500\.00/);
   assert.match(await text('recommendation'), /when balance is below\s+\$600\.00/);
+  // recharges_per_month is the busiest month, and the page says so.
+  assert.match(await text('recommendation'), /Recharges \(each one is an invoice\)\s+at most 1 in one month/);
   assert.match(await text('what-if'), /20 users in United States: Domestic -> Pay-As-You-Go/);
   // Its warnings in the same words as the other sections': countries by name, not by code.
   assert.match(await text('what-if'), /no licences are entered for users in Japan/);

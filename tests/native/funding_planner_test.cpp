@@ -106,6 +106,30 @@ TEST_CASE("one-time funding simulates only the purchase it recommends", "[planne
         "reserve of 88.00 USD on day 337 and is lowest, 40.00 USD, on day 360; a further purchase is due before day 337.");
 }
 
+TEST_CASE("the recharges sentence gives the typical and the busiest month, as the figures are", "[planner]") {
+  // The example organization's 89.00 a month on the weekday shape: a recharge of one month lands about once a month,
+  // and the month in which the thirty-day rhythm drifts takes two.
+  PlannerInput in;
+  in.monthly_spend = usd("89");
+  in.minimum_purchase = usd("50");
+  const FundingPlan p = plan_funding(in);
+  CHECK(p.recharges_by_month == std::vector<int>{0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2});
+  CHECK(p.recharges_per_month == 2);
+  CHECK_THAT(result_line(p), Catch::EndsWith("; 12 recharges over the horizon, each one an invoice: 1 in a typical "
+                                             "month (the median of the 12 months), at most 2 in one month."));
+  for (const std::string& line : p.explanation) {
+    INFO(line);
+    CHECK_THAT(line, !Catch::Contains("one recharge invoice a month"));
+  }
+  // One month, and none at all.
+  const FundingPlan two = plan_funding(flat_ten_a_day(2, FundingMode::auto_recharge));
+  CHECK_THAT(result_line(two), Catch::EndsWith("; 1 recharge over the horizon, each one an invoice: 0 in a typical "
+                                               "month (the median of the 2 months), at most 1 in one month."));
+  const FundingPlan one = plan_funding(flat_ten_a_day(1, FundingMode::auto_recharge));
+  CHECK(one.recharges_per_month == 0);
+  CHECK_THAT(result_line(one), Catch::EndsWith("; no recharge within the horizon."));
+}
+
 TEST_CASE("one-time funding explains its reserve without naming any auto-recharge setting", "[planner]") {
   const FundingPlan once = plan_funding(flat_ten_a_day(12, FundingMode::one_time));
   for (const std::string& line : once.explanation) {

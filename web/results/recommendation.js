@@ -21,7 +21,8 @@ export function renderRecommendation(section, e) {
     isDecimal(r.one_time) && [oneTimeLabel, money(r.one_time)],
     ar && isDecimal(ar.amount) && ['Auto-recharge: add this amount', money(ar.amount)],
     ar && isDecimal(ar.threshold) && ['Auto-recharge: when balance is below', money(ar.threshold)],
-    ar && isDecimal(r.recharges_per_month) && ['Recharges per month (each one is an invoice)', amount(r.recharges_per_month)],
+    // recharges_per_month is the busiest simulated month, not an average: the explanation gives the typical month.
+    ar && isDecimal(r.recharges_per_month) && ['Recharges (each one is an invoice)', `at most ${amount(r.recharges_per_month)} in one month`],
     isDecimal(r.lowest_balance) && ['Lowest balance in the simulation', money(r.lowest_balance)],
     isDecimal(r.expiring_unused) && ['Credit expiring unused after 12 months', money(r.expiring_unused)],
   ].filter(Boolean) : [];

@@ -177,7 +177,7 @@ void explain(FundingPlan& p, const PlannerInput& in) {
     std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) +
                            ": one month of spend rounded up to a whole " + cur;
     if (!in.minimum_purchase.is_zero()) recharge += ", at least the minimum purchase of " + amount(in.minimum_purchase, cur);
-    recharge += " and at least the trigger; about one recharge invoice a month.";
+    recharge += " and at least the trigger; each recharge is an invoice.";
     e.push_back(recharge);
     e.push_back("One-time purchase " + amount(p.one_time, cur) +
                 ": the trigger plus one recharge amount, so the balance starts a month of use above the trigger.");
@@ -192,9 +192,22 @@ void explain(FundingPlan& p, const PlannerInput& in) {
   int total = 0;
   for (int r : p.recharges_by_month) total += r;
   if (p.mode == FundingMode::auto_recharge) {
+    // recharges_per_month is the busiest month; the median month is the typical one.
+    std::vector<int> months = p.recharges_by_month;
+    std::nth_element(months.begin(), months.begin() + (months.size() - 1) / 2, months.end());
+    const int typical = months[(months.size() - 1) / 2];
+    std::string recharges = std::to_string(total) + " recharge" + (total == 1 ? "" : "s");
+    if (total == 0) {
+      recharges = "no recharge within the horizon";
+    } else if (p.horizon_months == 1) {
+      recharges += " in the one month of the horizon, each one an invoice";
+    } else {
+      recharges += " over the horizon, each one an invoice: " + std::to_string(typical) +
+                   " in a typical month (the median of the " + std::to_string(p.horizon_months) + " months), at most " +
+                   std::to_string(p.recharges_per_month) + " in one month";
+    }
     e.push_back("Simulated result: the lowest balance is " + amount(p.lowest_balance, cur) + " on day " +
-                std::to_string(p.lowest_balance_day) + "; " + std::to_string(total) + " recharge" + (total == 1 ? "" : "s") +
-                " over the horizon, at most " + std::to_string(p.recharges_per_month) + " in one month.");
+                std::to_string(p.lowest_balance_day) + "; " + recharges + ".");
   } else {
     // The series holds the one-time purchase alone (simulate), so a capped purchase runs low within the horizon:
     // say on which day. Zero is the balance as shown, to the cent.
