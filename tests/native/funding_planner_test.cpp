@@ -3,6 +3,8 @@
 
 #include <numeric>
 #include <random>
+#include <string>
+#include <string_view>
 
 #include "ccredits/error.hpp"
 #include "advice/funding_planner.hpp"
@@ -23,13 +25,16 @@ PlannerInput flat_ten_a_day(int months, FundingMode mode) {
   return in;
 }
 
-// The explanation's sentence on the simulated balance.
-std::string result_line(const FundingPlan& p) {
+// The explanation's sentence that starts with `prefix`.
+std::string line_starting(const FundingPlan& p, std::string_view prefix) {
   for (const std::string& line : p.explanation) {
-    if (line.starts_with("Simulated result")) return line;
+    if (line.starts_with(prefix)) return line;
   }
   return {};
 }
+
+// The explanation's sentence on the simulated balance.
+std::string result_line(const FundingPlan& p) { return line_starting(p, "Simulated result"); }
 
 }  // namespace
 
@@ -308,10 +313,17 @@ TEST_CASE("hand-computed: with a report's forecast each simulated month costs it
     says = says || line.find("follows the imported report's 12-month forecast") != std::string::npos;
   }
   CHECK(says);
+  // The recharge amount's sentence names the month it follows, not the flat 300 of the first sentence.
+  CHECK(line_starting(p, "Recharge amount") == "Recharge amount (\"Add this amount\") 360.00 USD: the costliest month of the forecast "
+                            "above, month 3 at 360.00 USD, rounded up to a whole USD, at least the minimum purchase "
+                            "of 50.00 USD and at least the trigger; each recharge is an invoice.");
   // Past the forecast's end its last month repeats: the 12 months it caps at are 300 + 330 + 360 + 9 x 390.
   CHECK(p.cap == usd("4500"));
   in.monthly_forecast.clear();
-  CHECK(plan_funding(in).recharge_amount == usd("300"));
+  const FundingPlan flat = plan_funding(in);
+  CHECK(flat.recharge_amount == usd("300"));
+  CHECK_THAT(line_starting(flat, "Recharge amount"), Catch::StartsWith("Recharge amount (\"Add this amount\") 300.00 USD: one month of "
+                                                    "spend rounded up to a whole USD,"));
 }
 
 TEST_CASE("a report's uneven days move spend within a month, never between months: the months add up", "[planner]") {

@@ -174,8 +174,19 @@ void explain(FundingPlan& p, const PlannerInput& in) {
                 ". A recharge is simulated as arriving " + std::to_string(kRechargeLagDays) +
                 " days after the balance falls below the trigger; the week the trigger covers leaves time to fix a failed "
                 "payment, since Microsoft sends no warning before the balance reaches zero.");
-    std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) +
-                           ": one month of spend rounded up to a whole " + cur;
+    // With a forecast, "one month of spend" is its costliest month over the horizon (plan_funding): name it, since
+    // it is not the flat month of the first sentence.
+    std::string month = "one month of spend";
+    if (!in.monthly_forecast.empty()) {
+      int costliest = 0;
+      for (int m = 1; m < p.horizon_months; ++m) {
+        if (month_spend(in, m) > month_spend(in, costliest)) costliest = m;
+      }
+      month = "the costliest month of the forecast above, month " + std::to_string(costliest + 1) + " at " +
+              amount(month_spend(in, costliest), cur) + ",";
+    }
+    std::string recharge = "Recharge amount (\"Add this amount\") " + amount(p.recharge_amount, cur) + ": " + month +
+                           " rounded up to a whole " + cur;
     if (!in.minimum_purchase.is_zero()) recharge += ", at least the minimum purchase of " + amount(in.minimum_purchase, cur);
     recharge += " and at least the trigger; each recharge is an invoice.";
     e.push_back(recharge);
