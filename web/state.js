@@ -308,10 +308,12 @@ export function withImportedUsage(model, report, { locale = pageLocale() } = {})
   if (basis && typeof basis === 'object') {
     next.report = { currency: basis.currency, charges: basis.charges, period: basis.period };
     if (report.learned_rates) next.report.rates = report.learned_rates;
-    // The report's trend: the planner follows its 12-month forecast instead of a flat average month.
+    // The report's trend: the planner follows its 12-month forecast instead of a flat average month. It takes each
+    // month's exact amount, so its months add up to the forecast's total as the insights show it (each rounded once).
     const ahead = report.trend?.currency === basis.currency ? report.trend?.forecast?.months : null;
-    if (Array.isArray(ahead) && ahead.length > 0 && ahead.length <= 12 && ahead.every((m) => AMOUNT.test(m?.spend ?? ''))) {
-      next.report.forecast = ahead.map((m) => m.spend);
+    const exact = (m) => m?.spend_exact ?? m?.spend ?? '';
+    if (Array.isArray(ahead) && ahead.length > 0 && ahead.length <= 12 && ahead.every((m) => AMOUNT.test(exact(m)))) {
+      next.report.forecast = ahead.map(exact);
     }
     next.report.baseline = baselineOf(next, locale);
   }

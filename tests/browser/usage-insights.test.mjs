@@ -141,12 +141,15 @@ test('a report with an injected burst: flags, chargeback and trend as the CLI gi
   // The planner follows the forecast: the page's scenario carries it, its estimate is the CLI's for that scenario,
   // and the recommendation says so.
   const scenario = JSON.parse(await page.locator('#raw-scenario').textContent());
-  assert.deepEqual(scenario.report.forecast, cli.trend.forecast.months.map((m) => m.spend));
+  assert.deepEqual(scenario.report.forecast, cli.trend.forecast.months.map((m) => m.spend_exact));
   const scenarioFile = site.file('scenario.json');
   await writeFile(scenarioFile, JSON.stringify(scenario));
   const cliEstimate = JSON.parse(execFileSync(nativeCli, ['estimate', scenarioFile], { encoding: 'utf8' }));
   assert.deepEqual(JSON.parse(await page.locator('#raw-estimate').textContent()), cliEstimate);
   assert.ok(cliEstimate.recommendation.explanation.some((l) => l.includes("follows the imported report's 12-month forecast")));
+  // Over 12 months with nothing typed on top, the planner's months add up to the forecast's total, as shown above.
+  assert.equal(scenario.funding.months, 12);
+  assert.equal(cliEstimate.recommendation.horizon_spend, cli.trend.forecast.total);
   assert.match(await page.locator('#recommendation').innerText(), /follows the imported report's 12-month forecast/);
 
   // Read by people: headings and captions, no junk, no serious axe finding, the tables reachable by keyboard.

@@ -326,6 +326,22 @@ TEST_CASE("hand-computed: with a report's forecast each simulated month costs it
                                                     "spend rounded up to a whole USD,"));
 }
 
+TEST_CASE("the horizon's spend is the exact sum of its months, rounded once when shown", "[planner]") {
+  // 100.004985 a month over 30 even days: each day is 3.3334995, rounded half up to 3.3335, so the days add up to
+  // 100.005, which shows as 100.01; the month itself shows as 100.00, and so must the horizon.
+  PlannerInput in = flat_ten_a_day(1, FundingMode::one_time);
+  in.monthly_forecast = {usd("100.004985")};
+  const FundingPlan p = plan_funding(in);
+  CHECK(p.daily_spend[0] == usd("3.3335"));
+  CHECK(p.horizon_spend == usd("100.004985"));
+  CHECK_THAT(p.explanation[0], Catch::EndsWith("add up to 100.00 USD."));
+  // The one-time purchase covers the days as simulated plus the reserve (7 x 3.3335 x 1.25 = 29.17, rounded up to
+  // 30): 130.005, rounded up to 131, and the balance ends the month at the reserve or above.
+  CHECK(p.threshold == usd("30"));
+  CHECK(p.one_time == usd("131"));
+  CHECK(p.lowest_balance >= p.threshold);
+}
+
 TEST_CASE("a report's uneven days move spend within a month, never between months: the months add up", "[planner]") {
   // A 28-day report with one expensive day (a toll-fraud burst, say) repeated over 30-day months: each month
   // takes in that day once or twice, but still costs its forecast figure, and the horizon is their sum.

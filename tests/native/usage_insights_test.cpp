@@ -11,6 +11,8 @@
 #include "ccredits/error.hpp"
 #include "ccredits/money.hpp"
 #include "ccredits/usage_import.hpp"
+#include "advice/funding_planner.hpp"
+#include "numbers/text.hpp"
 #include "reference/rate_card.hpp"
 #include "usage_report/usage_call.hpp"
 #include "usage_report/call_sample.hpp"
@@ -314,6 +316,31 @@ TEST_CASE("insights: monthly trend and a 12-month forecast with a range", "[usag
   const double nov = static_cast<double>(Money::parse(months[0]["spend"].get<std::string>()).micros()) / 21;  // 21 in 2026-11
   CHECK(nov > sept * 0.9);
   CHECK(nov < sept * 1.1);
+}
+
+TEST_CASE("insights: the forecast's exact months give the planner the forecast's total", "[usage][trend]") {
+  // The page hands the planner each month's spend_exact: its 12 months then add up to the total the insights show,
+  // the exact sum rounded once, not the sum of 12 rounded months.
+  Tenant t;
+  const json r = import(t.text);
+  const json& forecast = r["trend"]["forecast"];
+  PlannerInput in;
+  in.monthly_spend = Money::parse(r["trend"]["months"][0]["spend"].get<std::string>());
+  in.minimum_purchase = Money::parse("50");
+  Money exact, rounded;
+  for (const json& m : forecast["months"]) {
+    const Money month = Money::parse(m["spend_exact"].get<std::string>());
+    CHECK(month.to_string(2) == m["spend"].get<std::string>());
+    exact += month;
+    rounded += Money::parse(m["spend"].get<std::string>());
+    in.monthly_forecast.push_back(month);
+  }
+  CHECK(exact.to_string(2) == forecast["total"].get<std::string>());
+  const FundingPlan plan = plan_funding(in);
+  CHECK(plan.horizon_spend == exact);
+  CHECK(plan.horizon_spend.to_string(2) == forecast["total"].get<std::string>());
+  CHECK_THAT(plan.explanation[0], Catch::EndsWith("add up to " + money_in_words(exact) + " USD."));
+  INFO("the sum of the rounded months: " << rounded.to_exact_string());
 }
 
 TEST_CASE("insights: the pooled earliest calls keep what a CallList keeps, ties in arrival order", "[usage][flags]") {

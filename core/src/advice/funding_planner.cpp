@@ -295,7 +295,12 @@ FundingPlan plan_funding(const PlannerInput& in) {
   // The horizon plus everything that can still be spent afterwards before the last lot expires.
   const std::vector<Money> spend = daily_spend(in, horizon_days + kRechargeLagDays + kExpiryDays);
   p.daily_spend.assign(spend.begin(), spend.begin() + horizon_days);
-  for (const Money& m : p.daily_spend) p.horizon_spend += m;
+  // The figure shown is the exact sum of the horizon's months, rounded once when shown, so it is the figure a
+  // forecast's own total gives; the days' sum (each day rounded to a millionth) can sit a few millionths off it and
+  // is what the one-time purchase must cover.
+  Money days_spend;
+  for (const Money& m : p.daily_spend) days_spend += m;
+  for (int m = 0; m < in.horizon_months; ++m) p.horizon_spend += month_spend(in, m);
 
   // One month of spend: the flat month, or the costliest month of the forecast over the horizon.
   Money one_month = in.monthly_forecast.empty() ? in.monthly_spend : Money{};
@@ -309,7 +314,7 @@ FundingPlan plan_funding(const PlannerInput& in) {
   p.threshold = round_up_to_whole_unit(p.largest_window_spend.scaled(100 + kTriggerMarginPercent, 100));
   p.recharge_amount = std::min(std::max({round_up_to_whole_unit(one_month), in.minimum_purchase, p.threshold}), p.cap);
   const Money wanted = in.mode == FundingMode::auto_recharge ? p.threshold + p.recharge_amount
-                                                             : round_up_to_whole_unit(p.horizon_spend + p.threshold);
+                                                             : round_up_to_whole_unit(days_spend + p.threshold);
   p.one_time = std::min(std::max(wanted, in.minimum_purchase), p.cap);
 
   simulate(p, spend, horizon_days);

@@ -66,7 +66,7 @@ struct FundingPlan {
   Money one_time;
   Money threshold;
   Money recharge_amount;
-  Money horizon_spend;                 // sum of the simulated daily spend over the horizon
+  Money horizon_spend;                 // exact sum of the horizon's months (their days add up to it to a millionth a day)
   Money largest_window_spend;          // largest spend in kTriggerWindowDays consecutive days
   Money cap;                           // the most any amount may be: max(12 months of spend, minimum purchase)
   std::vector<Money> daily_spend;      // one per horizon day

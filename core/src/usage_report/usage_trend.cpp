@@ -202,8 +202,9 @@ json usage_trend(const UsageTotals& totals) {
     year_total += spend;
     year_low += low;
     year_high += high;
-    forecast.push_back({{"month", month_key(m)}, {"spend", spend.to_string(2)}, {"low", low.to_string(2)},
-                        {"high", high.to_string(2)}});
+    // spend_exact is what the funding planner takes, so that its months add up to `total` as shown.
+    forecast.push_back({{"month", month_key(m)}, {"spend", spend.to_string(2)}, {"spend_exact", spend.to_exact_string()},
+                        {"low", low.to_string(2)}, {"high", high.to_string(2)}});
   }
   static constexpr const char* kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
                                               "saturday"};
