@@ -53,13 +53,17 @@ std::string advice_table(const json& e) {
   const json& rec = e.at("recommendation");
   out << "\nFunding (" << currency << ")\n";
   if (rec.at("purchase_needed").get<bool>()) {
-    out << "  one-time purchase      " << rec.at("one_time").get<std::string>() << "\n"
-        << "  auto-recharge trigger  " << rec.at("auto_recharge").at("threshold").get<std::string>() << "\n"
-        << "  auto-recharge amount   " << rec.at("auto_recharge").at("amount").get<std::string>() << "\n"
-        << "  lowest balance         " << rec.at("lowest_balance").get<std::string>() << " (day "
-        << rec.at("lowest_balance_day").get<int>() << ")\n"
-        << "  recharges per month    up to " << rec.at("recharges_per_month").get<int>() << "\n"
-        << "  expiring unused        " << rec.at("expiring_unused").get<std::string>() << "\n";
+    // One-time funding sets no auto-recharge and simulates no recharge: its table names neither, as the page does.
+    const bool auto_recharge = rec.at("mode").get<std::string>() == "auto_recharge";
+    out << "  one-time purchase      " << rec.at("one_time").get<std::string>() << "\n";
+    if (auto_recharge) {
+      out << "  auto-recharge trigger  " << rec.at("auto_recharge").at("threshold").get<std::string>() << "\n"
+          << "  auto-recharge amount   " << rec.at("auto_recharge").at("amount").get<std::string>() << "\n";
+    }
+    out << "  lowest balance         " << rec.at("lowest_balance").get<std::string>() << " (day "
+        << rec.at("lowest_balance_day").get<int>() << ")\n";
+    if (auto_recharge) out << "  recharges              at most " << rec.at("recharges_per_month").get<int>() << " in one month\n";
+    out << "  expiring unused        " << rec.at("expiring_unused").get<std::string>() << "\n";
   } else {
     out << "  no purchase needed\n";
   }

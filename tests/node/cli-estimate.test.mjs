@@ -67,6 +67,20 @@ test('--format table prints a readable table that says the rates are illustrativ
   assert.match(result.stdout, /Minimum purchase, in the rate card's currency: 50\n[^\n]*even the minimum of \$50/);
   // For people: use cases, plans, pools and rows in words, no snake_case ids nor usage[N].
   assert.doesNotMatch(result.stdout, /\b[a-z]+_[a-z_]+\b|usage\[/);
+  assert.match(result.stdout, /auto-recharge trigger\s+\d/);
+  assert.match(result.stdout, /recharges\s+at most \d+ in one month/);
+});
+
+test('--format table for one-time funding names no auto-recharge setting nor recharge', async () => {
+  const file = await scenarioFile('one-time.json', {
+    licenses: [{ country: 'US', plan: 'domestic', users: 100 }],
+    usage: [{ kind: 'user_out', from: 'US', to: 'US', minutes: 320000 }],
+    funding: { mode: 'one_time', months: 12 },
+  });
+  const result = run('estimate', file, '--format', 'table');
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /one-time purchase\s+\d/);
+  assert.doesNotMatch(result.stdout, /auto-recharge trigger|auto-recharge amount|recharges\s+at most/);
 });
 
 test('the Mexico Pay-As-You-Go plan is not for a US customer: its own answer in JSON and in the table', async () => {
