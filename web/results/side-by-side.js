@@ -139,7 +139,8 @@ export function mountSideBySide(section, page) {
       const e = r.estimate;
       const name = h('th', { scope: 'row' }, r.name, r.open ? h('span', { class: 'open-tag', text: ' (open in the form)' }) : null);
       if (!e || e.error) {
-        const why = e?.error ? peopleText(String(e.error.message ?? '')) : '';
+        // A kept input's rows are not the form's: its "row 4 of the usage" stays as the core wrote it.
+        const why = e?.error ? peopleText(String(e.error.message ?? ''), () => null) : '';
         return h('tr', {}, name, h('td', { colspan: String(headers.length - (r.kept ? 2 : 1)), text: `Cannot be priced with these rates${why ? `: ${why}` : '.'}` }),
           r.kept ? actions(r.kept) : null);
       }
