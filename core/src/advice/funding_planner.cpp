@@ -35,6 +35,16 @@ Money month_spend(const PlannerInput& in, int month) {
   return in.monthly_forecast[std::min(static_cast<std::size_t>(month), in.monthly_forecast.size() - 1)];
 }
 
+// The month (0-based) of the horizon that costs the most, the first of equals: the "one month of spend" a recharge
+// covers, which the explanation names.
+int costliest_month(const PlannerInput& in) {
+  int costliest = 0;
+  for (int m = 1; m < in.horizon_months; ++m) {
+    if (month_spend(in, m) > month_spend(in, costliest)) costliest = m;
+  }
+  return costliest;
+}
+
 // The weight of each of `days` simulated days within its 30-day month: the imported report's day-to-day spend,
 // repeated; or, without a report, a week that starts on a Monday, working days 4 times a weekend day, each day varied
 // by the seeded per-mille factor.
@@ -178,10 +188,7 @@ void explain(FundingPlan& p, const PlannerInput& in) {
     // it is not the flat month of the first sentence.
     std::string month = "one month of spend";
     if (!in.monthly_forecast.empty()) {
-      int costliest = 0;
-      for (int m = 1; m < p.horizon_months; ++m) {
-        if (month_spend(in, m) > month_spend(in, costliest)) costliest = m;
-      }
+      const int costliest = costliest_month(in);
       month = "the costliest month of the forecast above, month " + std::to_string(costliest + 1) + " at " +
               amount(month_spend(in, costliest), cur) + ",";
     }
@@ -303,12 +310,9 @@ FundingPlan plan_funding(const PlannerInput& in) {
   for (int m = 0; m < in.horizon_months; ++m) p.horizon_spend += month_spend(in, m);
 
   // One month of spend: the flat month, or the costliest month of the forecast over the horizon.
-  Money one_month = in.monthly_forecast.empty() ? in.monthly_spend : Money{};
-  Money twelve_months = in.monthly_forecast.empty() ? in.monthly_spend.times(kPlannerMaxMonths) : Money{};
-  if (!in.monthly_forecast.empty()) {
-    for (int m = 0; m < in.horizon_months; ++m) one_month = std::max(one_month, month_spend(in, m));
-    for (int m = 0; m < kPlannerMaxMonths; ++m) twelve_months += month_spend(in, m);
-  }
+  const Money one_month = month_spend(in, costliest_month(in));
+  Money twelve_months;
+  for (int m = 0; m < kPlannerMaxMonths; ++m) twelve_months += month_spend(in, m);
   p.cap = std::max(round_up_to_whole_unit(twelve_months), in.minimum_purchase);
   p.largest_window_spend = largest_window(spend, static_cast<std::size_t>(horizon_days), kTriggerWindowDays);
   p.threshold = round_up_to_whole_unit(p.largest_window_spend.scaled(100 + kTriggerMarginPercent, 100));
