@@ -71,6 +71,19 @@ export function amount(value) {
   return isDecimal(value) ? formatAmount(value) : '—';
 }
 
+// A decimal string with the decimals it has ("1068.00", "0.089", "50000"), grouped as the page groups its figures:
+// the numbers inside the core's sentences (people-text.js). Exact, like every format here.
+const formatDecimals = new Map(); // number of decimals -> format
+export function decimalText(value) {
+  const decimals = String(value).split('.')[1]?.length ?? 0;
+  let format = formatDecimals.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatDecimals.set(decimals, format);
+  }
+  return isDecimal(value) ? format.format(value) : '—';
+}
+
 // A file's size in megabytes to one decimal, for an import's progress (a size, not money: a float is exact enough).
 const formatMegabytes = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 export const megabytes = (bytes) => formatMegabytes.format(bytes / 1e6);

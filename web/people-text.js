@@ -4,7 +4,7 @@
 // link. Here the row becomes the form's label for it, the keys and codes their names, the files what they hold,
 // and each link a link.
 import { countryName } from './countries.js';
-import { pageLocale } from './number-input.js';
+import { decimalText } from './format.js';
 
 const NUMBER_TYPES = { wireline: 'landline', wireless: 'mobile', all: 'any number type', premium: 'premium' };
 const OUR_FILES = { plans: 'the plan data', countries: 'the country list' };
@@ -23,21 +23,6 @@ const capitalFirst = (words) => words.charAt(0).toUpperCase() + words.slice(1);
 // (not part of a date, a code, a link or a version): the page writes it in its own locale, as it writes its own
 // figures ("1.068,00" in German). Whole numbers without grouping ("3000", "2024") are the same in every locale.
 const CORE_NUMBER = /(?<![\w.,/:-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w/-]|[.,]\d)/g;
-let numberFormats = null; // locale -> {decimals -> Intl.NumberFormat}
-function inPageLocale(number) {
-  const locale = pageLocale();
-  if (!numberFormats || numberFormats.locale !== locale) numberFormats = { locale, byDecimals: new Map() };
-  const [whole, fraction = ''] = number.replaceAll(',', '').split('.');
-  let format = numberFormats.byDecimals.get(fraction.length);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: fraction.length, maximumFractionDigits: fraction.length });
-    numberFormats.byDecimals.set(fraction.length, format);
-  }
-  // Intl formats a JavaScript number: exact for the core's figures up to 2^53 millionths, far above any amount here;
-  // beyond that the core's own text is kept.
-  const value = Number(`${whole}.${fraction || '0'}`);
-  return Number.isSafeInteger(Number(whole)) && whole.length + fraction.length <= 15 ? format.format(value) : number;
-}
 
 // The page's words for a row of its current input (web/app.js sets it on every update), used when a caller gives
 // none: a warning in the results names the form's row ("row 1 of Outbound calls by users") as an error does.
@@ -59,7 +44,7 @@ function rewrite(text, describe) {
     })
     .replace(TYPE_LIST, (all, types) => `(${types.split(', ').map((t) => NUMBER_TYPES[t]).join(', ')})`)
     .replace(COUNTRY_AFTER, (all, word, code) => `${word} ${countryName(code)}`)
-    .replace(CORE_NUMBER, inPageLocale)
+    .replace(CORE_NUMBER, (number) => decimalText(number.replaceAll(',', '')))
     .replace(/ {2,}/g, ' ')
     .replace(/ ([.,;:)])/g, '$1');
 }
